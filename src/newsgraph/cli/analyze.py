@@ -1,0 +1,91 @@
+"""``newsgraph analyze``: one or more articles to ``newsgraph/1`` JSON documents."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import InputError
+from newsgraph.ingest import ArticleInput, read_inputs
+from newsgraph.pipeline import Analyzer, parse_published
+from newsgraph.records import Analysis
+from newsgraph.render import render_text
+from newsgraph.settings import load_settings
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "analyze",
+        help="analyse articles (text, HTML, JSON Lines, - for stdin)",
+        description="Analyse articles and write one newsgraph/1 JSON document per article.",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, or - for stdin")
+    p.add_argument("-o", "--output", metavar="OUTDIR", help="write OUTDIR/<stem>.json per article")
+    p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the input's)")
+    p.add_argument("--format", choices=("json", "text"), default="json", help="json (default) or a readable view")
+    p.add_argument("--model", help="spaCy pipeline to load instead of the default")
+    p.add_argument("--max-chars", type=int, help="refuse articles above this many characters")
+    p.set_defaults(func=run)
+
+
+def _safe_stem(stem: str) -> str:
+    cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem).strip("._")
+    return cleaned or "article"
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.published:
+        parse_published(args.published)  # fail early on a bad flag
+    settings = load_settings(args.config, model=args.model, max_chars=args.max_chars)
+    analyzer: Analyzer | None = None
+    outdir = Path(args.output) if args.output else None
+    if outdir:
+        outdir.mkdir(parents=True, exist_ok=True)
+    errors = 0
+    written = 0
+    results: list[Analysis] = []
+    for item in read_inputs(args.paths):
+        if isinstance(item, InputError):
+            errors += 1
+            print(f"newsgraph: error: {item}", file=sys.stderr)
+            continue
+        analyzer = analyzer or Analyzer(settings)
+        try:
+            result = _analyze_one(analyzer, item, args.published)
+        except InputError as exc:
+            errors += 1
+            print(f"newsgraph: error: {item.source}: {exc.message}", file=sys.stderr)
+            continue
+        if outdir:
+            target = outdir / f"{_safe_stem(item.stem or result.id)}.json"
+            target.write_text(_dump(result, args.format, pretty=True), encoding="utf-8")
+            written += 1
+        else:
+            results.append(result)
+    if outdir:
+        print(f"newsgraph: wrote {written} document(s) to {outdir}", file=sys.stderr)
+    else:
+        # One document: pretty JSON. Several: JSON Lines, one document per line.
+        for result in results:
+            sys.stdout.write(_dump(result, args.format, pretty=len(results) == 1))
+    return 2 if errors else 0
+
+
+def _analyze_one(analyzer: Analyzer, item: ArticleInput, published: str | None) -> Analysis:
+    return analyzer(
+        item.text,
+        published=published or item.published,
+        title=item.title,
+        url=item.url,
+        id=item.id,
+        author=item.author,
+    )
+
+
+def _dump(result: Analysis, fmt: str, *, pretty: bool) -> str:
+    if fmt == "text":
+        return render_text(result) + "\n"
+    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2 if pretty else None) + "\n"

@@ -1,0 +1,116 @@
+"""The parsed document every analysis stage reads.
+
+``parse`` runs the spaCy pipeline over an article in paragraph-aligned chunks
+(so that a text of several megabytes never becomes one giant spaCy call) and
+joins them into one ``Doc`` whose text is exactly the article text: token
+character offsets (``token.idx``) are article offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span as SpacySpan
+
+from newsgraph.errors import TooLargeError
+from newsgraph.records import Span
+from newsgraph.settings import Settings
+
+_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*")
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    """An article's text, its spaCy parse and its paragraphs.
+
+    Stages are pure functions of this object (and of the records of earlier
+    stages); they never mutate it.
+    """
+
+    text: str
+    doc: Doc
+    published: date | None = None
+    settings: Settings = field(default_factory=Settings)
+
+    @cached_property
+    def paragraphs(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of every non-blank line, stripped of surrounding spaces."""
+        out = []
+        for m in _PARAGRAPH.finditer(self.text):
+            start, end = m.start(), m.end()
+            while start < end and self.text[start].isspace():
+                start += 1
+            while end > start and self.text[end - 1].isspace():
+                end -= 1
+            out.append((start, end))
+        return tuple(out)
+
+    @cached_property
+    def sentences(self) -> tuple[SpacySpan, ...]:
+        return tuple(s for s in self.doc.sents if s.text.strip())
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.text, start, end)
+
+    def paragraph_of(self, offset: int) -> tuple[int, int] | None:
+        for start, end in self.paragraphs:
+            if start <= offset < end:
+                return start, end
+        return None
+
+
+def chunk_bounds(text: str, chunk_chars: int) -> list[tuple[int, int]]:
+    """Split ``text`` into consecutive pieces ending at a paragraph break.
+
+    Pieces cover the text exactly (each ends where the next starts); a piece is
+    cut mid-paragraph only when one paragraph alone exceeds twice ``chunk_chars``.
+    """
+    if len(text) <= chunk_chars:
+        return [(0, len(text))]
+    bounds = []
+    start = 0
+    n = len(text)
+    while start < n:
+        if n - start <= chunk_chars:
+            bounds.append((start, n))
+            break
+        cut = text.find("\n", start + chunk_chars)
+        if cut == -1 or cut - start > 2 * chunk_chars:
+            # one enormous paragraph: cut at a space
+            cut = text.rfind(" ", start + 1, start + chunk_chars)
+            if cut <= start:
+                cut = start + chunk_chars
+        # keep the break's whitespace with the piece before it
+        while cut < n and text[cut].isspace():
+            cut += 1
+        bounds.append((start, cut))
+        start = cut
+    return bounds
+
+
+def parse(
+    text: str,
+    nlp: Language,
+    *,
+    published: date | None = None,
+    settings: Settings | None = None,
+) -> ParsedDocument:
+    """Parse ``text`` with ``nlp`` into a ``ParsedDocument`` (offsets unchanged)."""
+    settings = settings or Settings()
+    if settings.max_chars and len(text) > settings.max_chars:
+        raise TooLargeError(
+            f"text has {len(text):,} characters, above the max_chars limit of {settings.max_chars:,} "
+            "(raise it with --max-chars or NEWSGRAPH_MAX_CHARS)"
+        )
+    bounds = chunk_bounds(text, max(1000, settings.chunk_chars))
+    if len(bounds) == 1:
+        doc = nlp(text)
+    else:
+        docs = list(nlp.pipe(text[a:b] for a, b in bounds))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+    assert doc.text == text, "spaCy changed the article text"
+    return ParsedDocument(text=text, doc=doc, published=published, settings=settings)

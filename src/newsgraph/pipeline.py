@@ -1,0 +1,122 @@
+"""``analyze``: one article in, one ``Analysis`` out.
+
+The stages run in a fixed order, each a pure function of the parsed document
+and the records before it:
+
+    parse -> entities (with coreference) -> quotes (+ framing) -> actors
+          -> dates (+ dating of quotes) -> events -> flags
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from datetime import date
+from typing import Any
+
+from spacy.language import Language
+
+from newsgraph import actors, dates, entities, events, flags, quotes
+from newsgraph.document import parse
+from newsgraph.errors import InputError
+from newsgraph.nlp import load_pipeline, model_id
+from newsgraph.records import Analysis
+from newsgraph.settings import Settings, load_settings
+
+logger = logging.getLogger(__name__)
+
+__version__ = "0.1.0"
+
+
+def article_id(text: str) -> str:
+    """The stable id of an article without one: the first 16 hex digits of the SHA-256 of its text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def parse_published(value: str | date | None) -> date | None:
+    """Accept ``YYYY-MM-DD`` (or a longer ISO timestamp) and return the date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip()[:10])
+    except ValueError as exc:
+        raise InputError(f"publication date {value!r} is not YYYY-MM-DD") from exc
+
+
+class Analyzer:
+    """Holds one loaded pipeline and settings; ``analyzer(text, ...)`` analyses one article."""
+
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.nlp = nlp or load_pipeline(self.settings.model)
+
+    def __call__(
+        self,
+        text: str,
+        *,
+        published: str | date | None = None,
+        title: str | None = None,
+        url: str | None = None,
+        id: str | None = None,
+        author: str | None = None,
+    ) -> Analysis:
+        if not isinstance(text, str):
+            raise InputError(f"article text must be str, not {type(text).__name__}")
+        pub = parse_published(published)
+        doc_id = id or article_id(text)
+        meta: dict[str, Any] = {"newsgraph": __version__, "model": model_id(self.nlp)}
+        if not text.strip():
+            logger.warning("article %s is empty", doc_id)
+            return Analysis(
+                id=doc_id,
+                text=text,
+                published=pub.isoformat() if pub else None,
+                title=title,
+                url=url,
+                author=author,
+                warnings=("empty text: nothing to analyse",),
+                meta=meta,
+            )
+        parsed = parse(text, self.nlp, published=pub, settings=self.settings)
+        index = entities.extract_entities(parsed)
+        found_quotes, framing = quotes.extract_quotes(parsed, index)
+        coded = actors.code_actors(parsed, index.entities)
+        date_refs = dates.extract_dates(parsed)
+        found_quotes = dates.date_quotes(parsed, found_quotes, date_refs)
+        found_events = events.extract_events(parsed, coded, found_quotes, date_refs)
+        found_flags = flags.find_flags(parsed, coded, found_quotes)
+        return Analysis(
+            id=doc_id,
+            text=text,
+            published=pub.isoformat() if pub else None,
+            title=title,
+            url=url,
+            author=author,
+            entities=tuple(coded),
+            quotes=tuple(found_quotes),
+            framing=tuple(framing),
+            dates=tuple(date_refs),
+            events=tuple(found_events),
+            flags=tuple(found_flags),
+            meta=meta,
+        )
+
+
+_default: Analyzer | None = None
+
+
+def analyze(
+    text: str,
+    *,
+    published: str | date | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> Analysis:
+    """Analyse one article with the default settings and pipeline (loaded once)."""
+    global _default
+    if _default is None:
+        _default = Analyzer()
+    return _default(text, published=published, title=title, url=url, id=id)

