@@ -41,7 +41,15 @@ def decode_bytes(data: bytes, source: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = list(from_bytes(data))
+    best = matches[0] if matches else None
+    # Ties between single-byte code pages are common on short texts; among
+    # equally good candidates prefer windows-1252, the usual legacy encoding
+    # of English and Western European news pages.
+    for m in matches:
+        if m.encoding == "cp1252" and best is not None and (m.chaos, -m.coherence) <= (best.chaos, -best.coherence):
+            best = m
+            break
     if best is None or best.encoding is None:
         raise DecodeError("undecodable bytes: not UTF-8 and no encoding detected", source=source)
     logger.info("%s: decoded as %s", source, best.encoding)

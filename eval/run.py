@@ -1,0 +1,74 @@
+"""Run every evaluation against the gold data and collect the metrics in one JSON file.
+
+Usage: python eval/run.py --anchors ../shared/anchors --out eval/results.json
+
+Each evaluation is a ``newsgraph eval`` command (the scorers live in
+``newsgraph.evaluation``); this script only runs them and flattens their
+metrics into ``{"quotes.direct.f1": 0.83, ...}`` for ``eval/gate.py``.
+Evaluations whose gold files are absent are skipped (and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+# name -> (gold path under anchors, newsgraph eval arguments)
+EVALUATIONS: dict[str, tuple[str, list[str]]] = {
+    "quotes": ("quotes/polnear/data/dev", ["quotes", "--gold", "{gold}"]),
+    "actors": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["actors", "--gold", "{gold}"]),
+    "events": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["events", "--gold", "{gold}"]),
+    "pentaclass": ("eventcoding/conflibert_cameo/cameo_class/train.tsv", ["events", "--pentaclass", "{gold}"]),
+}
+
+
+def flatten(prefix: str, value: Any, out: dict[str, float]) -> None:
+    if isinstance(value, dict):
+        for k, v in value.items():
+            flatten(f"{prefix}.{k}", v, out)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+        out[prefix] = float(value)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--anchors", required=True)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--only", nargs="*", help="run only these evaluations")
+    args = ap.parse_args()
+    anchors = Path(args.anchors)
+    results: dict[str, float] = {}
+    failed = []
+    for name, (rel, argv) in EVALUATIONS.items():
+        if args.only and name not in args.only:
+            continue
+        gold = anchors / rel
+        if not gold.exists():
+            print(f"eval {name}: skipped, {gold} not found", file=sys.stderr)
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "metrics.json"
+            cmd = [sys.executable, "-m", "newsgraph.cli", "eval", *[a.format(gold=gold) for a in argv], "--json", str(out)]
+            started = time.monotonic()
+            proc = subprocess.run(cmd, text=True)
+            took = time.monotonic() - started
+            if proc.returncode != 0 or not out.exists():
+                print(f"eval {name}: FAILED (exit {proc.returncode})", file=sys.stderr)
+                failed.append(name)
+                continue
+            metrics = json.loads(out.read_text())
+        flatten(name, metrics, results)
+        results[f"{name}.seconds"] = round(took, 1)
+        print(f"eval {name}: done in {took:.0f}s", file=sys.stderr)
+    Path(args.out).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The server's settings, declared once: name, default, type and help.
+
+``newsgraph serve`` maps its flags onto this table (``--max-body-bytes`` sets
+``max_body_bytes``) and so do the ``NEWSGRAPH_SERVE_<NAME>`` environment
+variables; ``ServeSettings`` holds one resolved set. The analysis settings
+(model, ``max_chars`` ...) stay in ``newsgraph.settings``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
+
+from newsgraph.errors import ConfigError
+from newsgraph.settings import Setting
+
+SERVE_SETTINGS: tuple[Setting, ...] = (
+    Setting("max_body_bytes", 2 * 1024 * 1024, int, "largest request body accepted (larger: 413)"),
+    Setting("analysis_timeout", 30.0, float, "seconds one analysis may take before the request gets 504"),
+    Setting(
+        "max_concurrent",
+        1,
+        int,
+        "analyses running at once (spaCy pipelines are not documented as thread-safe; "
+        "use --workers for more processes)",
+    ),
+    Setting("max_queue", 32, int, "analyses waiting for a slot; one more gets 503 with Retry-After"),
+    Setting("queue_timeout", 30.0, float, "seconds an analysis may wait for a slot before 503"),
+    Setting("allow_url", False, bool, "accept POST /v1/analyze with a url (the server fetches it)"),
+    Setting("url_timeout", 10.0, float, "seconds for fetching one URL, all redirects included"),
+    Setting("url_max_bytes", 5 * 1024 * 1024, int, "largest page fetched for URL analysis"),
+    Setting("url_max_redirects", 5, int, "redirects followed when fetching a URL"),
+    Setting("page_size", 50, int, "items per page when a query gives no limit"),
+    Setting("max_page_size", 500, int, "largest limit a query may ask for"),
+)
+
+_BY_NAME = {s.name: s for s in SERVE_SETTINGS}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def _coerce(setting: Setting, value: Any, origin: str) -> Any:
+    if setting.type is bool and isinstance(value, str):
+        low = value.strip().lower()
+        if low in _TRUE:
+            return True
+        if low in _FALSE:
+            return False
+        raise ConfigError(f"setting {setting.name!r} must be true or false, got {value!r}", source=origin)
+    try:
+        out = setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"setting {setting.name!r} must be {setting.type.__name__}, got {value!r}", source=origin
+        ) from exc
+    if setting.type in (int, float) and out < 0:
+        raise ConfigError(f"setting {setting.name!r} must not be negative, got {value!r}", source=origin)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class ServeSettings:
+    max_body_bytes: int = _BY_NAME["max_body_bytes"].default
+    analysis_timeout: float = _BY_NAME["analysis_timeout"].default
+    max_concurrent: int = _BY_NAME["max_concurrent"].default
+    max_queue: int = _BY_NAME["max_queue"].default
+    queue_timeout: float = _BY_NAME["queue_timeout"].default
+    allow_url: bool = _BY_NAME["allow_url"].default
+    url_timeout: float = _BY_NAME["url_timeout"].default
+    url_max_bytes: int = _BY_NAME["url_max_bytes"].default
+    url_max_redirects: int = _BY_NAME["url_max_redirects"].default
+    page_size: int = _BY_NAME["page_size"].default
+    max_page_size: int = _BY_NAME["max_page_size"].default
+
+    def with_values(self, values: Mapping[str, Any], *, origin: str = "settings") -> ServeSettings:
+        """A copy with ``values`` applied (``None`` values are ignored)."""
+        clean: dict[str, Any] = {}
+        for key, value in values.items():
+            if value is None:
+                continue
+            setting = _BY_NAME.get(key)
+            if setting is None:
+                raise ConfigError(f"unknown server setting {key!r}", source=origin)
+            clean[key] = _coerce(setting, value, origin)
+        out = replace(self, **clean)
+        if out.max_concurrent < 1:
+            raise ConfigError("max_concurrent must be at least 1", source=origin)
+        if out.max_page_size < 1 or out.page_size < 1:
+            raise ConfigError("page sizes must be at least 1", source=origin)
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def load_serve_settings(**overrides: Any) -> ServeSettings:
+    """Defaults, then ``NEWSGRAPH_SERVE_<NAME>`` environment variables, then ``overrides``."""
+    env = {
+        f.name: os.environ[f"NEWSGRAPH_SERVE_{f.name.upper()}"]
+        for f in fields(ServeSettings)
+        if f"NEWSGRAPH_SERVE_{f.name.upper()}" in os.environ
+    }
+    return ServeSettings().with_values(env, origin="environment").with_values(overrides, origin="arguments")
