@@ -1,12 +1,564 @@
-"""Actor coding: a CAMEO/PLOVER code (country, sector, IGO) for every entity."""
+"""Actor coding: a CAMEO/PLOVER code (country, sector, IGO) for every entity.
+
+``code_actors(parsed, entities)`` returns the entities with ``actor`` filled.
+The evidence, in order of trust:
+
+1. The entity's own name in the knowledge base (``kb.lookup``): a country, a
+   disputed entity ("Nagorno-Karabakh" -> XNK, note "claimed by AZE"), an IGO
+   ("EU" -> IGOEUR), a national body ("Congressional Armenian Caucus" ->
+   USALEG), a capital or seat of government, or a demonym. Misspellings match
+   fuzzily above ``settings.min_actor_confidence``; below it the code is null.
+2. For people, the roles the article gives them (``entity.roles`` and the
+   title or apposition around each name): a demonym or country in the role
+   gives the country ("Head of Nagorno-Karabakh's Azerbaijani Community" ->
+   AZE, because the demonym beats the place it modifies), the role noun the
+   sector (``sectors.tsv``: "Representatives" -> LEG, "community" -> CVL).
+   Without a role in the text, the knowledge base's people file, using the
+   role held on the publication date.
+3. The noun a name modifies ("Azerbaijani parliament" -> LEG, "Hungarian
+   officials" -> GOV) gives the sector when every mention agrees; a plural
+   demonym ("Armenians") is civilians (CVL).
+4. Metonymy, as in the PLOVER gold-standard conventions: a seat of government
+   ("the Kremlin") is the government; a capital is the government when it is
+   a subject or object ("Baku said", "warned Washington"), otherwise the
+   country's civilians (CVL).
+
+Members of a group entity without their own code take the group's.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
 from newsgraph.document import ParsedDocument
-from newsgraph.records import Entity
+from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
+from newsgraph.records import Actor, Entity, Mention
+
+logger = logging.getLogger(__name__)
+
+# dependency labels under which a capital is an agent or patient (PLOVER: "subject or direct object")
+_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "csubj"})
+# labels of a name that modifies the noun after it ("Azerbaijani parliament", "US forces")
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
+# words that only qualify a place name ("southern Lebanon", "occupied Nagorno-Karabakh")
+_PLACE_QUALIFIERS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater occupied "
+    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern "
+    "province region district county republic territory territories state city town village area enclave "
+    "oblast governorate prefecture".split()
+)
+# prepositions that end the head part of a role ("Head | of X Community", "Representatives | from ...")
+_ROLE_BOUNDARY = re.compile(r"\b(?:of|from|for|to|at|in|with|on)\b", re.IGNORECASE)
+# confidences for codes that come from roles and the people file rather than from a name match
+_ROLE_CONFIDENCE = 0.9
+_PEOPLE_CONFIDENCE = 0.8
+
+# nouns too vague to make an actor phrase of ("the Turkish side", "Iraqi town")
+_NOT_ACTORS = frozenset({"man", "woman", "men", "women", "member", "members", "village", "town", "city", "area"})
+# sectors of nouns that make a "<noun> in <place>" actor only in the plural ("officials in Kabul")
+_GENERIC_SECTORS_ONLY = frozenset({"GOV", "CVL"})
+
+# preference among matches found inside a role or phrase (lower first)
+_PHRASE_RANK = {"demonym": 0, "country": 1, "disputed": 1, "territory": 2, "body": 3, "igo": 4, "seat": 5, "capital": 6}
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseCode:
+    """What a role or descriptive phrase says: a match for whose, a sector for what."""
+
+    match: Match | None
+    sector: str | None
+
+
+def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) -> PhraseCode:
+    """Code a role or description ("Japanese Prime Minister", "Head of X's Azerbaijani Community").
+
+    The sector is the most specific role noun of the head part (before the first
+    "of"/"from"/...), else the first after it; generic nouns ("head",
+    "leader") count only alone. The country or IGO is the knowledge-base match
+    nearest before that noun, else the first after it; demonyms beat names.
+    """
+    terms = kb.find_sectors(text)
+    boundary_m = _ROLE_BOUNDARY.search(text)
+    boundary = boundary_m.start() if boundary_m else len(text)
+    specific = [t for t in terms if not t[3]]
+    chosen = None
+    pool = specific or terms
+    if pool:
+        before = [t for t in pool if t[1] <= boundary]
+        chosen = before[-1] if before else pool[0]
+    matches = [m for m in kb.find(text, min_confidence=min_confidence) if m[2].kind != "person"]
+    best: Match | None = None
+    if matches:
+        if chosen is not None:
+            before_m = [m for m in matches if m[1] <= chosen[0]]
+            after_m = [m for m in matches if m[0] >= chosen[1]]
+            if before_m:
+                # nearest before the role noun, demonyms first ("Nagorno-Karabakh's Azerbaijani Community")
+                best = min(before_m, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), -m[0]))[2]
+            elif after_m:
+                best = after_m[0][2]
+        if best is None:
+            best = min(matches, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), m[0]))[2]
+    return PhraseCode(best, chosen[2] if chosen else None)
 
 
 def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Entity]:
-    return list(entities)
+    """Return ``entities`` with ``actor`` filled (an ``Actor`` with a null code when unknown).
+
+    Appended after them: one entity per actor phrase that the entity stage did
+    not cover, a demonym or country modifying a role noun ("the Sudanese
+    government", "Fijian rebels"), since in CAMEO terms those are actors.
+    """
+    kb = load_kb(parsed.settings.kb_dir)
+    min_conf = parsed.settings.min_actor_confidence
+    entities = _missed_names(parsed, kb, entities)
+    phrase_entities = _phrase_entities(parsed, kb, entities)
+    entities = [*entities, *(e for e, _ in phrase_entities)]
+    actors: dict[str, Actor] = {e.id: a for e, a in phrase_entities if a is not None}
+    for entity in entities:
+        if entity.id in actors:
+            continue
+        try:
+            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf)
+        except Exception:  # pragma: no cover - one odd entity must not sink the article
+            logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
+            actors[entity.id] = Actor()
+    # members of a coded group take the group's code when they have none of their own
+    for entity in entities:
+        group = actors.get(entity.id)
+        if not entity.members or group is None or group.code is None:
+            continue
+        for member in entity.members:
+            own = actors.get(member)
+            if own is not None and own.country is None and own.igo is None:
+                actors[member] = replace(group, note="from group " + entity.id)
+    return [replace(e, actor=actors.get(e.id, Actor())) for e in entities]
+
+
+# ---------------------------------------------------------------------- entities
+
+
+def _code_entity(parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, min_conf: float) -> Actor:
+    names = _name_mentions(entity)
+    if entity.kind == "person":
+        return _code_person(parsed, kb, entity, names, min_conf)
+    match = _lookup_names(kb, entity, names, min_conf)
+    if match is None and " " in entity.name.strip() and kb.people_named(entity.name):
+        # a person the parser took for an organisation ("Moody Awori")
+        return _code_person(parsed, kb, entity, names, min_conf)
+    spans = spans_of(parsed, names)
+    sector: str | None = None
+    if match is None and entity.kind == "place":
+        place = _lookup_place(kb, entity, names)
+        if place is not None:
+            if place.confidence < min_conf:
+                return Actor(confidence=place.confidence, note=place.note)
+            # PLOVER: a city is its country's civilians (capitals are handled below)
+            sector = _context_sector(kb, spans) or ("CVL" if place.kind == "city" else None)
+            return _actor(place, sector, confidence=place.confidence)
+    if match is None:
+        phrase = _partial(kb, entity, min_conf)
+        if phrase is None or phrase.match is None:
+            return Actor()
+        sector = phrase.sector or _context_sector(kb, spans)
+        return _actor(phrase.match, sector, confidence=phrase.match.confidence * 0.9)
+    if match.kind == "seat":
+        sector = "GOV"
+    elif match.kind == "capital":
+        # PLOVER: a capital as subject or direct object is the government, elsewhere its
+        # civilians; a noun it modifies decides first ("the Khartoum government")
+        sector = _context_sector(kb, spans) or ("GOV" if any(_is_agent(s) for s in spans) else "CVL")
+    elif match.sector:
+        sector = match.sector[0]
+    elif match.kind == "demonym":
+        sector = _context_sector(kb, spans) or (
+            "CVL" if any(_is_plural_people(m.text, kb) for m in names) else None
+        )
+    elif match.kind in ("country", "disputed", "territory"):
+        sector = _context_sector(kb, spans)
+    return _actor(match, sector, confidence=match.confidence)
+
+
+def _code_person(
+    parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, names: Sequence[Mention], min_conf: float
+) -> Actor:
+    roles = [r.text for r in entity.roles]
+    for m in names:
+        span = _span(parsed, m.start, m.end)
+        if span is not None:
+            roles.extend(_context_roles(span))
+    country_match: Match | None = None
+    sector: str | None = None
+    for role_text in dict.fromkeys(r for r in roles if r.strip()):
+        phrase = code_phrase(kb, role_text, min_confidence=max(min_conf, 0.9))
+        if country_match is None and phrase.match is not None:
+            country_match = phrase.match
+        if sector is None and phrase.sector is not None:
+            sector = phrase.sector
+        if country_match is not None and sector is not None:
+            break
+    person = _known_person(kb, entity, parsed.published)
+    if country_match is None and sector is None and person is None:
+        return Actor()
+    if country_match is None and person is not None:
+        role = _role_on(person, parsed.published)
+        country = role.country if role else person.country
+        psector = sector or (role.sector if role else None)
+        code = (country or "") + (psector or "") or None
+        return Actor(
+            code=code,
+            country=country,
+            sector=(psector,) if psector else (),
+            wikidata=person.qid,
+            confidence=_PEOPLE_CONFIDENCE,
+            note=f"knowledge base: {role.office}" if role else "knowledge base",
+        )
+    if sector is None and person is not None:
+        role = _role_on(person, parsed.published)
+        sector = role.sector if role else None
+    base = _actor(country_match, sector, confidence=_ROLE_CONFIDENCE) if country_match else Actor(
+        code=sector, sector=(sector,) if sector else (), confidence=_ROLE_CONFIDENCE
+    )
+    return replace(base, wikidata=person.qid if person else None)
+
+
+def _known_person(kb: KnowledgeBase, entity: Entity, published: date | None) -> Person | None:
+    candidates: list[Person] = []
+    for name in dict.fromkeys([entity.name, *(m.text for m in entity.mentions if m.kind == "name")]):
+        found = kb.people_named(name)
+        if found:
+            candidates = found
+            if " " in name.strip():
+                break
+    if not candidates:
+        # a misspelt name ("Abdelaziz Bouteflicka"): the closest full name, if unambiguous
+        close = kb.people_like(entity.name)
+        if close and (len(close) == 1 or close[0][1] > close[1][1]):
+            return close[0][0]
+    if len(candidates) == 1:
+        return candidates[0]
+    if published is not None:
+        # a surname shared by several office holders: the one in office on the day
+        on_day = [p for p in candidates if p.roles_on(published)]
+        if len(on_day) == 1:
+            return on_day[0]
+    return None
+
+
+def _role_on(person: Person, published: date | None) -> Role | None:
+    held = person.roles_on(published) if published else ()
+    if held:
+        return held[-1]
+    if not person.roles:
+        return None
+    if published is not None:
+        past = [r for r in person.roles if r.start is None or r.start <= published]
+        if past:
+            return past[-1]
+    return person.roles[-1]
+
+
+def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:
+    if match.igo is not None:
+        code = match.code
+        country = None
+    else:
+        country = match.country
+        code = (country or "") + (sector or "") if country else match.code
+    note = match.note
+    if match.igo is not None and note in ("igo", "alliance", "ngo", "img"):
+        note = None
+    if match.confidence < 1.0:
+        fuzzy = f"fuzzy match for {match.name!r} ({match.confidence:.2f})"
+        note = f"{note}; {fuzzy}" if note else fuzzy
+    return Actor(
+        code=code or None,
+        country=country,
+        sector=(sector,) if sector else (),
+        igo=match.igo,
+        wikidata=match.qid,
+        confidence=round(min(confidence, match.confidence), 4),
+        note=note,
+    )
+
+
+# ---------------------------------------------------------------------- evidence
+
+
+def _missed_names(parsed: ParsedDocument, kb: KnowledgeBase, entities: Sequence[Entity]) -> list[Entity]:
+    """Add knowledge-base names the entity stage missed ("Baku accused ...", a sentence-initial
+    capital the small spaCy model often leaves untagged).
+
+    Only proper nouns that are exactly a country, disputed entity, capital, seat of
+    government, IGO or national body, and that no mention covers. A name the article
+    also mentions elsewhere joins that entity; otherwise it becomes a new one.
+    """
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    by_name: dict[str, int] = {}
+    out = list(entities)
+    for i, e in enumerate(out):
+        for m in e.mentions:
+            if m.kind == "name":
+                by_name.setdefault(normalize(m.text), i)
+    used_ids = [int(e.id[1:]) for e in entities if e.id[:1] == "E" and e.id[1:].isdigit()]
+    next_id = max(used_ids, default=0) + 1
+    kinds = {"country": "place", "disputed": "place", "capital": "place", "territory": "place",
+             "seat": "organization", "igo": "organization", "body": "organization"}
+    for start, end, match in kb.find(parsed.text):
+        if match.kind not in kinds or any(a < end and start < b for a, b in taken):
+            continue
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            continue
+        if not all(t.pos_ == "PROPN" or t.is_upper or not t.is_alpha for t in span):
+            continue
+        if span.text.isupper() and _mostly_capitals(span.sent):
+            continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
+        mention = Mention(start, end, parsed.text[start:end], "name")
+        taken.append((start, end))
+        key = normalize(mention.text)
+        if key in by_name:
+            i = by_name[key]
+            out[i] = replace(out[i], mentions=tuple(sorted((*out[i].mentions, mention), key=lambda m: m.start)))
+        else:
+            by_name[key] = len(out)
+            out.append(Entity(id=f"E{next_id}", name=mention.text, kind=kinds[match.kind], mentions=(mention,)))  # type: ignore[arg-type]
+            next_id += 1
+    return out
+
+
+def _mostly_capitals(sent: SpacySpan) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 3 and sum(t.is_upper for t in words) * 2 > len(words)
+
+
+def _phrase_entities(
+    parsed: ParsedDocument, kb: KnowledgeBase, entities: Sequence[Entity]
+) -> list[tuple[Entity, Actor | None]]:
+    """Group/organisation entities for actor phrases that no entity covers.
+
+    Two shapes: a demonym or country modifying a role noun ("the Sudanese
+    government", "US forces", "Zambian people"), and a role noun followed by
+    "in"/"from"/"of" and a place ("rebels in the Ivory Coast", "refugees from
+    Liberia"). In CAMEO terms both are actors (country + sector).
+    """
+    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
+    used_ids = [int(e.id[1:]) for e in entities if e.id[:1] == "E" and e.id[1:].isdigit()]
+    next_id = max(used_ids, default=0) + 1
+    out: list[Entity] = []
+    coded: dict[str, Actor] = {}
+    by_key: dict[str, int] = {}
+
+    def free(a: int, b: int, *, allow_inside: bool = False) -> bool:
+        for s, e in taken:
+            if s < b and a < e and not (allow_inside and a <= s and e <= b):
+                return False
+        return True
+
+    def add(start: int, end: int, head: Token, sector: str, place: Match | None = None) -> None:
+        nonlocal next_id
+        text = parsed.text[start:end]
+        mention = Mention(start, end, text, "nominal")
+        key = text.casefold()
+        if key in by_key:
+            e = out[by_key[key]]
+            out[by_key[key]] = replace(e, mentions=(*e.mentions, mention))
+        else:
+            kind = "group" if head.tag_ in ("NNS", "NNPS") or sector in ("CVL", "REF") else "organization"
+            by_key[key] = len(out)
+            out.append(Entity(id=f"E{next_id}", name=text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
+            if place is not None:
+                # "missionary from Calgary": the place's country, the noun's sector
+                coded[f"E{next_id}"] = _actor(place, sector, confidence=0.9)
+            next_id += 1
+        taken.append((start, end))
+
+    for tok in parsed.doc:
+        if tok.pos_ != "NOUN" or tok.lower_ in _NOT_ACTORS:
+            continue
+        compounds = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        noun = " ".join([*(t.text for t in compounds), tok.text])
+        sector = kb.sector(noun) or kb.sector(tok.lemma_) or kb.sector(tok.text)
+        if sector is None:
+            continue
+        # 1. "<demonym|country> <role noun>"
+        mods = [
+            t for t in tok.lefts
+            if t.dep_ in ("amod", "compound", "nmod") and (t.is_title or t.is_upper) and t.pos_ in ("ADJ", "PROPN", "NOUN")
+        ]
+        for mod in mods:
+            m = kb.lookup(mod.text, fuzzy=False)
+            if m is None or m.kind not in ("demonym", "country", "capital", "disputed"):
+                continue
+            start, end = mod.idx, tok.idx + len(tok.text)
+            if free(start, end):
+                add(start, end, tok, sector)
+            break
+        else:
+            # 2. "<role noun> in|from|of <place>"
+            if not (tok.tag_ in ("NNS", "NNPS") or sector not in _GENERIC_SECTORS_ONLY):
+                continue
+            for prep in tok.rights:
+                if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+                    continue
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if pobj is None or not (pobj.is_title or pobj.is_upper):
+                    continue
+                place = parsed.doc[pobj.left_edge.i : pobj.i + 1]
+                m = kb.lookup(place.text, fuzzy=False) or kb.lookup(pobj.text, fuzzy=False) or kb.place(pobj.text)
+                if m is None or m.kind not in ("country", "disputed", "territory", "capital", "city", "region") or m.confidence < 1.0:
+                    continue
+                first = min([tok, *(t for t in tok.lefts if t.dep_ in ("compound", "amod"))], key=lambda t: t.i)
+                start, end = first.idx, place.end_char
+                if free(first.idx, tok.idx + len(tok.text)) and free(start, end, allow_inside=True):
+                    add(start, end, tok, sector, m)
+                break
+    return [(e, coded.get(e.id)) for e in out]
+
+
+def _name_mentions(entity: Entity) -> list[Mention]:
+    names = [m for m in entity.mentions if m.kind == "name"]
+    return names or list(entity.mentions)
+
+
+def _lookup_names(kb: KnowledgeBase, entity: Entity, names: Iterable, min_conf: float) -> Match | None:  # type: ignore[type-arg]
+    best: Match | None = None
+    for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
+        m = kb.lookup(text, min_confidence=min_conf)
+        if m is not None and (best is None or m.confidence > best.confidence):
+            best = m
+            if m.confidence >= 1.0:
+                break
+    return best
+
+
+def _lookup_place(kb: KnowledgeBase, entity: Entity, names: Iterable) -> Match | None:  # type: ignore[type-arg]
+    for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
+        m = kb.place(text)
+        if m is not None:
+            return m
+    return None
+
+
+def spans_of(parsed: ParsedDocument, mentions: Iterable) -> list[SpacySpan]:  # type: ignore[type-arg]
+    spans = [_span(parsed, m.start, m.end) for m in mentions]
+    return [s for s in spans if s is not None]
+
+
+def _partial(kb: KnowledgeBase, entity: Entity, min_conf: float) -> PhraseCode | None:
+    """A name not in the knowledge base that contains one ("Latvian Constitutional Court")."""
+    text = entity.name
+    phrase = code_phrase(kb, text, min_confidence=max(min_conf, 0.9))
+    if phrase.match is None:
+        return None
+    if entity.kind == "place":
+        # "southern Lebanon" is Lebanon, but "New Mexico" is not Mexico
+        rest = kb_words_outside(text, phrase.match)
+        if any(w not in _PLACE_QUALIFIERS for w in rest):
+            return None
+    return phrase
+
+
+def kb_words_outside(text: str, match: Match) -> list[str]:
+    """The lower-cased words of ``text`` other than those of ``match.key``."""
+    from newsgraph.kb import normalize
+
+    key_words = set(match.key.split())
+    return [w for w in normalize(text).split() if w not in key_words]
+
+
+def _span(parsed: ParsedDocument, start: int, end: int) -> SpacySpan | None:
+    return parsed.doc.char_span(start, end, alignment_mode="expand")
+
+
+def _governor(span: SpacySpan) -> Token:
+    """The token the name hangs from, climbing through coordination ("Hungarian and Romanian officials")."""
+    tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok and not (span.start <= tok.head.i < span.end):
+        tok = tok.head
+    return tok
+
+
+def _is_agent(span: SpacySpan) -> bool:
+    tok = _governor(span)
+    if tok.dep_ in _AGENT_DEPS:
+        return True
+    # "said Baku" / "according to Washington" style attributions
+    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
+
+
+def _context_sector(kb: KnowledgeBase, spans: Sequence[SpacySpan]) -> str | None:
+    """The sector of the noun every mention modifies ("Azerbaijani parliament" -> LEG), if they agree."""
+    found: list[str | None] = []
+    for span in spans:
+        tok = _governor(span)
+        sector = None
+        if tok.dep_ in _MODIFIER_DEPS and not (span.start <= tok.head.i < span.end):
+            head = tok.head
+            # the head noun with its own compounds ("foreign ministry", "riot police")
+            words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i > span.end - 1] + [head]
+            phrase = " ".join(t.text for t in words)
+            sector = kb.sector(phrase) or kb.sector(head.lemma_) or kb.sector(head.text)
+        found.append(sector)
+    if not found or any(s is None for s in found):
+        return None
+    counts = Counter(found)
+    return counts.most_common(1)[0][0]
+
+
+def _is_plural_people(text: str, kb: KnowledgeBase) -> bool:
+    """"Armenians", "Palestinians": a demonym used as a plural noun."""
+    from newsgraph.kb import normalize
+
+    key = normalize(text)
+    if not key.endswith("s") or key.endswith("ss"):
+        return False
+    plural, singular = kb.lookup(text, fuzzy=False), kb.lookup(key[:-1], fuzzy=False)
+    return plural is not None and singular is not None and plural.code == singular.code
+
+
+def _context_roles(span: SpacySpan) -> list[str]:
+    """Titles and descriptions around a person's name in the parse.
+
+    The pre-modifiers of the name ("Serbian President Vojislav Kostunica"), an
+    apposition on either side ("Tom King, the defence secretary"; "the
+    Representatives - Frank Pallone, ..."), climbing through coordinated names.
+    """
+    doc = span.doc
+    out: list[str] = []
+    root = span.root
+    # pre-modifiers inside the name's noun phrase, left of the name
+    left = root.left_edge.i
+    if left < span.start:
+        out.append(doc[left : span.start].text)
+    # appositions attached to the name
+    for child in root.children:
+        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+            out.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
+    # the name is itself an apposition or coordinated with one: the noun it describes
+    tok = root
+    for _ in range(6):
+        if tok.dep_ not in ("appos", "conj") or tok.head is tok:
+            break
+        tok = tok.head
+        if tok.pos_ == "NOUN" or (tok.dep_ not in ("appos", "conj") and tok.pos_ != "PROPN"):
+            left = tok.left_edge.i
+            right = tok.i + 1
+            # keep a following "of/from X" phrase but stop before the names
+            for child in tok.rights:
+                if child.dep_ == "prep" and child.i < span.start:
+                    right = max(right, child.right_edge.i + 1)
+            right = min(right, span.start) if tok.i < span.start else right
+            if right > left:
+                out.append(doc[left:right].text)
+            break
+    return out

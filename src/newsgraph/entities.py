@@ -1,18 +1,55 @@
-"""Entities: who and what the article talks about, each with all its mentions.
+"""Entities: who and what the article talks about, one entity per real-world referent.
 
-Baseline: spaCy named entities grouped by name, pronouns attached to the most
-recent person. ``coref`` refines the grouping. The public surface other stages
-rely on is ``extract_entities(parsed) -> EntityIndex`` and ``EntityIndex.resolve``.
+``extract_entities(parsed) -> EntityIndex`` is the stage; ``EntityIndex.resolve``
+maps a span of text (a quote's speaker phrase: "he", "the official",
+"Varga", "The OSCE Minsk Group") to the entity it mentions.
+
+The steps:
+
+1. **Names.** spaCy's named entities (PERSON, ORG, GPE, LOC, FAC, NORP), repaired
+   by general rules, because the small English model runs titles, lists and
+   owners into one span: ``"Moldova’s Dniester Valley Farmers’ Union Ilona
+   Vasilescu"`` (ORG) becomes the place, the organisation and the person;
+   ``"the Senate Black Sea Caucus - Robert Hale"`` is split at the spaced dash;
+   ``"the Co-Chair Paul Renner"`` is split after the role noun; a PERSON that the
+   knowledge base knows as a country (``"Moldova"``) becomes a place; adjectives
+   (``"the Moldovan community"``) are dropped; ``", Jr."`` joins the name before it;
+   capitalised items of a list of organisations or places that spaCy missed
+   (``"..., OIC, GUAM, Visegrad Group, TURKPA"``) are added with their
+   neighbours' kind. The kind of one name is decided once, by vote over all its
+   mentions (knowledge base, spaCy labels, "in X" / "X region" context).
+2. **Roles.** Titles before a name (``"Chair of Moldova’s Dniester Valley
+   Farmers’ Union"``, ``"the Co-Chair"``, ``"Sen."``), appositions (``"X, the foreign
+   minister,"``) and the plural title of a list (``"US Representatives ... - A,
+   B, C, and D"``, which also makes a group entity with A-D as members).
+3. **Name matching.** Mentions of one referent are merged: a person's surname or
+   first name alone, names with or without middle initials and suffixes; an
+   organisation's shorter name that keeps its head (``"the Minsk Group"`` for
+   ``"OSCE Minsk Group"``, but ``"OSCE"`` stays apart) or its acronym; a country's
+   other names (``"US"``, ``"the United States"``) and small misspellings.
+4. **Coreference** (``newsgraph.coref``): pronouns, descriptions, plural groups.
 """
 
 from __future__ import annotations
 
 import bisect
+import logging
+import re
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
+from rapidfuzz import fuzz
+from spacy.tokens import Doc, Token
+
+from newsgraph import coref
+from newsgraph.coref import Cluster, Lexicon, lexicon
 from newsgraph.document import ParsedDocument
 from newsgraph.records import Entity, Mention
+
+logger = logging.getLogger(__name__)
 
 _LABEL_KIND = {
     "PERSON": "person",
@@ -22,6 +59,49 @@ _LABEL_KIND = {
     "FAC": "place",
     "NORP": "group",
 }
+_DASHES = frozenset({"-", "–", "—", "--", "―"})
+_SPLITTERS = frozenset({",", ";", ":", "(", ")", "[", "]", "/", "|", '"', "“", "”", "«", "»"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
+_LEADING_DROP = frozenset({"the", "a", "an", "some", "this", "that", "these", "those"})
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_LIST_SEPARATORS = frozenset({",", "and", "or", "&", ";"})
+#: Words allowed inside a title written before a name ("Head of X's Y Community").
+_TITLE_GLUE = frozenset({"of", "the", "for", "and", "on", "de", "to", "in"})
+#: Lowercase modifiers of a role noun ("foreign minister", "deputy head").
+_ROLE_MODIFIERS = frozenset(
+    {
+        "foreign", "deputy", "vice", "prime", "former", "acting", "senior", "chief", "top", "state", "assistant",
+        "interior", "defense", "defence", "finance", "economy", "majority", "minority", "ranking", "executive",
+        "press", "general", "national", "security", "special", "first", "co", "junior", "white", "house",
+    }
+)  # fmt: skip
+_GROUP_LIST_LEADS = frozenset({"-", "–", "—", ":", ",", "including", "namely", "like", "as"})
+_CODE = re.compile(r"^[A-Z]{2,}-?\d+$")  # "COVID-19", "MH17": codes, not organisations
+_PLACE_CONTEXT_NOUNS = frozenset(
+    {
+        "region",
+        "valley",
+        "river",
+        "coast",
+        "province",
+        "city",
+        "territory",
+        "territories",
+        "capital",
+        "state",
+        "county",
+        "district",
+        "republic",
+        "town",
+        "village",
+        "area",
+    }
+)
+_KIND_RANK = {"person": 3, "group": 3, "organization": 2, "place": 1}
+
+
+# ---------------------------------------------------------------------------
+# The index other stages use
 
 
 @dataclass(frozen=True)
@@ -31,25 +111,26 @@ class EntityIndex:
     entities: tuple[Entity, ...] = ()
     _starts: list[int] = field(default_factory=list, repr=False)
     _mentions: list[tuple[int, int, str]] = field(default_factory=list, repr=False)
+    _by_id: dict[str, Entity] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, entities: Sequence[Entity]) -> EntityIndex:
         rows = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
-        return cls(tuple(entities), [r[0] for r in rows], rows)
+        return cls(tuple(entities), [r[0] for r in rows], rows, {e.id: e for e in entities})
 
     def get(self, entity_id: str) -> Entity | None:
-        for e in self.entities:
-            if e.id == entity_id:
-                return e
-        return None
+        return self._by_id.get(entity_id)
 
     def resolve(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention inside ``[start, end)`` (or covering it), best overlap first.
+        """The entity a phrase ``[start, end)`` refers to, or ``None``.
 
-        A mention fully inside the span wins over one that only overlaps; among
-        those, the longest. ``None`` when no mention touches the span.
+        Among the mentions touching the span, one fully inside beats one that only
+        overlaps; then people and groups beat organisations and places (the speaker
+        phrase "Chair of X’s Y Union Ilona Vasilescu" is about the person,
+        not the place); then a mention ending where the phrase ends (its head);
+        then the longest.
         """
-        best: tuple[int, int] | None = None
+        best: tuple[int, int, int, int] | None = None
         best_id: str | None = None
         lo = bisect.bisect_left(self._starts, start - 200)
         for m_start, m_end, eid in self._mentions[lo:]:
@@ -59,7 +140,8 @@ class EntityIndex:
             if overlap <= 0:
                 continue
             inside = int(start <= m_start and m_end <= end)
-            key = (inside, overlap)
+            entity = self._by_id[eid]
+            key = (inside, _KIND_RANK.get(entity.kind, 0), int(m_end >= end), overlap)
             if best is None or key > best:
                 best, best_id = key, eid
         return None if best_id is None else self.get(best_id)
@@ -75,23 +157,928 @@ class EntityIndex:
         return out
 
 
-def extract_entities(parsed: ParsedDocument) -> EntityIndex:
-    groups: dict[tuple[str, str], list[Mention]] = {}
-    order: list[tuple[str, str]] = []
-    for ent in parsed.doc.ents:
-        kind = _LABEL_KIND.get(ent.label_)
-        if kind is None:
+# ---------------------------------------------------------------------------
+# Gazetteer: the knowledge base when present, else pycountry
+
+
+@dataclass(frozen=True)
+class _Gazetteer:
+    places: dict[str, str]  # normalised name -> place code
+    demonyms: frozenset[str]  # lower case
+    orgs: dict[str, str]  # normalised name -> org id
+
+
+def _norm(name: str) -> str:
+    s = name.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
+    s = re.sub(r"[.,\"()]", "", s)
+    s = re.sub(r"\s+", " ", s).strip().casefold()
+    if s.startswith("the "):
+        s = s[4:]
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("'"):
+        s = s[:-1]
+    return s
+
+
+def _place_code(gaz: _Gazetteer, key: str) -> str | None:
+    return gaz.places.get(key) or gaz.places.get(key.replace("-", " "))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> _Gazetteer:
+    places: dict[str, str] = {}
+    demonyms: set[str] = set()
+    orgs: dict[str, str] = {}
+    try:  # helper C's knowledge base, when installed
+        from newsgraph.kb import load_kb
+
+        kb: Any = load_kb()
+        for c in getattr(kb, "countries", ()) or ():
+            c = c if not isinstance(c, str) else kb.countries[c]
+            for n in (c.name, *c.aliases):
+                places.setdefault(_norm(n), c.code)
+            for n in getattr(c, "capitals", ()):
+                # a capital is a place of its own, not another name of its country
+                places.setdefault(_norm(n), f"{c.code}/{_norm(n)}")
+            demonyms.update(d.casefold() for d in getattr(c, "demonyms", ()))
+        for o in getattr(kb, "organizations", ()) or ():
+            o = o if not isinstance(o, str) else kb.organizations[o]
+            for n in (o.name, *o.aliases):
+                orgs.setdefault(_norm(n), o.id)
+    except Exception as exc:  # the knowledge base is optional here: degrade to pycountry
+        logger.debug("knowledge base unavailable for entity detection (%s); using pycountry", exc)
+    if not places:
+        import pycountry
+
+        for country in pycountry.countries:
+            code = country.alpha_3
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    places.setdefault(_norm(value), code)
+                    places.setdefault(_norm(value.split(",")[0]), code)
+    for alias, code in lexicon().place_aliases.items():
+        places.setdefault(_norm(alias), code)
+    return _Gazetteer(places, frozenset(demonyms), orgs)
+
+
+# ---------------------------------------------------------------------------
+# Step 1: names
+
+
+@dataclass
+class _Piece:
+    """A name found in the text (token range ``[start, end)``)."""
+
+    start: int
+    end: int
+    kind: str | None  # None: decide by vote
+    label: str
+    roles: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    gender: str | None = None
+    role_words: set[str] = field(default_factory=set)
+    role_classes: set[str] = field(default_factory=set)
+
+
+def _spaced(doc: Doc, tok: Token) -> bool:
+    """A dash with a space on either side separates; "Guinea-Bissau" does not."""
+    before = tok.i > 0 and bool(doc[tok.i - 1].whitespace_)
+    return before or bool(tok.whitespace_)
+
+
+def _role_at(doc: Doc, i: int, end: int, lex: Lexicon) -> tuple[int, bool, str, str] | None:
+    """A role noun starting at token ``i`` (not past ``end``): (end token, plural, word, class)."""
+    if doc[i].lower_ not in lex.role_first_words:
+        return None
+    for n in range(min(lex.role_max_words, end - i), 0, -1):
+        span = doc[i : i + n]
+        found = lex.role(span.text)
+        if found is not None:
+            return i + n, found[1], found[0].word, found[0].cls
+    return None
+
+
+def _is_cap(tok: Token) -> bool:
+    return bool(tok.text[:1].isupper())
+
+
+def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Split an entity span at possessives, spaced dashes and list punctuation.
+
+    Returns ``(start, end, is_owner)``: ``is_owner`` marks the part before a possessive.
+    """
+    out: list[tuple[int, int, bool]] = []
+    cur = start
+    for i in range(start, end):
+        t = doc[i]
+        if t.is_space and "\n" in t.text:
+            out.append((cur, i, False))  # a name never runs over a line break ("Helena Marsh\n\nChair of")
+            cur = i + 1
+        elif "\n" in t.whitespace_:
+            out.append((cur, i + 1, False))
+            cur = i + 1
+        elif t.text in ("’s", "'s") and i > start:
+            out.append((cur, i, True))
+            cur = i + 1
+        elif (t.text in _DASHES and _spaced(doc, t)) or t.text in _SPLITTERS:
+            if t.text == "," and i + 1 < end and doc[i + 1].lower_ in _NAME_SUFFIXES:
+                continue
+            out.append((cur, i, False))
+            cur = i + 1
+    out.append((cur, end, False))
+    return [s for s in out if s[0] < s[1]]
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _LEADING_DROP or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].is_punct
+        and doc[end - 1].text not in (".",)
+        or doc[end - 1].text in _POSSESSIVE
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in _TITLE_GLUE  # "Chair of"
+    ):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) > 2:
+        end -= 1  # sentence-final dot
+    return start, end
+
+
+def _looks_like_person_tail(doc: Doc, start: int, end: int, lex: Lexicon, surnames: set[str]) -> bool:
+    toks = doc[start:end]
+    if not 1 <= len(toks) <= 5 or not all(_is_cap(t) or t.text in (".", "-") for t in toks):
+        return False
+    if any(lex.org_noun(t.text) or lex.role(t.text) for t in toks):
+        return False
+    words = [t.text for t in toks if t.text not in (".", "-")]
+    return words[0] in lex.first_names or words[-1] in surnames or len(words) >= 2
+
+
+def _split_title(
+    doc: Doc, start: int, end: int, label: str, lex: Lexicon, surnames: set[str]
+) -> list[_Piece]:
+    """Split "Co-Chair Paul Renner" / "Farmers’ Union Ilona Vasilescu" / "OSCE Minsk Group Co-Chairs"."""
+    # the last role or organisation noun inside the span
+    cut: tuple[int, int, bool, str, str] | None = None  # (noun start, noun end, is_role, word, class)
+    i = start
+    while i < end:
+        r = _role_at(doc, i, end, lex)
+        if r is not None and _is_cap(doc[i]):
+            cut = (i, r[0], True, r[2], r[3])
+            if r[1] and r[0] == end and i > start and doc[i - 1].lower_ not in _TITLE_GLUE:
+                # "... Minsk Group Co-Chairs": a group named after its body ("House of Representatives" is a name)
+                return [
+                    _Piece(start, i, "organization", label),
+                    _Piece(start, end, "group", "ROLE-PLURAL", role_words={r[2]}, role_classes={r[3]}),
+                ]
+            i = r[0]
             continue
-        name = ent.text.strip()
-        if name.lower().startswith("the "):
-            name = name[4:]
-        key = (kind, name.lower())
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(Mention(ent.start_char, ent.end_char, ent.text, "name"))
-    entities = []
-    for i, key in enumerate(order, 1):
-        mentions = tuple(groups[key])
-        entities.append(Entity(id=f"E{i}", name=mentions[0].text, kind=key[0], mentions=mentions))  # type: ignore[arg-type]
-    return EntityIndex.build(entities)
+        if lex.org_noun(doc[i].text) and _is_cap(doc[i]):
+            cut = (i, i + 1, False, doc[i].lower_, lex.org_noun(doc[i].text) or "")
+        i += 1
+    if cut is None:
+        if (
+            label != "PERSON"
+            and end - start >= 2
+            and doc[start].text in lex.first_names
+            and _looks_like_person_tail(doc, start, end, lex, surnames)
+        ):
+            return [_Piece(start, end, "person", "SPLIT")]  # "Caucus - Robert Hale": the part after the dash
+        return [_Piece(start, end, None, label)]
+    c_start, c_end, is_role, word, cls = cut
+    if c_end >= end:
+        after_honorific = start > 0 and (
+            doc[start - 1].text in lex.honorifics or doc[start - 1].text + "." in lex.honorifics
+        )
+        if is_role and c_start == start and not after_honorific:
+            return []  # a bare title ("the Co-Chair") is no name; "Mr. King" is
+        return [_Piece(start, end, None, label)]
+    if not (
+        _looks_like_person_tail(doc, c_end, end, lex, surnames)
+        and (is_role or label == "PERSON" or c_end - start >= 1)
+    ):
+        return [_Piece(start, end, None, label)]
+    if not is_role and label == "GPE":
+        return [_Piece(start, end, None, label)]
+    out = []
+    person = _Piece(c_end, end, "person", "SPLIT")
+    if is_role:
+        # "the Co-Chair" belongs to the person as a title (recorded by _title_roles)
+        pass
+    elif cls == "org":
+        out.append(_Piece(start, c_end, "organization", "SPLIT"))
+    out.append(person)
+    return out
+
+
+def _candidate_pieces(doc: Doc, lex: Lexicon, gaz: _Gazetteer) -> list[_Piece]:
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 1}
+    pieces: list[_Piece] = []
+    for ent in doc.ents:
+        if ent.label_ not in _LABEL_KIND:
+            continue
+        for s, e, owner in _segments(doc, ent.start, ent.end):
+            s, e = _trim(doc, s, e)
+            if s >= e:
+                continue
+            if owner:
+                pieces.append(_Piece(s, e, None, ent.label_))
+                continue
+            if e - s == 1 and lex.org_noun(doc[s].text) == "org" and doc[s].is_title and s == ent.start:
+                # "Caucus - Robert Hale" (PERSON): the org noun ends a name spaCy cut off on its left
+                k = s
+                while (
+                    k > 0 and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].ent_type_
+                ):
+                    k -= 1
+                if k < s:
+                    pieces.append(_Piece(k, e, "organization", "SPLIT"))
+                    continue
+            pieces.extend(_split_title(doc, s, e, ent.label_, lex, surnames))
+    out = []
+    for p in pieces:
+        p.start, p.end = _trim(doc, p.start, p.end)
+        if p.start >= p.end:
+            continue
+        span = doc[p.start : p.end]
+        text = span.text
+        if _CODE.match(text):
+            continue
+        if p.label == "NORP":
+            last = doc[p.end - 1]
+            if last.tag_ not in ("NNPS", "NNS") or last.dep_ in ("amod", "compound"):
+                continue  # "Moldovan society": an adjective, not a referent
+            p.kind = "group"
+        elif p.end - p.start == 1 and (
+            span[0].tag_ == "JJ" or span[0].dep_ == "amod" or text.casefold() in gaz.demonyms
+        ):
+            if text not in lex.first_names:
+                continue  # "the Moldovan community": an adjective
+        elif (
+            p.label == "PERSON"
+            and p.end - p.start == 1
+            and span[0].dep_ == "compound"
+            and span[0].head.pos_ == "NOUN"
+            and not span[0].head.is_title
+        ):
+            if text not in lex.first_names and not _place_code(gaz, _norm(text)):
+                continue
+        key = _norm(text)
+        if (
+            p.label in ("PERSON", "POSS")
+            and _place_code(gaz, key)
+            and p.end - p.start <= 3
+            and not (text.isupper() and len(text) > 3)
+        ):
+            p.kind = "place"
+        if p.kind == "person" or (p.kind is None and p.label == "PERSON"):
+            _extend_first_name(doc, p, lex, gaz)
+            # "Robert Hale, Jr.": the suffix belongs to the name
+            j = p.end
+            if j < len(doc) and doc[j].text == ",":
+                j += 1
+            if j < len(doc) and doc[j].lower_.rstrip(".") in {"jr", "sr", "ii", "iii", "iv"}:
+                p.end = j + 1
+                if p.end < len(doc) and doc[p.end].text == "." and doc[p.end - 1].text[-1] != ".":
+                    p.end += 1
+        out.append(p)
+    out.sort(key=lambda p: (p.start, -(p.end - p.start)))
+    return out
+
+
+def _extend_first_name(doc: Doc, p: _Piece, lex: Lexicon, gaz: _Gazetteer) -> None:
+    """ "Emil Varga" at the start of a sentence, "Union Ilona Vasilescu": spaCy often leaves the first name out."""
+    k = p.start
+    while (
+        k > 0
+        and p.start - k < 2
+        and doc[k - 1].pos_ == "PROPN"
+        and doc[k - 1].dep_ == "compound"
+        and p.start <= doc[k - 1].head.i < p.end
+        and doc[k - 1].is_title
+        and (doc[k - 1].ent_type_ == "" or doc[k - 1].text in lex.first_names)
+        and lex.role(doc[k - 1].text) is None
+        and doc[k - 1].text not in lex.honorifics
+        and not lex.org_noun(doc[k - 1].text)
+        and not _place_code(gaz, _norm(doc[k - 1].text))
+        and doc[k - 1].text.casefold() not in gaz.demonyms
+    ):
+        k -= 1
+    p.start = k
+
+
+def _complete_lists(doc: Doc, pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:
+    """Add capitalised list items spaCy missed: "..., OIC, GUAM, Visegrad Group, TURKPA reiterated"."""
+    covered: set[int] = set()
+    for p in pieces:
+        covered.update(range(p.start, p.end))
+    starts = {p.start: p for p in pieces}
+    added: list[_Piece] = []
+    in_list: set[int] = set()  # starts of pieces known to be list items
+    for p in pieces:
+        if (
+            p.start > 1
+            and doc[p.start - 1].lower_ in _LIST_SEPARATORS
+            and any(q.end in (p.start - 1, p.start - 2) for q in pieces)
+        ):
+            in_list.add(p.start)
+    for p in sorted(pieces, key=lambda p: p.start):
+        prev = p
+        while True:
+            i = prev.end
+            if i < len(doc) and doc[i].text == ".":
+                break
+            seps = 0
+            while i < len(doc) and doc[i].lower_ in _LIST_SEPARATORS and seps < 2:
+                i += 1
+                seps += 1
+            if seps == 0 or i >= len(doc):
+                break
+            if i in covered:
+                if i in starts and prev.start in in_list | {p.start}:
+                    in_list.add(i)
+                break
+            if doc[i].lower_.rstrip(".") in _NAME_SUFFIXES:
+                break
+            j = i
+            while (
+                j < len(doc)
+                and j - i < 4
+                and (_is_cap(doc[j]) and doc[j].pos_ in ("PROPN", "NOUN", "X") and not doc[j].is_sent_start)
+                and j not in covered
+            ):
+                j += 1
+            if j == i or doc[i].lower_ in _LEADING_DROP:
+                break
+            nxt_sep = j < len(doc) and doc[j].lower_ in _LIST_SEPARATORS
+            nxt_item = nxt_sep and any((j + k) in starts for k in (1, 2))
+            if not (nxt_item or prev.start in in_list):
+                break
+            kind = prev.kind or _LABEL_KIND.get(prev.label)
+            if kind not in ("organization", "place"):
+                break
+            if any(lex.role(doc[k].text) for k in range(i, j)):
+                break
+            q = _Piece(i, j, kind, "LIST")
+            added.append(q)
+            covered.update(range(i, j))
+            starts[i] = q
+            in_list.add(i)
+            prev = q
+    return sorted(pieces + added, key=lambda p: p.start)
+
+
+def _variant_keys(keys: list[str]) -> dict[str, str]:
+    """Map spelling variants ("nagorno-karabkh") and hyphen tails ("karabakh") to a longer key.
+
+    Variants are searched among keys with the same first letter, which keeps this
+    near-linear for articles listing hundreds of names.
+    """
+    out: dict[str, str] = {}
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys, key=len, reverse=True):
+        if len(key) >= 8:
+            for longer in buckets[key[:1]]:
+                if len(longer) >= len(key) and fuzz.ratio(key, longer) >= 92:
+                    out[key] = out.get(longer, longer)
+                    break
+        buckets[key[:1]].append(key)
+    tails = {k.rsplit("-", 1)[1]: k for k in keys if "-" in k and " " not in k}
+    for key in keys:
+        if len(key) >= 5 and key in tails and key not in out:
+            out[key] = out.get(tails[key], tails[key])
+    return out
+
+
+def _vote_kinds(doc: Doc, pieces: list[_Piece], gaz: _Gazetteer, lex: Lexicon) -> None:
+    """Give every mention of one name the same kind, decided over all its mentions."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    # "Trump" in "the Trump campaign" is often tagged ORG: a word that is the surname of a
+    # full name tagged PERSON in the same article is that person
+    surnames = {
+        doc[p.end - 1].text.casefold()
+        for p in pieces
+        if (p.label == "PERSON" or p.kind == "person") and p.end - p.start >= 2
+    }
+    for p in pieces:
+        key = _norm(doc[p.start : p.end].text)
+        if p.end - p.start == 1 and key in surnames:
+            votes[key]["person"] += 2
+        if p.kind is not None:
+            votes[key][p.kind] += 3 if p.label in ("SPLIT", "LIST", "ROLE-PLURAL") else 1
+        elif p.label in _LABEL_KIND:
+            votes[key][_LABEL_KIND[p.label]] += 1
+        before = doc[p.start - 1] if p.start > 0 else None
+        before2 = doc[p.start - 2] if p.start > 1 else None
+        after = doc[p.end] if p.end < len(doc) else None
+        if doc[p.end - 1].text in lex.place_nouns and p.end - p.start >= 2:
+            votes[key]["place"] += 3  # "Kent County"
+        if after is not None and after.lower_ in _PLACE_CONTEXT_NOUNS:
+            votes[key]["place"] += 2  # "the Dniester valley", "Transnistria region": a strong cue
+        if before is not None and (
+            before.lower_ == "in" or (before.pos_ == "ADJ" and before2 is not None and before2.lower_ == "in")
+        ):
+            votes[key]["place"] += 1
+    canon = _variant_keys(list(votes))
+    pooled: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, v in votes.items():
+        pooled[canon.get(key, key)].update(v)
+    for p in pieces:
+        text = doc[p.start : p.end].text
+        key = _norm(text)
+        code = _place_code(gaz, key) or _place_code(gaz, canon.get(key, key))
+        if code and p.kind != "group" and not (text.isupper() and len(text) > 3):
+            p.kind = "place"
+            continue
+        if key in gaz.orgs and p.kind not in ("group", "person"):
+            p.kind = "organization"
+            continue
+        if p.kind in ("group", "person") and p.label in ("SPLIT", "ROLE-PLURAL", "NORP"):
+            continue
+        pv = pooled.get(canon.get(key, key))
+        if pv:
+            p.kind = max(pv.items(), key=lambda kv: (kv[1], _KIND_RANK.get(kv[0], 0)))[0]
+        if p.kind is None:
+            p.kind = "organization"
+
+
+# ---------------------------------------------------------------------------
+# Step 2: roles
+
+
+def _title_roles(doc: Doc, p: _Piece, lex: Lexicon, taken: set[int]) -> None:
+    """Record the title written before a person's name and the honorific's gender."""
+    if p.start > 0:
+        h = lex.honorifics.get(doc[p.start - 1].text)
+        if h is None and p.start > 1 and doc[p.start - 1].text == ".":
+            h = lex.honorifics.get(doc[p.start - 2].text + ".")
+        if h is not None:
+            gender, cls, word = h
+            if gender:
+                p.gender = gender
+            if cls and word:
+                t = doc[p.start - 1]
+                p.roles.append((t.idx, t.idx + len(t.text)))
+                p.role_words.add(word)
+                p.role_classes.add(cls)
+    # scan left over the words a title is made of
+    j = p.start - 1
+    while j >= 0:
+        t = doc[j]
+        if j in taken or t.is_space or t.text == "\n":
+            break
+        if t.text in _POSSESSIVE or (t.text in _DASHES and not _spaced(doc, t)):
+            j -= 1
+            continue
+        if t.is_punct or t.like_num:
+            break
+        low = t.lower_
+        if _is_cap(t) or low in _TITLE_GLUE or low in _ROLE_MODIFIERS or lex.role(t.text) is not None:
+            j -= 1
+            continue
+        break
+    lo = j + 1
+    if lo >= p.start:
+        return
+    i = lo
+    role_start: int | None = None
+    while i < p.start:
+        r = _role_at(doc, i, p.start, lex)
+        if r is not None:
+            if role_start is None:
+                role_start = i
+            p.role_words.add(r[2])
+            p.role_classes.add(r[3])
+            i = r[0]
+            continue
+        i += 1
+    if role_start is None:
+        return
+    k = role_start
+    while (
+        k > lo
+        and (doc[k - 1].pos_ in ("PROPN", "ADJ") or doc[k - 1].lower_ in _ROLE_MODIFIERS)
+        and doc[k - 1].lower_ not in _TITLE_GLUE
+    ):
+        k -= 1
+    if k > lo and doc[k - 1].lower_ == "the":
+        k -= 1
+    s, e = k, p.start
+    while e > s and (doc[e - 1].is_punct or doc[e - 1].text in _POSSESSIVE):
+        e -= 1
+    if e > s:
+        p.roles.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+
+
+def _appositive_roles(doc: Doc, p: _Piece, lex: Lexicon, pieces_at: dict[int, _Piece]) -> None:
+    """ "X, the foreign minister, said" / "X is a senator": the apposition or predicate is a role of X."""
+    head = doc[p.start : p.end].root
+    described = [c for c in head.rights if c.dep_ == "appos" and c.i >= p.end]
+    if head.dep_ == "nsubj" and head.head.lemma_ == "be":
+        described += [c for c in head.head.rights if c.dep_ == "attr"]
+    for child in described:
+        if child.i in pieces_at and pieces_at[child.i].kind == "person":
+            continue
+        sub = list(child.subtree)
+        s, e = sub[0].i, sub[-1].i + 1
+        while s < e and (doc[s].is_punct or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if not 0 < e - s <= 15 or any(t.text in ('"', "“", "”") for t in doc[s:e]):
+            continue
+        words = set()
+        for i in range(s, e):
+            r = _role_at(doc, i, e, lex)
+            if r is not None:
+                words.add((r[2], r[3]))
+        if not words:
+            continue
+        p.roles.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)))
+        for w, c in words:
+            p.role_words.add(w)
+            p.role_classes.add(c)
+
+
+@dataclass
+class _Group:
+    np: tuple[int, int]  # token range of the plural title ("US Representatives")
+    description: tuple[int, int]  # up to the list ("US Representatives from the ... Caucus")
+    word: str
+    cls: str
+    members: list[_Piece]
+
+
+_QUANTITY_HEADS = frozenset(
+    {
+        "number",
+        "group",
+        "handful",
+        "couple",
+        "dozens",
+        "host",
+        "range",
+        "series",
+        "majority",
+        "list",
+        "coalition",
+    }
+)
+_COLLECTIVE_LEADS = frozenset({"including", "like", "namely", ":", "-", "–", "—", "such", "as", ","})
+_LIST_GLUE = frozenset({",", "and", "or", "the", "&"})
+
+
+def _listed_collectives(doc: Doc, pieces: list[_Piece], lex: Lexicon) -> list[tuple[int, int, list[_Piece]]]:
+    """ "a number of other countries, including France, Germany and Norway": a group of the listed entities.
+
+    Returns ``(np start, np end, members)`` token ranges; the members are the
+    named entities of the right kind listed right after the phrase.
+    """
+    by_start = {p.start: p for p in pieces}
+    out = []
+    for tok in doc:
+        kind = lex.collectives.get(tok.lower_)
+        if kind is None or tok.tag_ not in ("NNS", "NNPS"):
+            continue
+        start = tok.i
+        for child in tok.lefts:
+            if child.dep_ in ("amod", "compound", "det", "nummod", "advmod"):
+                start = min(start, child.left_edge.i)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTITY_HEADS:
+            start = min(start, tok.head.head.left_edge.i)  # "a number of other countries"
+        # the list lead: ", including", " such as", ":" right after the noun
+        i = tok.i + 1
+        lead = 0
+        while i < len(doc) and doc[i].lower_ in _COLLECTIVE_LEADS and lead < 3:
+            i += 1
+            lead += 1
+        if lead == 0 or all(doc[k].text == "," for k in range(tok.i + 1, i)):
+            continue
+        members: list[_Piece] = []
+        while i < len(doc):
+            while i < len(doc) and doc[i].lower_ in _LIST_GLUE and i not in by_start:
+                i += 1
+            p = by_start.get(i)
+            if p is None or p.kind != kind:
+                break
+            members.append(p)
+            i = p.end
+            if i < len(doc) and doc[i].lower_ == "as" and i + 2 < len(doc) and doc[i + 1].lower_ == "well":
+                break  # ", as well as organizations such as ...": the next list
+            gap = 0
+            while i < len(doc) and doc[i].lower_ in _LIST_GLUE and i not in by_start:
+                i += 1
+                gap += 1
+            if gap == 0 or gap > 3:
+                break
+        if len(members) >= 2:
+            out.append((start, tok.i + 1, members))
+    return out
+
+
+def _listed_groups(doc: Doc, pieces: list[_Piece], lex: Lexicon) -> list[_Group]:
+    """A plural title followed by a list of named people: "US Representatives ... - A, B, C, and D"."""
+    persons = [p for p in pieces if p.kind == "person"]
+    starts = [p.start for p in persons]
+    groups = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            r = _role_at(doc, i, sent.end, lex)
+            if r is None or not r[1]:
+                i += 1
+                continue
+            np_end = r[0]
+            head = doc[np_end - 1]
+            np_start = i
+            for child in head.lefts:
+                if child.dep_ in ("compound", "amod", "nmod") and child.i < np_start:
+                    np_start = child.left_edge.i
+            # the list: after a dash/colon/"including" within a dozen tokens
+            k = bisect.bisect_left(starts, np_end)
+            if k >= len(persons) or persons[k].start - np_end > 12 or persons[k].start >= sent.end:
+                i = np_end
+                continue
+            gap = doc[np_end : persons[k].start]
+            leads = [t for t in gap if t.lower_ in _GROUP_LIST_LEADS]
+            if not leads and len(gap) > 0:
+                i = np_end
+                continue
+            members = [persons[k]]
+            m = k + 1
+            while m < len(persons) and persons[m].start < sent.end:
+                between = doc[members[-1].end : persons[m].start]
+                if all(t.lower_ in _LIST_SEPARATORS or t.is_space for t in between) and len(between) <= 2:
+                    members.append(persons[m])
+                    m += 1
+                else:
+                    break
+            if len(members) >= 2:
+                desc_end = leads[0].i if leads else np_end
+                while desc_end > np_start and (doc[desc_end - 1].is_punct or doc[desc_end - 1].is_space):
+                    desc_end -= 1
+                groups.append(_Group((np_start, np_end), (np_start, desc_end), r[2], r[3], members))
+            i = np_end
+    return groups
+
+
+# ---------------------------------------------------------------------------
+# Step 3: name matching
+
+
+def _person_words(doc: Doc, p: _Piece, lex: Lexicon) -> list[str]:
+    out = []
+    for t in doc[p.start : p.end]:
+        w = t.text.rstrip(".")
+        if not w or t.is_punct or t.lower_ in _NAME_SUFFIXES or w.lower() in _NAME_SUFFIXES:
+            continue
+        if t.text in lex.honorifics or (t.text + ".") in lex.honorifics:
+            continue
+        if len(w) == 1:
+            continue  # middle initial
+        out.append(w.casefold())
+    return out
+
+
+def _acronym(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w and w[0].isupper() and w.lower() not in _TITLE_GLUE)
+
+
+def _cluster_names(
+    doc: Doc, pieces: list[_Piece], lex: Lexicon, gaz: _Gazetteer
+) -> tuple[list[Cluster], dict[int, int]]:
+    """Group name pieces into clusters; returns the clusters and piece index -> cluster index."""
+    clusters: list[Cluster] = []
+    assign: dict[int, int] = {}
+    by_key: dict[tuple[str, str], int] = {}
+    # longest names first, so that "Varga" finds "Emil Varga" even when it comes first
+    order = sorted(range(len(pieces)), key=lambda k: (-(pieces[k].end - pieces[k].start), pieces[k].start))
+    person_last: dict[str, set[int]] = defaultdict(set)
+    person_first: dict[str, set[int]] = defaultdict(set)
+    org_tails: dict[str, set[int]] = defaultdict(set)
+    acronyms: dict[str, set[int]] = defaultdict(set)
+    place_names: list[tuple[str, int]] = []
+    for k in order:
+        p = pieces[k]
+        kind = p.kind or "organization"
+        text = doc[p.start : p.end].text
+        if kind == "person":
+            words = _person_words(doc, p, lex)
+            key = (kind, " ".join(words) if len(words) != 3 else f"{words[0]} {words[-1]}")
+        elif kind == "place":
+            code = _place_code(gaz, _norm(text))
+            key = (kind, f"@{code}" if code else _norm(text))
+        else:
+            key = (kind, _norm(text))
+        ci = by_key.get(key)
+        if ci is None and kind == "person":
+            words = key[1].split()
+            if len(words) == 1:
+                cands = person_last.get(words[0], set()) or person_first.get(words[0], set())
+                if len(cands) == 1:
+                    ci = next(iter(cands))
+        elif ci is None and kind in ("organization", "group"):
+            n = _norm(text)
+            cands = org_tails.get(n, set())
+            if len(n.split()) >= 2 or (n not in lex.org_nouns and len(n) > 3):
+                if len(cands) == 1:
+                    ci = next(iter(cands))
+            if ci is None and text.isupper() and 2 <= len(text) <= 8:
+                cands = acronyms.get(text, set())
+                if len(cands) == 1:
+                    ci = next(iter(cands))
+        elif ci is None and kind == "place":
+            n = _norm(text)
+            for other, oc in place_names:
+                if len(n) >= 5 and (other.endswith(" " + n) or other.endswith("-" + n)):
+                    ci = oc
+                    break
+                if len(n) >= 8 and len(other) >= 8 and fuzz.ratio(n, other) >= 92:
+                    ci = oc
+                    break
+        if ci is None:
+            ci = len(clusters)
+            clusters.append(Cluster(kind=kind, name=_display_name(text)))
+            if kind == "person":
+                words = key[1].split()
+                if len(words) >= 2:
+                    person_last[words[-1]].add(ci)
+                    person_first[words[0]].add(ci)
+            elif kind in ("organization", "group"):
+                toks = _norm(text).split()
+                for cut in range(1, len(toks)):
+                    org_tails[" ".join(toks[cut:])].add(ci)
+                raw = [t.text for t in doc[p.start : p.end]]
+                acr = _acronym(raw)
+                if len(acr) >= 2 and len(raw) >= 2:
+                    acronyms[acr].add(ci)
+            elif kind == "place":
+                place_names.append((_norm(text), ci))
+        by_key.setdefault(key, ci)
+        assign[k] = ci
+    return clusters, assign
+
+
+def _display_name(text: str) -> str:
+    s = text.strip()
+    if s.lower().startswith("the "):
+        s = s[4:]
+    for poss in ("’s", "'s"):
+        if s.endswith(poss):
+            s = s[: -len(poss)]
+    return s
+
+
+# ---------------------------------------------------------------------------
+# The stage
+
+
+def extract_entities(parsed: ParsedDocument) -> EntityIndex:
+    """Find the entities of an article with all their mentions, roles and members."""
+    doc = parsed.doc
+    lex = lexicon()
+    gaz = _gazetteer()
+    pieces = _candidate_pieces(doc, lex, gaz)
+    pieces = _complete_lists(doc, pieces, lex)
+    _vote_kinds(doc, pieces, gaz, lex)
+    for p in pieces:
+        if p.kind == "person" and p.label not in ("PERSON", "SPLIT"):
+            _extend_first_name(doc, p, lex, gaz)
+    # drop pieces that overlap an earlier, longer one (after splitting they should not)
+    kept: list[_Piece] = []
+    last_end = -1
+    for p in sorted(pieces, key=lambda p: (p.start, -(p.end - p.start))):
+        if p.start < last_end and p.label != "ROLE-PLURAL" and not (kept and kept[-1].label == "ROLE-PLURAL"):
+            continue
+        kept.append(p)
+        last_end = max(last_end, p.end)
+    pieces = kept
+    taken = {i for p in pieces if p.kind == "person" for i in range(p.start, p.end)}
+    pieces_at = {p.start: p for p in pieces}
+    for p in pieces:
+        if p.kind == "person":
+            _title_roles(doc, p, lex, taken)
+            _appositive_roles(doc, p, lex, pieces_at)
+            first = next((t.text for t in doc[p.start : p.end] if t.text not in lex.honorifics), "")
+            # gender: an honorific (set by _title_roles), else the first name, else a
+            # gendered title ("chairman" is also said of women, so it comes last)
+            if p.gender is None and first in lex.first_names:
+                p.gender = lex.first_names[first]
+            if p.gender is None:
+                genders = {lex.roles[w].gender for w in p.role_words if w in lex.roles} - {None}
+                if len(genders) == 1:
+                    p.gender = genders.pop()
+    groups = _listed_groups(doc, pieces, lex)
+    collectives = _listed_collectives(doc, pieces, lex)
+    clusters, assign = _cluster_names(doc, pieces, lex, gaz)
+    for k, p in enumerate(pieces):
+        c = clusters[assign[k]]
+        s, e = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
+        c.mentions.append(Mention(s, e, parsed.text[s:e], "name"))
+        c.roles.extend(p.roles)
+        c.role_words |= p.role_words
+        c.role_classes |= p.role_classes
+        if p.kind == "group" and p.label == "ROLE-PLURAL":
+            c.group_classes |= p.role_classes
+        if p.gender and c.gender is None:
+            c.gender = p.gender
+    piece_cluster = {id(p): assign[k] for k, p in enumerate(pieces)}
+    occupied: set[int] = {t.idx for p in pieces for t in doc[p.start : p.end]}
+    for c in clusters:
+        for rs, _re in c.roles:
+            span = doc.char_span(rs, _re, alignment_mode="expand")
+            if span is not None:
+                occupied.update(t.idx for t in span)
+    for g in groups:
+        s, e = doc[g.np[0]].idx, doc[g.np[1] - 1].idx + len(doc[g.np[1] - 1].text)
+        if doc[g.np[1] - 1].idx in occupied:
+            continue
+        ds, de = (
+            doc[g.description[0]].idx,
+            doc[g.description[1] - 1].idx + len(doc[g.description[1] - 1].text),
+        )
+        c = Cluster(kind="group", name=parsed.text[s:e])
+        c.mentions.append(Mention(s, e, parsed.text[s:e], "nominal"))
+        c.roles.append((ds, de))
+        c.group_classes.add(g.cls)
+        c.role_words.add(g.word)
+        c.role_classes.add(g.cls)
+        c.members = list(dict.fromkeys(piece_cluster[id(m)] for m in g.members))
+        for mi in c.members:
+            member = clusters[mi]
+            member.roles.append((s, e))
+            member.role_words.add(g.word)
+            member.role_classes.add(g.cls)
+        clusters.append(c)
+        occupied.update(t.idx for t in doc[g.np[0] : g.np[1]])
+    for np_start, np_end, listed in collectives:
+        if any(t.idx in occupied for t in doc[np_start:np_end]):
+            continue
+        s, e = doc[np_start].idx, doc[np_end - 1].idx + len(doc[np_end - 1].text)
+        c = Cluster(kind="group", name=_display_name(parsed.text[s:e]))
+        c.mentions.append(Mention(s, e, parsed.text[s:e], "nominal"))
+        c.members = list(dict.fromkeys(piece_cluster[id(m)] for m in listed))
+        clusters.append(c)
+        occupied.update(t.idx for t in doc[np_start:np_end])
+    _titled_members(doc, clusters)
+    n_desc = coref.link_descriptions(doc, clusters, occupied)
+    n_desc += coref.link_relatives(doc, clusters, occupied)
+    quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
+    n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
+    logger.debug("entities: %d names, %d descriptions, %d pronouns linked", len(pieces), n_desc, n_pron)
+    return EntityIndex.build(_finish(parsed.text, clusters))
+
+
+def _titled_members(doc: Doc, clusters: list[Cluster]) -> None:
+    """A group named by a plural title ("the OSCE Minsk Group Co-Chairs") gains the people
+    given the singular title later in the same sentence ("the Co-Chair Paul Renner")."""
+    sent_starts = [s.start_char for s in doc.sents]
+    for g in clusters:
+        if g.kind != "group" or not g.role_words or not g.mentions:
+            continue
+        g_start = g.mentions[0].start
+        g_sent = bisect.bisect_right(sent_starts, g_start) - 1
+        for ci, c in enumerate(clusters):
+            if c.kind != "person" or ci in g.members or not (c.role_words & g.role_words):
+                continue
+            if any(
+                m.start > g_start and bisect.bisect_right(sent_starts, m.start) - 1 == g_sent
+                for m in c.mentions
+            ):
+                g.members.append(ci)
+
+
+def _finish(text: str, clusters: list[Cluster]) -> list[Entity]:
+    """Order entities by first mention, number them E1.., and turn clusters into records."""
+    live = [(c.first, ci) for ci, c in enumerate(clusters) if c.mentions]
+    live.sort()
+    ids = {ci: f"E{n}" for n, (_, ci) in enumerate(live, 1)}
+    out = []
+    for _, ci in live:
+        c = clusters[ci]
+        mentions = tuple(sorted(set(c.mentions), key=lambda m: (m.start, m.end)))
+        roles = tuple(sorted({text_span(text, s, e) for s, e in c.roles}, key=lambda r: (r.start, r.end)))
+        names = [m for m in mentions if m.kind == "name"]
+        name = c.name
+        if names and c.kind in ("person", "organization", "place"):
+            # the longest name is the most complete ("Emil Varga", "OSCE Minsk Group")
+            name = _display_name(max(names, key=lambda m: (len(m.text.split()), len(m.text))).text)
+        out.append(
+            Entity(
+                id=ids[ci],
+                name=name,
+                kind=c.kind,  # type: ignore[arg-type]
+                mentions=mentions,
+                roles=roles,
+                members=tuple(ids[m] for m in c.members if m in ids),
+            )
+        )
+    return out
+
+
+def text_span(text: str, start: int, end: int) -> Any:
+    from newsgraph.records import Span
+
+    return Span.of(text, start, end)

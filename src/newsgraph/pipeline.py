@@ -86,7 +86,7 @@ class Analyzer:
         date_refs = dates.extract_dates(parsed)
         found_quotes = dates.date_quotes(parsed, found_quotes, date_refs)
         found_events = events.extract_events(parsed, coded, found_quotes, date_refs)
-        found_flags = flags.find_flags(parsed, coded, found_quotes)
+        found_flags = flags.find_flags(parsed, coded, found_quotes, dates=date_refs)
         return Analysis(
             id=doc_id,
             text=text,

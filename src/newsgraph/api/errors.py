@@ -6,7 +6,8 @@
     ├── BodyTooLarge         413: the request body is above max_body_bytes
     ├── Busy                 503 + Retry-After: no analysis slot free in time
     ├── AnalysisTimeout      504: one analysis took longer than analysis_timeout
-    ├── UrlRefused           400: URL analysis is off, or the URL points somewhere not allowed
+    ├── UrlDisabled          403: URL analysis is off on this server
+    ├── UrlRefused           400: the URL (or a redirect) points somewhere not allowed
     ├── FetchFailed          502: the URL could not be fetched (timeout, too large, bad status)
     └── NotFound             404
 
@@ -44,6 +45,10 @@ class Busy(ApiError):
 
 class AnalysisTimeout(ApiError):
     status = 504
+
+
+class UrlDisabled(ApiError):
+    status = 403
 
 
 class UrlRefused(ApiError):

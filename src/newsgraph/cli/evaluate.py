@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-KINDS: tuple[str, ...] = ("quotes",)
+KINDS: tuple[str, ...] = ("quotes", "entities", "actors", "events", "dates")
 
 
 def register(sub: Any) -> None:

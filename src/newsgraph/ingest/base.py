@@ -1,27 +1,63 @@
-"""The input record and the dispatch from a path to its reader."""
+"""The input record and the dispatch from a path to its reader.
+
+Readers stream: a JSON Lines, CSV or WARC file is read record by record, so a
+corpus larger than memory can be processed, and a corrupt part (a truncated
+gzip member, a broken WARC record) ends that file with an ``InputError`` item
+after everything before it has been yielded.
+
+Inputs, by name:
+
+==========================  ================================================
+``DIR``                     every supported file below it, in sorted order
+                            (hidden files and other suffixes are skipped)
+``*.txt``                   one article (HTML is detected and extracted)
+``*.html``, ``*.htm``       one article, main text extracted by trafilatura
+``*.jsonl``, ``*.ndjson``   one article per line: ``text`` or ``html`` plus
+(``.gz``)                   optional ``id``, ``url``, ``title``, ``published``,
+                            ``author``
+``*.csv`` (``.gz``)         one article per row, same columns as JSON Lines
+``*.warc``, ``*.warc.gz``   HTML responses (status 200) and text/HTML resource
+                            records; other records are skipped
+``-``                       standard input (text, HTML or JSON Lines)
+==========================  ================================================
+"""
 
 from __future__ import annotations
 
 import gzip
 import json
+import logging
+import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from newsgraph.errors import InputError
 
+logger = logging.getLogger(__name__)
+
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+CSV_SUFFIXES = (".csv", ".csv.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+TEXT_SUFFIXES = (".txt",)
+#: Suffixes a directory walk picks up.
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + CSV_SUFFIXES + WARC_SUFFIXES
+METADATA_FIELDS = ("id", "url", "title", "published", "author")
 
 
 @dataclass(frozen=True, slots=True)
 class ArticleInput:
     """One article as read from an input, before analysis.
 
-    ``source`` names where it came from (``path``, ``path:line``) for error
-    messages and the failures table; ``stem`` names its output file.
+    ``source`` names where it came from (``path``, ``path:line``,
+    ``path@offset``) for error messages and the failures table; ``stem`` names
+    its output file. ``html`` is set (and ``text`` empty) when the text is
+    still to be extracted from an HTML page: ``resolve`` does it, so that a
+    batch can leave the extraction to its workers.
     """
 
     text: str
@@ -32,13 +68,89 @@ class ArticleInput:
     published: str | None = None
     author: str | None = None
     stem: str | None = None
+    html: str | None = None
 
 
-def _read_bytes(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
+def resolve(item: ArticleInput) -> ArticleInput:
+    """The article with its text: extracts a pending HTML page (raises ``InputError`` if it has none)."""
+    if item.html is None:
+        return item
+    from newsgraph.ingest.html import article_from_html
+
+    given = {k: getattr(item, k) for k in METADATA_FIELDS}
+    art = article_from_html(item.html, item.source, **given)
+    return replace(art, stem=item.stem)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+
+
+def article_from_record(
+    record: Any,
+    source: str,
+    stem: str | None = None,
+    *,
+    published_field: str = "published",
+    text_field: str = "text",
+    defer_html: bool = False,
+) -> ArticleInput:
+    """An article from one JSON object (or CSV row) with ``text`` or ``html`` and optional metadata."""
+    if not isinstance(record, dict):
+        raise InputError(f"expected a JSON object, got {type(record).__name__}", source=source)
+    fields = {k: k for k in METADATA_FIELDS}
+    fields["published"] = published_field
+    meta = {k: record.get(name) for k, name in fields.items()}
+    meta = {k: (str(v) if v not in (None, "") else None) for k, v in meta.items()}
+    text, html = record.get(text_field), record.get("html")
+    # A CSV row has every column: an empty text cell with an HTML cell means HTML.
+    if isinstance(text, str) and (text != "" or not isinstance(html, str) or html == ""):
+        return ArticleInput(text=text, source=source, stem=meta["id"] or stem, **meta)
+    if isinstance(html, str):
+        pending = ArticleInput(text="", source=source, stem=meta["id"] or stem, html=html, **meta)
+        return pending if defer_html else resolve(pending)
+    raise InputError(f"record has neither a {text_field!r} nor an 'html' string field", source=source)
+
+
+def read_jsonl(
+    lines: Iterable[str | bytes], path: str, stem: str, **options: Any
+) -> Iterator[ArticleInput | InputError]:
+    """Articles from JSON Lines; a malformed line (or unreadable rest of the file) is an ``InputError`` item."""
+    from newsgraph.ingest.text import decode_bytes
+
+    number = 0
     try:
-        return Path(path).read_bytes()
+        for number, line in enumerate(lines, 1):
+            source = f"{path}:{number}"
+            try:
+                text = decode_bytes(line, source) if isinstance(line, bytes) else line
+            except InputError as exc:
+                yield exc
+                continue
+            if not text.strip():
+                continue
+            try:
+                record = json.loads(text)
+            except json.JSONDecodeError as exc:
+                yield InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", source=source)
+                continue
+            try:
+                yield article_from_record(record, source, stem=f"{stem}-{number}", **options)
+            except InputError as exc:
+                yield exc
+    except (OSError, EOFError, zlib.error) as exc:
+        yield InputError(f"unreadable after line {number}: {exc}", source=f"{path}:{number + 1}")
+
+
+def open_binary(path: str, *, decompress: bool = True) -> IO[bytes]:
+    """Open ``path`` (``-``: standard input) for reading bytes, decompressing ``.gz`` unless told not to."""
+    if path == "-":
+        return sys.stdin.buffer
+    try:
+        if decompress and path.lower().endswith(".gz"):
+            return gzip.open(path, "rb")  # type: ignore[return-value]
+        return open(path, "rb")
     except FileNotFoundError as exc:
         raise InputError("no such file", source=path) from exc
     except IsADirectoryError as exc:
@@ -47,79 +159,94 @@ def _read_bytes(path: str) -> bytes:
         raise InputError(f"cannot read: {exc.strerror}", source=path) from exc
 
 
-def _looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
+def _read_all(path: str) -> bytes:
+    handle = open_binary(path)
+    try:
+        return handle.read()
+    except (OSError, EOFError, zlib.error) as exc:
+        raise InputError(f"corrupt or unreadable data: {exc}", source=path) from exc
+    finally:
+        if handle is not sys.stdin.buffer:
+            handle.close()
 
 
-def article_from_record(record: Any, source: str, stem: str | None = None) -> ArticleInput:
-    """An article from one JSON object with ``text`` or ``html`` (and optional metadata)."""
-    from newsgraph.ingest.html import article_from_html
-
-    if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, got {type(record).__name__}", source=source)
-    meta = {k: record.get(k) for k in ("id", "url", "title", "published", "author")}
-    meta = {k: (str(v) if v is not None else None) for k, v in meta.items()}
-    if isinstance(record.get("text"), str):
-        return ArticleInput(text=record["text"], source=source, stem=meta["id"] or stem, **meta)
-    if isinstance(record.get("html"), str):
-        art = article_from_html(record["html"], source, **meta)
-        return ArticleInput(**{**_fields(art), "stem": meta["id"] or stem})
-    raise InputError("record has neither a 'text' nor an 'html' string field", source=source)
+def _stem(path: str) -> str:
+    return "stdin" if path == "-" else Path(path).name.split(".")[0] or "article"
 
 
-def read_jsonl(lines: Iterable[str], path: str, stem: str) -> Iterator[ArticleInput | InputError]:
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        source = f"{path}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", source=source)
-            continue
-        try:
-            yield article_from_record(record, source, stem=f"{stem}-{number}")
-        except InputError as exc:
-            yield exc
+def walk_directory(path: str) -> Iterator[str]:
+    """Supported files below ``path`` in sorted order (hidden files and directories skipped)."""
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            if name.lower().endswith(SUPPORTED_SUFFIXES):
+                yield os.path.join(root, name)
+            else:
+                logger.info("%s: skipped (not a supported input suffix)", os.path.join(root, name))
 
 
-def read_path(path: str) -> Iterator[ArticleInput | InputError]:
-    """Read one input path (``-`` for standard input).
+def iter_path(
+    path: str,
+    *,
+    published_field: str = "published",
+    text_field: str = "text",
+    defer_html: bool = False,
+) -> Iterator[ArticleInput | InputError]:
+    """Read one input path of any supported kind (a directory, a file, ``-`` for standard input).
 
     Yields ``InputError`` objects (it does not raise them) for parts that
-    cannot be read, so that the rest of the input is still processed.
+    cannot be read, so that the rest of the input is still processed. With
+    ``defer_html`` HTML pages are yielded unextracted (see ``resolve``).
     """
-    from newsgraph.ingest.html import article_from_html
-    from newsgraph.ingest.text import decode_bytes
-
+    options: dict[str, Any] = {"published_field": published_field, "text_field": text_field, "defer_html": defer_html}
     name = path.lower()
-    stem = "stdin" if path == "-" else Path(path).name.split(".")[0] or "article"
+    if path != "-" and os.path.isdir(path):
+        for child in walk_directory(path):
+            yield from iter_path(child, **options)
+        return
+    stem = _stem(path)
     try:
-        data = _read_bytes(path)
-        if name.endswith(".gz"):
-            try:
-                data = gzip.decompress(data)
-            except (OSError, EOFError) as exc:
-                raise InputError(f"corrupt gzip data: {exc}", source=path) from exc
+        if name.endswith(WARC_SUFFIXES):
+            from newsgraph.ingest.warc import read_warc
+
+            yield from read_warc(path, defer_html=defer_html)
+            return
+        if name.endswith(CSV_SUFFIXES):
+            from newsgraph.ingest.csv_rows import read_csv
+
+            yield from read_csv(path, **options)
+            return
         if name.endswith(JSONL_SUFFIXES):
-            text = decode_bytes(data, path)
-            yield from read_jsonl(text.splitlines(), path, stem)
+            handle = open_binary(path)
+            try:
+                yield from read_jsonl(handle, path, stem, **options)
+            finally:
+                if handle is not sys.stdin.buffer:
+                    handle.close()
             return
-        text = decode_bytes(data, path)
-        if name.endswith(HTML_SUFFIXES) or (path == "-" or not name.endswith(".txt")) and _looks_like_html(text):
-            art = article_from_html(text, path)
-            yield ArticleInput(**{**_fields(art), "stem": stem})
-            return
-        yield ArticleInput(text=text, source=path, stem=stem)
+        yield from _read_single(path, name, stem, defer_html=defer_html)
     except InputError as exc:
         yield exc
 
 
-def _fields(art: ArticleInput) -> dict[str, Any]:
-    return {f: getattr(art, f) for f in ArticleInput.__slots__}  # type: ignore[attr-defined]
+def _read_single(path: str, name: str, stem: str, *, defer_html: bool) -> Iterator[ArticleInput]:
+    from newsgraph.ingest.text import decode_bytes
+
+    text = decode_bytes(_read_all(path), path)
+    if name.endswith(HTML_SUFFIXES) or (path == "-" or not name.endswith(".txt")) and _looks_like_html(text):
+        pending = ArticleInput(text="", source=path, stem=stem, html=text)
+        yield pending if defer_html else resolve(pending)
+        return
+    yield ArticleInput(text=text, source=path, stem=stem)
 
 
-def read_inputs(paths: Iterable[str]) -> Iterator[ArticleInput | InputError]:
+def read_path(path: str, **options: Any) -> Iterator[ArticleInput | InputError]:
+    """Read one input path, HTML already extracted (the ``newsgraph analyze`` reader)."""
+    yield from iter_path(path, **{**options, "defer_html": False})
+
+
+def read_inputs(paths: Iterable[str], **options: Any) -> Iterator[ArticleInput | InputError]:
     for path in paths:
-        yield from read_path(path)
+        yield from iter_path(path, **options)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-MatchKind = Literal["country", "disputed", "territory", "capital", "seat", "demonym", "igo", "body", "person"]
+MatchKind = Literal["country", "disputed", "territory", "capital", "seat", "demonym", "igo", "body", "person", "city", "region"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,1 @@
+"""Jobs over many articles: the batch runner (``batch``) and wire-copy clustering (``dedup``)."""

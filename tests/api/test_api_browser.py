@@ -1,0 +1,226 @@
+"""The web viewer in a real browser: Debian's chromium driven by Playwright, against the real server.
+
+Starts uvicorn on a free loopback port (in a thread, sharing the session's
+Analyzer), pastes an article, checks that its quotes are highlighted with the
+right speakers, then opens the corpus page on the small hand-built store.
+Screenshots go to test-artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+ARTICLE = """Harbour talks collapse as strike enters third week
+
+Port Authority chief Maria Lindqvist said on Tuesday that the harbour would stay closed until the dispute is settled.
+
+"We cannot reopen the docks while the cranes are unsafe," Lindqvist told reporters in Gothenburg.
+
+Union leader Tomas Berg accused the authority of stalling. "They have had three months to fix this," he said.
+
+The city council will meet the union on Friday, according to a spokesperson.
+"""
+
+# (words inside the quote, the speaker's resolved name)
+EXPECTED_DIRECT = [
+    ("We cannot reopen the docks", "Maria Lindqvist"),
+    ("They have had three months", "Tomas Berg"),
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
+    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium chromium-driver)")
+    import uvicorn
+
+    from newsgraph.api import create_app
+
+    port = _free_port()
+    app = create_app(str(corpus_db), analyzer=analyzer)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: problems.append(str(e)))
+    pg.on(
+        "request",
+        lambda r: (
+            problems.append(f"left the server: {r.url}") if not r.url.startswith("http://127.0.0.1") else None
+        ),
+    )
+    pg.problems = problems
+    yield pg
+    context.close()
+
+
+def _quote_id(page: Any, words: str) -> str | None:
+    """The id of the highlighted quote whose pieces, joined, contain ``words``."""
+    return page.evaluate(
+        """words => {
+            const text = {};
+            document.querySelectorAll('#article-text span[data-q]').forEach(el => {
+                el.getAttribute('data-q').split(' ').forEach(id => { text[id] = (text[id] || '') + el.textContent; });
+            });
+            return Object.keys(text).find(id => text[id].includes(words)) || null;
+        }""",
+        words,
+    )
+
+
+def _paste(page: Any, server: str, text: str) -> None:
+    page.goto(server + "/")
+    page.fill("#text", text)
+    page.fill("input[name=published]", "2024-05-14")
+    page.fill("input[name=title]", "Harbour talks")
+    page.click("#analyse")
+    page.wait_for_selector("#article-text")
+
+
+def test_browser_article_quotes_highlighted_with_speakers(page: Any, server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    _paste(page, server, ARTICLE)
+    assert page.inner_text("#article-text").strip() == ARTICLE.strip()
+    for words, speaker in EXPECTED_DIRECT:
+        qid = _quote_id(page, words)
+        assert qid, f"no quote highlighted around {words!r}"
+        quote = page.locator(f'#article-text span.q-direct[data-q~="{qid}"]').first
+        assert quote.count() == 1, f"the quote around {words!r} is not styled as direct"
+        quote.hover()
+        tip = page.locator("#tip")
+        tip.wait_for(state="visible")
+        assert f"Speaker: {speaker}" in tip.inner_text()
+        assert speaker in page.inner_text("#selected-details")
+        # every piece of that quote is marked, and its speaker mention is outlined
+        pieces = page.locator(f'#article-text span[data-q~="{qid}"]')
+        assert pieces.count() >= 1
+        assert pieces.count() == page.locator(f'#article-text span.hl[data-q~="{qid}"]').count()
+        assert page.locator(f'#article-text span.hl-spk[data-spk~="{qid}"]').count() >= 1
+    page.screenshot(path=str(ARTIFACTS / "article-hover.png"), full_page=True)
+    # direct and indirect quotes look different
+    direct_bg = page.eval_on_selector(
+        "#article-text span.q-direct", "e => getComputedStyle(e).backgroundColor"
+    )
+    indirect = page.locator("#article-text span.q-indirect")
+    if indirect.count():
+        indirect_bg = indirect.first.evaluate("e => getComputedStyle(e).backgroundColor")
+        indirect_border = indirect.first.evaluate("e => getComputedStyle(e).borderBottomStyle")
+        assert (indirect_bg, indirect_border) != (direct_bg, "none")
+    # the quote list selects a quote too
+    page.mouse.move(0, 0)
+    page.locator("[data-select-quote]").first.click()
+    assert page.locator("#article-text span.hl").count() >= 1
+    assert page.problems == []
+
+
+def test_browser_article_text_is_never_markup(page: Any, server: str) -> None:
+    hostile = (
+        'Mayor Ana Ruiz said "<script>window.__xss = 1</script>" was in the text.\n\n'
+        '<img src=x onerror="window.__xss = 2"> and <b>bold</b> stay literal.'
+    )
+    _paste(page, server, hostile)
+    assert page.evaluate("window.__xss === undefined")
+    assert page.locator("#article-text script, #article-text img, #article-text b").count() == 0
+    assert "<script>window.__xss = 1</script>" in page.inner_text("#article-text")
+    page.screenshot(path=str(ARTIFACTS / "article-literal-markup.png"), full_page=True)
+
+
+def test_browser_event_evidence_link(page: Any, server: str) -> None:
+    page.goto(server + "/articles/art-1")
+    link = page.locator(".evidence-link").first
+    event = link.get_attribute("data-event")
+    link.click()
+    marked = page.locator(f'#article-text span.ev-on[data-ev~="{event}"]')
+    assert marked.count() >= 1
+    assert "Source" in page.inner_text("#selected-details")
+    page.screenshot(path=str(ARTIFACTS / "stored-article-event.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_browser_corpus_page(page: Any, server: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(server + "/corpus")
+    # timeline: one bar per month with events; network: one node per actor, one edge per (dyad, type)
+    bars = page.locator("#timeline rect.bar")
+    assert bars.count() == 2
+    assert [bars.nth(i).get_attribute("data-count") for i in range(2)] == ["2", "2"]
+    assert page.locator("#network .node").count() == 4
+    assert page.locator("#network path.edge").count() == 4
+    assert page.locator("#network-legend span").count() == 4
+    page.screenshot(path=str(ARTIFACTS / "corpus.png"), full_page=True)
+    # quote search
+    page.fill("input[name=speaker]", "Ortiz")
+    page.click("#search-quotes")
+    page.wait_for_load_state()
+    assert page.locator(".quote-table tbody tr").count() == 2
+    # event filter by type keeps the quote search
+    page.select_option("select[name=type]", "THREATEN")
+    page.click("#filter-events")
+    page.wait_for_load_state()
+    assert page.locator(".event-table tbody tr").count() == 1
+    assert page.locator(".quote-table tbody tr").count() == 2
+    assert page.locator("#timeline rect.bar").count() == 1
+    assert page.locator("#network .node").count() == 2
+    # clicking a network node filters the events by that actor
+    page.locator("#network .node", has_text="CITLEG").click()
+    page.wait_for_load_state()
+    assert page.input_value("input[name=actor]") == "CITLEG"
+    assert page.locator(".event-table tbody tr").count() == 1
+    assert "Appears with:" in page.inner_text(".actor-box")
+    page.screenshot(path=str(ARTIFACTS / "corpus-filtered.png"), full_page=True)
+    assert page.problems == []

@@ -1,0 +1,86 @@
+"""Who did it to whom: subjects, objects, compound actors, quotes, passives, owners (texts written for newsgraph)."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import Analyzer
+from newsgraph.records import Analysis, Event
+
+
+def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
+    by_id = {e.id: e.name for e in a.entities}
+    return [by_id[i] for i in ids]
+
+
+def _only(a: Analysis, type_: str) -> Event:
+    found = [e for e in a.events if e.type == type_ and e.modality == "actual" and e.polarity == "asserted"]
+    assert len(found) == 1, [(e.type, e.trigger.text) for e in a.events]
+    return found[0]
+
+
+def test_events_actors_compound_sources_are_one_event(analyzer: Analyzer) -> None:
+    a = analyzer("France, Germany, Italy and Spain, as well as NATO, condemned the invasion of Ukraine.")
+    ev = _only(a, "ACCUSE")
+    assert {"France", "Germany", "Italy", "Spain", "NATO"} <= set(_names(a, ev.source))
+    assert _names(a, ev.target) == ["Ukraine"]
+
+
+def test_events_actors_passive_agent_is_the_source(analyzer: Analyzer) -> None:
+    a = analyzer("Ukraine was attacked by Russia on Thursday.")
+    ev = _only(a, "ASSAULT")
+    assert _names(a, ev.source) == ["Russia"] and _names(a, ev.target) == ["Ukraine"]
+
+
+def test_events_actors_no_actor_no_event(analyzer: Analyzer) -> None:
+    assert analyzer("They condemned it and then attacked again.").events == ()
+    assert analyzer("The weather was nice and the crowd applauded.").events == ()
+
+
+def test_events_actors_no_event_from_it_should_be_noted(analyzer: Analyzer) -> None:
+    a = analyzer("It should be noted that Canada rejected the proposal of Denmark.")
+    assert [e.type for e in a.events] == ["REJECT"]
+    ev = a.events[0]
+    assert ev.modality == "actual" and ev.trigger.text == "rejected"
+
+
+def test_events_actors_first_person_in_a_quote_is_the_speaker(analyzer: Analyzer) -> None:
+    a = analyzer('"We strongly condemn the shelling of Kharkiv," Emmanuel Macron said.')
+    ev = _only(a, "ACCUSE")
+    assert _names(a, ev.source) == ["Emmanuel Macron"]
+    assert ev.quote is not None
+
+
+def test_events_actors_reported_pronoun_is_the_reporter(analyzer: Analyzer) -> None:
+    a = analyzer("Syria says it will not accept any more refugees from Iraq.")
+    ev = _only(a, "REJECT")
+    assert _names(a, ev.source) == ["Syria"]
+
+
+def test_events_actors_product_owner_is_the_target(analyzer: Analyzer) -> None:
+    text = (
+        "Separatists in Transnistria held illegal elections in March.\n\n"
+        "Moldova rejected the elections on Friday."
+    )
+    a = analyzer(text)
+    ev = _only(a, "REJECT")
+    assert _names(a, ev.source) == ["Moldova"]
+    assert [n for n in _names(a, ev.target) if "Transnistria" in n]
+
+
+def test_events_actors_clause_subject_is_the_target_of_a_demand(analyzer: Analyzer) -> None:
+    a = analyzer("The United States demanded that North Korea abandon its nuclear program.")
+    ev = _only(a, "REQUEST")
+    assert _names(a, ev.target) == ["North Korea"]
+
+
+def test_events_actors_must_in_reported_speech_is_a_demand(analyzer: Analyzer) -> None:
+    a = analyzer("Russia said on Tuesday that Sudan must return the helicopter.")
+    ev = _only(a, "REQUEST")
+    assert ev.trigger.text == "must"
+    assert _names(a, ev.source) == ["Russia"] and _names(a, ev.target) == ["Sudan"]
+
+
+def test_events_actors_location_is_recorded(analyzer: Analyzer) -> None:
+    a = analyzer("Iran met Iraq in Geneva.")
+    ev = _only(a, "CONSULT")
+    assert ev.location is not None and ev.location.name == "Geneva"
+    assert ev.location.span is not None and a.text[ev.location.span.start : ev.location.span.end] == "Geneva"

@@ -1,0 +1,58 @@
+"""Negated, threatened, intended and hypothetical events are marked and never reported as actual."""
+
+from __future__ import annotations
+
+from newsgraph.pipeline import Analyzer
+from newsgraph.records import Analysis
+
+
+def _kinds(a: Analysis) -> set[tuple[str, str, str]]:
+    return {(e.type, e.polarity, e.modality) for e in a.events}
+
+
+def test_events_modality_negation(analyzer: Analyzer) -> None:
+    assert _kinds(analyzer("France did not criticize Germany.")) == {("ACCUSE", "negated", "actual")}
+    assert ("ACCUSE", "negated", "actual") in _kinds(analyzer("France never criticized Germany."))
+
+
+def test_events_modality_threatened(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("France threatened to impose sanctions on Germany."))
+    assert ("THREATEN", "asserted", "actual") in k
+    assert ("SANCTION", "asserted", "threatened") in k
+    assert ("SANCTION", "asserted", "actual") not in k
+
+
+def test_events_modality_intended_cooperation_is_an_agreement(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("France will send aid to Haiti."))
+    assert ("AID", "asserted", "intended") in k and ("AGREE", "asserted", "actual") in k
+    assert ("AID", "asserted", "actual") not in k
+
+
+def test_events_modality_conditional_force_is_a_threat(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Iran will attack Iraq unless Baghdad accepts its conditions."))
+    assert ("THREATEN", "asserted", "actual") in k
+    assert ("ASSAULT", "asserted", "actual") not in k
+
+
+def test_events_modality_hypothetical(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Chile urged Peru to resume negotiations."))
+    assert ("CONSULT", "asserted", "hypothetical") in k
+    assert ("CONSULT", "asserted", "actual") not in k
+    assert _kinds(analyzer("If Turkey invades Syria, the region will suffer.")) <= {
+        ("ASSAULT", "asserted", "hypothetical")
+    }
+
+
+def test_events_modality_refusal(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Palestinians and Israelis failed to reach agreement on Sunday."))
+    assert ("AGREE", "negated", "actual") in k and ("REJECT", "asserted", "actual") in k
+
+
+def test_events_modality_background_clause_not_asserted(analyzer: Analyzer) -> None:
+    a = analyzer("Poland demanded an admission by Moscow that Russian forces murdered Polish officers.")
+    assert not [e for e in a.events if e.type == "ASSAULT" and e.modality == "actual"]
+
+
+def test_events_modality_reported_fact_stays_actual(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Officials said that Syria attacked Turkey on Monday."))
+    assert ("ASSAULT", "asserted", "actual") in k

@@ -1,0 +1,134 @@
+"""Event triggers: one sentence per PLOVER type and one per trigger-pattern class (texts written for newsgraph)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.pipeline import Analyzer
+from newsgraph.records import Analysis, Event
+
+
+def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
+    by_id = {e.id: e.name for e in a.entities}
+    return [by_id[i] for i in ids]
+
+
+def _actual(a: Analysis) -> list[Event]:
+    return [e for e in a.events if e.polarity == "asserted" and e.modality == "actual"]
+
+
+def _find(a: Analysis, type_: str) -> Event:
+    found = [e for e in _actual(a) if e.type == type_]
+    assert found, f"no actual {type_} event in {[(e.type, e.trigger.text) for e in a.events]}"
+    return found[0]
+
+
+# one sentence per PLOVER type: (text, type, a source name, a target name or None)
+PLOVER_CASES = [
+    ("Canada agreed to cooperate with Mexico on border security.", "AGREE", "Canada", "Mexico"),
+    ("The foreign minister of Japan met his counterpart from India in Tokyo.", "CONSULT", "Japan", "India"),
+    ("Spain praised Portugal for its handling of the crisis.", "SUPPORT", "Spain", "Portugal"),
+    ("Kenya conceded to the demands of Somalia.", "CONCEDE", "Kenya", "Somalia"),
+    ("Norway cooperated with Sweden on the investigation.", "COOPERATE", "Norway", "Sweden"),
+    ("Germany sent humanitarian aid to Greece.", "AID", "Germany", "Greece"),
+    ("Russia withdrew its troops from Georgia.", "RETREAT", "Russia", "Georgia"),
+    ("Chile urged Peru to resume negotiations.", "REQUEST", "Chile", "Peru"),
+    ("Egypt accused Sudan of supporting the rebels.", "ACCUSE", "Egypt", "Sudan"),
+    ("Iran rejected the proposal from Iraq.", "REJECT", "Iran", "Iraq"),
+    ("China threatened Taiwan with military action.", "THREATEN", "China", "Taiwan"),
+    ("Thousands of students protested against the government of Serbia.", "PROTEST", None, "Serbia"),
+    ("The European Union imposed sanctions on Belarus.", "SANCTION", "European Union", "Belarus"),
+    ("Pakistan deployed troops along its border with India.", "MOBILIZE", "Pakistan", "India"),
+    ("Israel detained Lebanon's ambassador on Monday.", "COERCE", "Israel", "Lebanon"),
+    ("Syria attacked the town of Idlib.", "ASSAULT", "Syria", "Idlib"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source", "target"), PLOVER_CASES, ids=[c[1] for c in PLOVER_CASES]
+)
+def test_events_triggers_each_plover_type(
+    analyzer: Analyzer, text: str, type_: str, source: str | None, target: str | None
+) -> None:
+    a = analyzer(text)
+    ev = _find(a, type_)
+    # entity names may carry more words than the country ("the foreign minister of Japan")
+    if source is not None:
+        assert any(source in n for n in _names(a, ev.source)), _names(a, ev.source)
+    if target is not None:
+        assert any(target in n for n in _names(a, ev.target)), _names(a, ev.target)
+    assert ev.cameo and a.text[ev.trigger.start : ev.trigger.end] == ev.trigger.text
+    assert ev.quad_class in (1, 2, 3, 4) and ev.goldstein is not None
+
+
+def test_events_triggers_bare_verb(analyzer: Analyzer) -> None:
+    ev = _find(analyzer("France criticized Germany on Monday."), "ACCUSE")
+    assert ev.cameo == "111" and ev.trigger.text == "criticized" and ev.mode == "disapprove"
+
+
+def test_events_triggers_verb_with_particle(analyzer: Analyzer) -> None:
+    a = analyzer("France called on Germany to withdraw its troops.")
+    ev = _find(a, "REQUEST")
+    assert _names(a, ev.target) == ["Germany"]
+    # "on Tuesday" is a date, not the particle of "call on"
+    assert not [e for e in analyzer("Germany called Austria on Tuesday.").events if e.type == "REQUEST"]
+
+
+def test_events_triggers_verb_with_object(analyzer: Analyzer) -> None:
+    a = analyzer("Iran held talks with Iraq.")
+    ev = _find(a, "CONSULT")
+    assert ev.cameo == "046" and _names(a, ev.target) == ["Iraq"]
+    # "hold" alone is no event
+    assert not analyzer("Iran held the city of Basra.").events or all(
+        e.type != "CONSULT" for e in analyzer("Iran held the city of Basra.").events
+    )
+
+
+def test_events_triggers_object_money(analyzer: Analyzer) -> None:
+    a = analyzer("Japan gave $5 million to Nepal.")
+    ev = _find(a, "AID")
+    assert _names(a, ev.source) == ["Japan"] and _names(a, ev.target) == ["Nepal"]
+
+
+def test_events_triggers_clause_constraint(analyzer: Analyzer) -> None:
+    a = analyzer("Austria refused to meet Hungary.")
+    assert _find(a, "REJECT")
+    meet = [e for e in a.events if e.type == "CONSULT"]
+    assert meet and all(e.polarity == "negated" for e in meet)
+
+
+def test_events_triggers_evaluative_complement(analyzer: Analyzer) -> None:
+    a = analyzer("Chile called Peru's decision illegal.")
+    ev = _find(a, "ACCUSE")
+    assert _names(a, ev.source) == ["Chile"] and _names(a, ev.target) == ["Peru"]
+    b = analyzer("Brazil described the meeting with Argentina as constructive.")
+    assert _find(b, "SUPPORT")
+    # a neutral complement is no event
+    assert not analyzer("Brazil described the meeting with Argentina as long.").events
+
+
+def test_events_triggers_noun_under_light_verb(analyzer: Analyzer) -> None:
+    a = analyzer("Poland expressed its solidarity with Lithuania.")
+    ev = _find(a, "SUPPORT")
+    assert ev.trigger.text == "solidarity" and _names(a, ev.target) == ["Lithuania"]
+
+
+def test_events_triggers_noun_under_occurrence_verb(analyzer: Analyzer) -> None:
+    a = analyzer("Clashes erupted between Armenia and Azerbaijan.")
+    ev = _find(a, "ASSAULT")
+    assert set(_names(a, ev.source)) == {"Armenia", "Azerbaijan"}
+
+
+def test_events_triggers_mentioned_noun_is_no_event(analyzer: Analyzer) -> None:
+    # "the attack" is what is condemned, not a second event
+    a = analyzer("France condemned the attack on Ukraine.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]
+
+
+def test_events_triggers_statement_code_silences_bare_pattern(analyzer: Analyzer) -> None:
+    assert not analyzer("France released a statement about Germany.").events
+    assert _find(analyzer("France released two prisoners from Mali."), "RETREAT")
+
+
+def test_events_triggers_denial_is_a_statement(analyzer: Analyzer) -> None:
+    assert not [e for e in analyzer("Iran rejected accusations by Israel.").events if e.type == "REJECT"]
