@@ -3,8 +3,8 @@
 Peak memory of a process tree is sampled: RSS summed over the tree (counts
 pages shared between forked workers once per process, so it overstates) and
 PSS summed over the tree (shares each shared page out among the processes
-using it: the honest total). ``ru_maxrss`` of the largest single descendant
-comes from the kernel and is exact.
+using it: the honest total), and the largest single process. CPU time is the
+kernel's count for reaped descendants, or the sum sampled from /proc.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 @dataclass
@@ -77,6 +78,16 @@ def _pss_kb(pid: int) -> int:
     return 0
 
 
+def _cpu_ticks(pid: int) -> int:
+    """User + system clock ticks of ``pid`` so far (fields 14 and 15 of /proc/PID/stat)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        fields = stat[stat.rindex(")") + 2 :].split()
+        return int(fields[11]) + int(fields[12])
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def tree_memory_kb(pid: int) -> tuple[int, int]:
     """(RSS, PSS) in KiB summed over ``pid`` and its descendants."""
     rss = pss = 0
@@ -96,18 +107,24 @@ def run_measured(
 ) -> RunResult:
     """Run ``argv`` to completion, sampling the memory of its process tree."""
     usage0 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    before = usage0.ru_maxrss
     start = time.perf_counter()
     proc = subprocess.Popen(
         argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd
     )
-    peak = [0, 0]
+    peak = [0, 0, 0]  # tree RSS, tree PSS, largest single process RSS
     samples = [0]
+    ticks: dict[int, int] = {}  # last CPU ticks seen per process of the tree
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            rss, pss = tree_memory_kb(proc.pid)
+            rss = pss = 0
+            for p in _tree(proc.pid):
+                one = _rss_kb(p)
+                rss += one
+                pss += _pss_kb(p)
+                peak[2] = max(peak[2], one)
+                ticks[p] = max(ticks.get(p, 0), _cpu_ticks(p))
             peak[0] = max(peak[0], rss)
             peak[1] = max(peak[1], pss)
             samples[0] += 1
@@ -124,16 +141,20 @@ def run_measured(
     done.set()
     sampler.join()
     usage1 = resource.getrusage(resource.RUSAGE_CHILDREN)
-    after = usage1.ru_maxrss
-    cpu = (usage1.ru_utime + usage1.ru_stime) - (usage0.ru_utime + usage0.ru_stime)
+    # Reaped descendants are counted by the kernel; processes whose parent never
+    # waits for them (Spark's Python daemon workers) only by the sampling, which
+    # misses at most their last interval.
+    cpu = max(
+        (usage1.ru_utime + usage1.ru_stime) - (usage0.ru_utime + usage0.ru_stime),
+        sum(ticks.values()) / TICKS,
+    )
     return RunResult(
         argv=argv,
         returncode=proc.returncode,
         wall_s=wall,
         peak_rss_mb=peak[0] / 1024,
         peak_pss_mb=peak[1] / 1024,
-        # RUSAGE_CHILDREN is a running maximum over all children waited for so far
-        max_single_rss_mb=(after if after > before else 0) / 1024,
+        max_single_rss_mb=peak[2] / 1024,
         cpu_s=cpu,
         stdout=stdout,
         stderr=stderr,

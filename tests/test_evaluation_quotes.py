@@ -8,7 +8,7 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.evaluation.quotes import QuoteScores, load_gold, overlap_f1, pair, read_ann
-from newsgraph.records import Quote, Speaker, Span
+from newsgraph.records import Quote, Span, Speaker
 
 TEXT = 'Lena said "the dam is safe" today. Officials believe that repairs will take years, Omar added.\n'
 
@@ -113,3 +113,27 @@ def test_scores(gold_dir: Path) -> None:
     assert m["speaker_accuracy"] == pytest.approx(0.5)
     assert m["cue_accuracy"] == pytest.approx(0.5)
     assert m["articles"] == 1
+
+
+def test_speaker_entity_accuracy_credits_any_mention_of_the_entity(gold_dir: Path) -> None:
+    from newsgraph.entities import EntityIndex
+    from newsgraph.records import Entity, Mention
+
+    art = load_gold(gold_dir)[0]
+    a, b = _span(TEXT, "Officials")
+    o1, o2 = _span(TEXT, "Omar")
+    # the entity stage put "Omar" and "Officials" in one entity: the strict rule still wants
+    # the annotated mention, the entity rule credits the entity
+    index = EntityIndex.build(
+        [Entity("E1", "Officials", "group", (Mention(a, b, "Officials"), Mention(o1, o2, "Omar")))]
+    )
+    q = _q("indirect", "that repairs will take years", "added", "Omar")
+    q = Quote(id=q.id, kind=q.kind, content=q.content, cue=q.cue, speaker=Speaker(q.speaker.mention, "E1"))
+    scores = QuoteScores()
+    scores.add(art.text, art.relations, [q], index)
+    m = scores.as_dict()
+    assert m["speaker_accuracy"] == pytest.approx(0.0)
+    assert m["speaker_entity_accuracy"] == pytest.approx(1.0)
+    plain = QuoteScores()
+    plain.add(art.text, art.relations, [q])
+    assert "speaker_entity_accuracy" not in plain.as_dict()

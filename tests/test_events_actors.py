@@ -84,3 +84,23 @@ def test_events_actors_location_is_recorded(analyzer: Analyzer) -> None:
     ev = _only(a, "CONSULT")
     assert ev.location is not None and ev.location.name == "Geneva"
     assert ev.location.span is not None and a.text[ev.location.span.start : ev.location.span.end] == "Geneva"
+
+
+def test_events_actors_the_us_is_not_a_first_person_pronoun(analyzer: Analyzer) -> None:
+    a = analyzer("Russia said on Tuesday that the US must leave Syria.")
+    ev = _only(a, "REQUEST")
+    assert _names(a, ev.source) == ["Russia"] and _names(a, ev.target) == ["US"]
+
+
+def test_events_actors_generic_agent_acts_for_its_place(analyzer: Analyzer) -> None:
+    a = analyzer("Thousands of people protested in Moscow against Russia.")
+    ev = _only(a, "PROTEST")
+    assert _names(a, ev.source) == ["Moscow"] and _names(a, ev.target) == ["Russia"]
+    assert ev.confidence < 0.9  # a fallback actor lowers the confidence
+
+
+def test_events_actors_frame_noun_carries_its_compound(analyzer: Analyzer) -> None:
+    a = analyzer("Qatar launched a mediation effort between Egypt and Sudan.")
+    ev = _only(a, "CONSULT")
+    assert ev.trigger.text == "mediation" and _names(a, ev.source) == ["Qatar"]
+    assert set(_names(a, ev.target)) == {"Egypt", "Sudan"}

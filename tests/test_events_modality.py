@@ -56,3 +56,14 @@ def test_events_modality_background_clause_not_asserted(analyzer: Analyzer) -> N
 def test_events_modality_reported_fact_stays_actual(analyzer: Analyzer) -> None:
     k = _kinds(analyzer("Officials said that Syria attacked Turkey on Monday."))
     assert ("ASSAULT", "asserted", "actual") in k
+
+
+def test_events_modality_refrain_negates(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Emmanuel Macron refrained from criticizing Angela Merkel."))
+    assert ("ACCUSE", "negated", "actual") in k and ("ACCUSE", "asserted", "actual") not in k
+
+
+def test_events_modality_a_persons_attack_is_verbal(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Emmanuel Macron attacked Angela Merkel for her energy policy."))
+    assert ("ACCUSE", "asserted", "actual") in k and not any(t == "ASSAULT" for t, _, _ in k)
+    assert ("ASSAULT", "asserted", "actual") in _kinds(analyzer("Russia attacked Ukraine on Thursday."))

@@ -6,7 +6,7 @@ from newsgraph.document import ParsedDocument
 from newsgraph.entities import extract_entities
 from newsgraph.events import extract_events
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import AnchoredDate, Analysis, Event, Quote, Span, Speaker
+from newsgraph.records import Analysis, AnchoredDate, Event, Quote, Span, Speaker
 
 TEXT = (
     "By Anna Petrova\n\n"

@@ -132,3 +132,38 @@ def test_events_triggers_statement_code_silences_bare_pattern(analyzer: Analyzer
 
 def test_events_triggers_denial_is_a_statement(analyzer: Analyzer) -> None:
     assert not [e for e in analyzer("Iran rejected accusations by Israel.").events if e.type == "REJECT"]
+
+
+def test_events_triggers_fact_clause_is_an_opinion(analyzer: Analyzer) -> None:
+    # "agreed that it was a mistake" expresses accord (a statement); "agreed to cooperate" is AGREE
+    assert not [
+        e
+        for e in analyzer("Austria agreed that the plan of Hungary was a mistake.").events
+        if e.type == "AGREE"
+    ]
+    assert _find(analyzer("Austria agreed to cooperate with Hungary."), "AGREE")
+
+
+def test_events_triggers_actor_object_marker(analyzer: Analyzer) -> None:
+    a = analyzer("The president of Egypt hosted Jordan's King Abdullah in Cairo.")
+    assert _find(a, "CONSULT").cameo == "043"
+    assert not [e for e in analyzer("Egypt hosted a football match in Cairo.").events if e.type == "CONSULT"]
+
+
+def test_events_triggers_noun_after_participation_verb(analyzer: Analyzer) -> None:
+    a = analyzer("Students from Chile participated in a hunger strike against Peru.")
+    assert _find(a, "PROTEST").trigger.text in ("strike", "hunger")
+
+
+def test_events_triggers_measured_noun(analyzer: Analyzer) -> None:
+    a = analyzer("Japan delivered 25,000 tons of food aid to Nepal.")
+    ev = _find(a, "AID")
+    assert _names(a, ev.target) == ["Nepal"]
+
+
+def test_events_triggers_figurative_modifier(analyzer: Analyzer) -> None:
+    assert not [
+        e
+        for e in analyzer("Senators from Ohio continued their legislative attacks on Canada.").events
+        if e.type == "ASSAULT"
+    ]

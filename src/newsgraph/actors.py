@@ -15,9 +15,16 @@ The evidence, in order of trust:
    sector (``sectors.tsv``: "Representatives" -> LEG, "community" -> CVL).
    Without a role in the text, the knowledge base's people file, using the
    role held on the publication date.
+   A person the article does not name ("An Argentine judge") is coded from
+   that description.
 3. The noun a name modifies ("Azerbaijani parliament" -> LEG, "Hungarian
-   officials" -> GOV) gives the sector when every mention agrees; a plural
-   demonym ("Armenians") is civilians (CVL).
+   officials" -> GOV) gives the sector when every mention agrees, unless that
+   phrase is an entity of its own: then it carries the sector and the country
+   name is the country alone ("US" in "four US senators" -> USA, the group
+   USALEG); a plural demonym ("Armenians") is civilians (CVL). Actor phrases
+   ("the Sudanese government", "refugees from Liberia") are entities made by
+   the entity stage (``entities.actor_phrases``); a "<noun> from <place>"
+   phrase takes the place's country.
 4. Metonymy, as in the PLOVER gold-standard conventions: a seat of government
    ("the Kremlin") is the government; a capital is the government when it is
    a subject or object ("Baku said", "warned Washington"), otherwise the
@@ -39,6 +46,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from newsgraph.document import ParsedDocument
+from newsgraph.entities import actor_phrases
 from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
 from newsgraph.records import Actor, Entity, Mention
 
@@ -61,13 +69,18 @@ _ROLE_BOUNDARY = re.compile(r"\b(?:of|from|for|to|at|in|with|on)\b", re.IGNORECA
 _ROLE_CONFIDENCE = 0.9
 _PEOPLE_CONFIDENCE = 0.8
 
-# nouns too vague to make an actor phrase of ("the Turkish side", "Iraqi town")
-_NOT_ACTORS = frozenset({"man", "woman", "men", "women", "member", "members", "village", "town", "city", "area"})
-# sectors of nouns that make a "<noun> in <place>" actor only in the plural ("officials in Kabul")
-_GENERIC_SECTORS_ONLY = frozenset({"GOV", "CVL"})
 
 # preference among matches found inside a role or phrase (lower first)
-_PHRASE_RANK = {"demonym": 0, "country": 1, "disputed": 1, "territory": 2, "body": 3, "igo": 4, "seat": 5, "capital": 6}
+_PHRASE_RANK = {
+    "demonym": 0,
+    "country": 1,
+    "disputed": 1,
+    "territory": 2,
+    "body": 3,
+    "igo": 4,
+    "seat": 5,
+    "capital": 6,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,21 +127,23 @@ def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) ->
 def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Entity]:
     """Return ``entities`` with ``actor`` filled (an ``Actor`` with a null code when unknown).
 
-    Appended after them: one entity per actor phrase that the entity stage did
-    not cover, a demonym or country modifying a role noun ("the Sudanese
-    government", "Fijian rebels"), since in CAMEO terms those are actors.
+    A pure coding step: the entities (including actor phrases such as "the Sudanese
+    government" and knowledge-base names the tagger missed) come from the entity
+    stage, which runs before quote attribution so that quotes can resolve to them.
     """
     kb = load_kb(parsed.settings.kb_dir)
     min_conf = parsed.settings.min_actor_confidence
-    entities = _missed_names(parsed, kb, entities)
-    phrase_entities = _phrase_entities(parsed, kb, entities)
-    entities = [*entities, *(e for e, _ in phrase_entities)]
-    actors: dict[str, Actor] = {e.id: a for e, a in phrase_entities if a is not None}
+    actors: dict[str, Actor] = {}
+    # "missionary from Calgary": the place's country, the noun's sector
+    placed = {(ph.start, ph.end): ph for ph in actor_phrases(parsed.doc, kb) if ph.place is not None}
+    covers = _actor_mentions(entities)
     for entity in entities:
-        if entity.id in actors:
+        ph = next((placed[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in placed), None)
+        if ph is not None and entity.kind in ("group", "organization"):
+            actors[entity.id] = _actor(ph.place, ph.sector, confidence=_ROLE_CONFIDENCE)
             continue
         try:
-            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf)
+            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf, covers)
         except Exception:  # pragma: no cover - one odd entity must not sink the article
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
@@ -144,10 +159,27 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     return [replace(e, actor=actors.get(e.id, Actor())) for e in entities]
 
 
+def _actor_mentions(entities: Sequence[Entity]) -> list[tuple[int, int, str]]:
+    """Mentions of groups and organisations, which may hold a country name as a modifier."""
+    return sorted(
+        (m.start, m.end, e.id)
+        for e in entities
+        if e.kind in ("group", "organization")
+        for m in e.mentions
+        if m.kind != "pronoun"
+    )
+
+
 # ---------------------------------------------------------------------- entities
 
 
-def _code_entity(parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, min_conf: float) -> Actor:
+def _code_entity(
+    parsed: ParsedDocument,
+    kb: KnowledgeBase,
+    entity: Entity,
+    min_conf: float,
+    covers: Sequence[tuple[int, int, str]] = (),
+) -> Actor:
     names = _name_mentions(entity)
     if entity.kind == "person":
         return _code_person(parsed, kb, entity, names, min_conf)
@@ -184,8 +216,19 @@ def _code_entity(parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, min_
             "CVL" if any(_is_plural_people(m.text, kb) for m in names) else None
         )
     elif match.kind in ("country", "disputed", "territory"):
-        sector = _context_sector(kb, spans)
+        # "US" in "four US senators": when the phrase around the name is an entity of its own
+        # (a group, an organisation), that entity is the actor with the sector; the country
+        # name itself is just the country
+        own = [s for s in spans if not _inside_other(s, entity.id, covers)]
+        sector = _context_sector(kb, own) if len(own) == len(spans) else None
     return _actor(match, sector, confidence=match.confidence)
+
+
+def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether a mention of another group/organisation holds ``span`` and the noun it modifies."""
+    head = _governor(span).head
+    lo, hi = min(span.start_char, head.idx), max(span.end_char, head.idx + len(head.text))
+    return any(s <= lo and hi <= e and eid != entity_id for s, e, eid in covers if s <= span.start_char)
 
 
 def _code_person(
@@ -196,6 +239,8 @@ def _code_person(
         span = _span(parsed, m.start, m.end)
         if span is not None:
             roles.extend(_context_roles(span))
+    # a person the article does not name is described by the mention itself ("An Argentine judge")
+    roles.extend(m.text for m in entity.mentions if m.kind == "nominal")
     country_match: Match | None = None
     sector: str | None = None
     for role_text in dict.fromkeys(r for r in roles if r.strip()):
@@ -225,8 +270,10 @@ def _code_person(
     if sector is None and person is not None:
         role = _role_on(person, parsed.published)
         sector = role.sector if role else None
-    base = _actor(country_match, sector, confidence=_ROLE_CONFIDENCE) if country_match else Actor(
-        code=sector, sector=(sector,) if sector else (), confidence=_ROLE_CONFIDENCE
+    base = (
+        _actor(country_match, sector, confidence=_ROLE_CONFIDENCE)
+        if country_match
+        else Actor(code=sector, sector=(sector,) if sector else (), confidence=_ROLE_CONFIDENCE)
     )
     return replace(base, wikidata=person.qid if person else None)
 
@@ -294,137 +341,6 @@ def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:
 # ---------------------------------------------------------------------- evidence
 
 
-def _missed_names(parsed: ParsedDocument, kb: KnowledgeBase, entities: Sequence[Entity]) -> list[Entity]:
-    """Add knowledge-base names the entity stage missed ("Baku accused ...", a sentence-initial
-    capital the small spaCy model often leaves untagged).
-
-    Only proper nouns that are exactly a country, disputed entity, capital, seat of
-    government, IGO or national body, and that no mention covers. A name the article
-    also mentions elsewhere joins that entity; otherwise it becomes a new one.
-    """
-    taken = [(m.start, m.end) for e in entities for m in e.mentions]
-    by_name: dict[str, int] = {}
-    out = list(entities)
-    for i, e in enumerate(out):
-        for m in e.mentions:
-            if m.kind == "name":
-                by_name.setdefault(normalize(m.text), i)
-    used_ids = [int(e.id[1:]) for e in entities if e.id[:1] == "E" and e.id[1:].isdigit()]
-    next_id = max(used_ids, default=0) + 1
-    kinds = {"country": "place", "disputed": "place", "capital": "place", "territory": "place",
-             "seat": "organization", "igo": "organization", "body": "organization"}
-    for start, end, match in kb.find(parsed.text):
-        if match.kind not in kinds or any(a < end and start < b for a, b in taken):
-            continue
-        span = parsed.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or span.start_char != start or span.end_char != end:
-            continue
-        if not all(t.pos_ == "PROPN" or t.is_upper or not t.is_alpha for t in span):
-            continue
-        if span.text.isupper() and _mostly_capitals(span.sent):
-            continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
-        mention = Mention(start, end, parsed.text[start:end], "name")
-        taken.append((start, end))
-        key = normalize(mention.text)
-        if key in by_name:
-            i = by_name[key]
-            out[i] = replace(out[i], mentions=tuple(sorted((*out[i].mentions, mention), key=lambda m: m.start)))
-        else:
-            by_name[key] = len(out)
-            out.append(Entity(id=f"E{next_id}", name=mention.text, kind=kinds[match.kind], mentions=(mention,)))  # type: ignore[arg-type]
-            next_id += 1
-    return out
-
-
-def _mostly_capitals(sent: SpacySpan) -> bool:
-    words = [t for t in sent if t.is_alpha and len(t) > 1]
-    return len(words) >= 3 and sum(t.is_upper for t in words) * 2 > len(words)
-
-
-def _phrase_entities(
-    parsed: ParsedDocument, kb: KnowledgeBase, entities: Sequence[Entity]
-) -> list[tuple[Entity, Actor | None]]:
-    """Group/organisation entities for actor phrases that no entity covers.
-
-    Two shapes: a demonym or country modifying a role noun ("the Sudanese
-    government", "US forces", "Zambian people"), and a role noun followed by
-    "in"/"from"/"of" and a place ("rebels in the Ivory Coast", "refugees from
-    Liberia"). In CAMEO terms both are actors (country + sector).
-    """
-    taken = sorted((m.start, m.end) for e in entities for m in e.mentions)
-    used_ids = [int(e.id[1:]) for e in entities if e.id[:1] == "E" and e.id[1:].isdigit()]
-    next_id = max(used_ids, default=0) + 1
-    out: list[Entity] = []
-    coded: dict[str, Actor] = {}
-    by_key: dict[str, int] = {}
-
-    def free(a: int, b: int, *, allow_inside: bool = False) -> bool:
-        for s, e in taken:
-            if s < b and a < e and not (allow_inside and a <= s and e <= b):
-                return False
-        return True
-
-    def add(start: int, end: int, head: Token, sector: str, place: Match | None = None) -> None:
-        nonlocal next_id
-        text = parsed.text[start:end]
-        mention = Mention(start, end, text, "nominal")
-        key = text.casefold()
-        if key in by_key:
-            e = out[by_key[key]]
-            out[by_key[key]] = replace(e, mentions=(*e.mentions, mention))
-        else:
-            kind = "group" if head.tag_ in ("NNS", "NNPS") or sector in ("CVL", "REF") else "organization"
-            by_key[key] = len(out)
-            out.append(Entity(id=f"E{next_id}", name=text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
-            if place is not None:
-                # "missionary from Calgary": the place's country, the noun's sector
-                coded[f"E{next_id}"] = _actor(place, sector, confidence=0.9)
-            next_id += 1
-        taken.append((start, end))
-
-    for tok in parsed.doc:
-        if tok.pos_ != "NOUN" or tok.lower_ in _NOT_ACTORS:
-            continue
-        compounds = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
-        noun = " ".join([*(t.text for t in compounds), tok.text])
-        sector = kb.sector(noun) or kb.sector(tok.lemma_) or kb.sector(tok.text)
-        if sector is None:
-            continue
-        # 1. "<demonym|country> <role noun>"
-        mods = [
-            t for t in tok.lefts
-            if t.dep_ in ("amod", "compound", "nmod") and (t.is_title or t.is_upper) and t.pos_ in ("ADJ", "PROPN", "NOUN")
-        ]
-        for mod in mods:
-            m = kb.lookup(mod.text, fuzzy=False)
-            if m is None or m.kind not in ("demonym", "country", "capital", "disputed"):
-                continue
-            start, end = mod.idx, tok.idx + len(tok.text)
-            if free(start, end):
-                add(start, end, tok, sector)
-            break
-        else:
-            # 2. "<role noun> in|from|of <place>"
-            if not (tok.tag_ in ("NNS", "NNPS") or sector not in _GENERIC_SECTORS_ONLY):
-                continue
-            for prep in tok.rights:
-                if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
-                    continue
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                if pobj is None or not (pobj.is_title or pobj.is_upper):
-                    continue
-                place = parsed.doc[pobj.left_edge.i : pobj.i + 1]
-                m = kb.lookup(place.text, fuzzy=False) or kb.lookup(pobj.text, fuzzy=False) or kb.place(pobj.text)
-                if m is None or m.kind not in ("country", "disputed", "territory", "capital", "city", "region") or m.confidence < 1.0:
-                    continue
-                first = min([tok, *(t for t in tok.lefts if t.dep_ in ("compound", "amod"))], key=lambda t: t.i)
-                start, end = first.idx, place.end_char
-                if free(first.idx, tok.idx + len(tok.text)) and free(start, end, allow_inside=True):
-                    add(start, end, tok, sector, m)
-                break
-    return [(e, coded.get(e.id)) for e in out]
-
-
 def _name_mentions(entity: Entity) -> list[Mention]:
     names = [m for m in entity.mentions if m.kind == "name"]
     return names or list(entity.mentions)
@@ -470,7 +386,6 @@ def _partial(kb: KnowledgeBase, entity: Entity, min_conf: float) -> PhraseCode |
 
 def kb_words_outside(text: str, match: Match) -> list[str]:
     """The lower-cased words of ``text`` other than those of ``match.key``."""
-    from newsgraph.kb import normalize
 
     key_words = set(match.key.split())
     return [w for w in normalize(text).split() if w not in key_words]
@@ -516,8 +431,7 @@ def _context_sector(kb: KnowledgeBase, spans: Sequence[SpacySpan]) -> str | None
 
 
 def _is_plural_people(text: str, kb: KnowledgeBase) -> bool:
-    """"Armenians", "Palestinians": a demonym used as a plural noun."""
-    from newsgraph.kb import normalize
+    """ "Armenians", "Palestinians": a demonym used as a plural noun."""
 
     key = normalize(text)
     if not key.endswith("s") or key.endswith("ss"):

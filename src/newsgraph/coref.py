@@ -336,11 +336,24 @@ def _coordinated_people(
     return None
 
 
+def _local_description(doc: Doc, start: int, end: int, occupied: _Regions | set[int], lex: Lexicon) -> bool:
+    """Is a person described but not named the subject in tokens ``[start, end)``?
+
+    "The company's founder said ... but she denied": the pronoun
+    refers to the description, which is no entity of ours, so it stays unlinked.
+    """
+    for t in doc[start:end]:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.idx not in occupied and t.tag_ == "NN":
+            if _role_head(doc, t, lex) is not None:
+                return True
+    return False
+
+
 def _local_plural(doc: Doc, start: int, end: int, occupied: _Regions | set[int]) -> bool:
     """Is there another plural subject in tokens ``[start, end)``?
 
-    A plural common noun outside any mention ("McConnell aides acknowledged ...") or
-    coordinated subjects ("Obama and Clinton did not react ...") are the likelier
+    A plural common noun outside any mention ("Party aides acknowledged ...") or
+    coordinated subjects ("Doe and Brown did not react ...") are the likelier
     antecedents of a following "they"; we make no entity of them, so we do not link.
     """
     for t in doc[start:end]:
@@ -374,8 +387,8 @@ def _choose(cands: list[_Occurrence], clusters: Sequence[Cluster], gender: str |
         return ids[0]
     subjects = list(dict.fromkeys(o.cluster for o in cands if o.subject))
     if gender in ("m", "f"):
-        # a candidate known to agree beats a subject of unknown gender ("Gov. Chris Christie
-        # described Hillary Clinton as ... after she attacked")
+        # a candidate known to agree beats a subject of unknown gender ("Gov. Sam Keller
+        # called Maria Olsen reckless after she attacked ...")
         known = [c for c in ids if clusters[c].gender == gender]
         if len(known) == 1 and not (len(subjects) == 1 and clusters[subjects[0]].gender == gender):
             return known[0]
@@ -414,7 +427,7 @@ def link_pronouns(
     by_sent: dict[int, list[_Occurrence]] = {}
     for o in sorted(occs, key=lambda o: o.start):
         by_sent.setdefault(o.sent, []).append(o)
-    # token offset -> person cluster, for coordinated subjects ("Mr. Rubio and Mr. Cruz ... They")
+    # token offset -> person cluster, for coordinated subjects ("Mr. Doe and Mr. Brown ... They")
     person_at: dict[int, int] = {}
     for ci, c in enumerate(clusters):
         if c.kind == "person":
@@ -434,6 +447,8 @@ def link_pronouns(
             continue
         s = sent_of(tok.idx)
         window = PRONOUN_WINDOW
+        if pron[1] in ("m", "f") and _local_description(doc, sents[s].start, tok.i, occupied, lex):
+            continue
         if pron[0] == "pl":
             coordinated = _coordinated_people(doc, sents, s, tok, clusters, person_at, coordinations)
             if coordinated is not None:
@@ -475,8 +490,8 @@ def link_pronouns(
                 if back and _local_plural(doc, sent.start, sent.end, occupied):
                     break
             if pron[1] == "n":
-                # "it": only an organisation in subject position ("The White House ... But it
-                # is steering clear"); objects and possessors were mostly wrong on PolNeAR train
+                # "it": only an organisation in subject position ("The ministry met on Monday. It
+                # said ..."); objects and possessors were mostly wrong in a manual check
                 cands = [o for o in cands if o.subject]
                 if not cands:
                     break
@@ -670,7 +685,24 @@ def _link_plural(
         start += 1  # "some US senators" -> "US senators"
     if start < tok.i and doc[start].dep_ == "poss":
         return 0  # "Moldova's diplomats": owned, a different kind of phrase
-    groups = [ci for ci, c in enumerate(clusters) if c.kind == "group" and info.cls in c.group_classes]
+    # the modifiers must fit: "US senators" may be the "US Representatives", but "Senate
+    # aides" are not the "Pentagon officials" seen before
+    # a number is not a modifier but must agree: "four US senators" are the US Senators
+    # listed later as four names, not a group of two
+    number = next((_number(doc[i]) for i in range(start, first) if _number(doc[i]) is not None), None)
+    modifiers = {
+        doc[i].lower_
+        for i in range(start, first)
+        if doc[i].dep_ != "det" and not doc[i].is_punct and _number(doc[i]) is None
+    }
+    groups = [
+        ci
+        for ci, c in enumerate(clusters)
+        if c.kind == "group"
+        and info.cls in c.group_classes
+        and modifiers <= {w.lower() for m in c.mentions if m.kind != "pronoun" for w in m.text.split()}
+        and (number is None or _group_size(doc, c) in (None, number))
+    ]
     if len(groups) > 1:
         offset = doc[start].idx
         before = [ci for ci in groups if clusters[ci].first < offset]
@@ -693,6 +725,35 @@ def _link_plural(
     clusters.append(c)
     _add(c, doc, start, tok.i + 1, "nominal", occupied)
     return 1
+
+
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+
+
+def _number(tok: Token) -> int | None:
+    """The value of a cardinal modifier ("four", "12"), else None."""
+    if tok.like_num and tok.text.isdigit():
+        return int(tok.text)
+    return _NUMBER_WORDS.get(tok.lower_) if tok.dep_ == "nummod" or tok.tag_ == "CD" else None
+
+
+def _group_size(doc: Doc, c: Cluster) -> int | None:
+    """How many a group is, when the article says: its listed members, else a number in a mention."""
+    if c.members:
+        return len(c.members)
+    for m in c.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        for tok in span if span is not None else ():
+            n = _number(tok)
+            if n is not None:
+                return n
+    return None
 
 
 def _add(c: Cluster, doc: Doc, start: int, end: int, kind: str, occupied: set[int]) -> None:

@@ -28,6 +28,12 @@ The steps:
    ``"OSCE Minsk Group"``, but ``"OSCE"`` stays apart) or its acronym; a country's
    other names (``"US"``, ``"the United States"``) and small misspellings.
 4. **Coreference** (``newsgraph.coref``): pronouns, descriptions, plural groups.
+5. **Actor phrases and missed names** (knowledge base): a demonym or country before
+   a role or body noun (``"the Moldovan foreign ministry"``, ``"US and British
+   forces"``), a role noun before a place (``"rebels in the Ivory Coast"``), and
+   knowledge-base names the tagger missed (``"Baku accused ..."``) become entities
+   here, before quote attribution, so that speakers resolve to them. Entities are
+   then numbered E1.. in order of first mention.
 """
 
 from __future__ import annotations
@@ -37,7 +43,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -124,13 +130,15 @@ class EntityIndex:
     def resolve(self, start: int, end: int) -> Entity | None:
         """The entity a phrase ``[start, end)`` refers to, or ``None``.
 
-        Among the mentions touching the span, one fully inside beats one that only
-        overlaps; then people and groups beat organisations and places (the speaker
-        phrase "Chair of X’s Y Union Ilona Vasilescu" is about the person,
-        not the place); then a mention ending where the phrase ends (its head);
-        then the longest.
+        Among the mentions touching the span, an exact one wins; then one that holds
+        the whole phrase ("US senators" is part of the group mention "four US
+        senators", not a mention of the place "US" inside it); then one fully inside
+        beats one that only overlaps; then people and groups beat organisations and
+        places (the speaker phrase "Chair of X’s Y Union Ilona Vasilescu" is about
+        the person, not the place); then a mention ending where the phrase ends (its
+        head); then the longest.
         """
-        best: tuple[int, int, int, int] | None = None
+        best: tuple[int, ...] | None = None
         best_id: str | None = None
         lo = bisect.bisect_left(self._starts, start - 200)
         for m_start, m_end, eid in self._mentions[lo:]:
@@ -140,8 +148,9 @@ class EntityIndex:
             if overlap <= 0:
                 continue
             inside = int(start <= m_start and m_end <= end)
+            holds = int(m_start <= start and end <= m_end)
             entity = self._by_id[eid]
-            key = (inside, _KIND_RANK.get(entity.kind, 0), int(m_end >= end), overlap)
+            key = (inside & holds, holds, inside, _KIND_RANK.get(entity.kind, 0), int(m_end >= end), overlap)
             if best is None or key > best:
                 best, best_id = key, eid
         return None if best_id is None else self.get(best_id)
@@ -406,6 +415,8 @@ def _candidate_pieces(doc: Doc, lex: Lexicon, gaz: _Gazetteer) -> list[_Piece]:
         text = span.text
         if _CODE.match(text):
             continue
+        if _bare_common_noun(span, gaz):
+            continue  # "any participating State", "the Government": a capitalised noun, not a name
         if p.label == "NORP":
             last = doc[p.end - 1]
             if last.tag_ not in ("NNPS", "NNS") or last.dep_ in ("amod", "compound"):
@@ -434,6 +445,8 @@ def _candidate_pieces(doc: Doc, lex: Lexicon, gaz: _Gazetteer) -> list[_Piece]:
         ):
             p.kind = "place"
         if p.kind == "person" or (p.kind is None and p.label == "PERSON"):
+            if p.end - p.start >= 2 and _is_speech_form(doc[p.end - 1].lower_, lex):
+                p.end -= 1  # a headline's "Obama Says ...": spaCy takes the title-case verb into the name
             _extend_first_name(doc, p, lex, gaz)
             # "Robert Hale, Jr.": the suffix belongs to the name
             j = p.end
@@ -446,6 +459,41 @@ def _candidate_pieces(doc: Doc, lex: Lexicon, gaz: _Gazetteer) -> list[_Piece]:
         out.append(p)
     out.sort(key=lambda p: (p.start, -(p.end - p.start)))
     return out
+
+
+#: Capitalised common nouns that, alone, name nothing in particular ("State", "Ministry").
+_BARE_NOUNS = frozenset(
+    "state states government governments ministry ministries parliament army police embassy military navy "
+    "authorities authority department agency council committee commission cabinet".split()
+)
+
+
+def _bare_common_noun(span: Any, gaz: _Gazetteer) -> bool:
+    """A lone capitalised org or state noun the knowledge base does not know as a name.
+
+    "Congress" and "Senate" are knowledge-base bodies and stay; "State", "Government",
+    "Ministry" alone refer to whatever the context says, not to one named entity.
+    """
+    if len(span) != 1 or not span[0].is_title:
+        return False
+    word = span[0].lower_
+    if word not in _BARE_NOUNS:
+        return False  # not every org noun: "the House", "the Bank" often stand for one named body
+    key = _norm(span.text)
+    return key not in gaz.orgs and not _place_code(gaz, key)
+
+
+_IRREGULAR_SPEECH = {"said": "say", "told": "tell", "wrote": "write", "says": "say"}
+
+
+def _is_speech_form(word: str, lex: Lexicon) -> bool:
+    """Is ``word`` (lower case) a form of a verb of saying ("says", "urges", "told")?"""
+    if word in _IRREGULAR_SPEECH:
+        return True
+    for cut in ("s", "es", "d", "ed"):
+        if word.endswith(cut) and word[: -len(cut)] in lex.speech_verbs:
+            return True
+    return False
 
 
 def _extend_first_name(doc: Doc, p: _Piece, lex: Lexicon, gaz: _Gazetteer) -> None:
@@ -555,7 +603,7 @@ def _variant_keys(keys: list[str]) -> dict[str, str]:
 def _vote_kinds(doc: Doc, pieces: list[_Piece], gaz: _Gazetteer, lex: Lexicon) -> None:
     """Give every mention of one name the same kind, decided over all its mentions."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    # "Trump" in "the Trump campaign" is often tagged ORG: a word that is the surname of a
+    # "Olsen" in "the Olsen campaign" is often tagged ORG: a word that is the surname of a
     # full name tagged PERSON in the same article is that person
     surnames = {
         doc[p.end - 1].text.casefold()
@@ -1028,7 +1076,7 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
     n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
     logger.debug("entities: %d names, %d descriptions, %d pronouns linked", len(pieces), n_desc, n_pron)
-    return EntityIndex.build(_finish(parsed.text, clusters))
+    return EntityIndex.build(_add_actor_entities(parsed, _finish(parsed.text, clusters)))
 
 
 def _titled_members(doc: Doc, clusters: list[Cluster]) -> None:
@@ -1082,3 +1130,219 @@ def text_span(text: str, start: int, end: int) -> Any:
     from newsgraph.records import Span
 
     return Span.of(text, start, end)
+
+
+# ---------------------------------------------------------------------------
+# Step 5: actors the names leave out. These used to be added by the actor stage,
+# after quote attribution, so a quote could not resolve its speaker to them ("The
+# Moldovan foreign ministry said ..."); they are entities, so they are made here.
+
+#: Nouns too vague to make an actor phrase of ("the Turkish side", "Iraqi town").
+_NOT_ACTORS = frozenset(
+    {"man", "woman", "men", "women", "member", "members", "village", "town", "city", "area"}
+)
+#: Sectors of nouns that make a "<noun> in <place>" actor only in the plural ("officials in Kabul").
+_GENERIC_SECTORS_ONLY = frozenset({"GOV", "CVL"})
+_PHRASE_PLACE_KINDS = frozenset({"country", "disputed", "territory", "capital", "city", "region"})
+_MISSED_KINDS = {
+    "country": "place", "disputed": "place", "capital": "place", "territory": "place",
+    "seat": "organization", "igo": "organization", "body": "organization",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ActorPhrase:
+    """An actor written as a description rather than a name.
+
+    ``"the Sudanese government"``, ``"US forces"``, ``"Moldova's foreign ministry"``
+    (a demonym or country before a role noun: ``place`` is None, the country comes from
+    the words), or ``"rebels in the Ivory Coast"``, ``"missionary from Calgary"`` (a role
+    noun before a place: ``place`` is that place's knowledge-base match).
+    """
+
+    start: int
+    end: int
+    sector: str
+    plural: bool
+    place: Any = None  # newsgraph.kb.Match | None
+    name_inside: bool = False  # the phrase may hold a name mention ("Moldova's foreign ministry")
+    head_end: int = 0  # end of the role noun (pattern 2: the place after it may be a name)
+
+
+def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
+    """All actor phrases of ``doc`` in text order (whether or not some entity covers them)."""
+    out: list[ActorPhrase] = []
+    for tok in doc:
+        # the small model often tags a lower-case "ministry" after "foreign" as PROPN
+        if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower)) or tok.lower_ in _NOT_ACTORS:
+            continue
+        compounds = [t for t in tok.lefts if t.dep_ == "compound" and (t.pos_ == "NOUN" or t.is_lower)]
+        noun = " ".join([*(t.text for t in compounds), tok.text])
+        sector = kb.sector(noun) or kb.sector(tok.lemma_) or kb.sector(tok.text)
+        if sector is None:
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS")
+        # 1. "<demonym|country> <role noun>", "<country>'s <role noun>"
+        mods = [
+            t
+            for t in tok.lefts
+            if (t.is_title or t.is_upper)
+            # "African-American voters" are not the United States
+            and not (t.i > 0 and doc[t.i - 1].text in _DASHES and not doc[t.i - 1].whitespace_)
+            and (
+                (t.dep_ in ("amod", "compound", "nmod") and t.pos_ in ("ADJ", "PROPN", "NOUN"))
+                or (t.dep_ == "poss" and t.pos_ == "PROPN")
+            )
+        ]
+        found = False
+        # a demonym next to the noun beats an owner further left ("Karabakh's Azerbaijani community")
+        for mod in sorted(mods, key=lambda t: (t.dep_ == "poss", t.i)):
+            first = mod.left_edge if mod.dep_ == "poss" else mod
+            name = doc[first.i : mod.i + 1].text
+            m = kb.lookup(name, fuzzy=False)
+            if m is None or m.kind not in ("demonym", "country", "capital", "disputed"):
+                continue
+            if mod.dep_ == "poss" and m.kind == "demonym":
+                continue
+            if mod.dep_ != "poss":
+                # "US and British forces", "U.S. and Russian negotiators": each nationality is an
+                # actor (PLOVER codes them apart); the one next to the noun makes the phrase
+                last = _last_conjunct(doc, mod, tok, kb)
+                if last is not None:
+                    first = last
+            out.append(
+                ActorPhrase(first.idx, tok.idx + len(tok.text), sector, plural, None, mod.dep_ == "poss")
+            )
+            found = True
+            break
+        if found:
+            continue
+        # 2. "<role noun> in|from|of <place>"
+        if not (plural or sector not in _GENERIC_SECTORS_ONLY):
+            continue
+        for prep in tok.rights:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from", "of"):
+                continue
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is None or not (pobj.is_title or pobj.is_upper):
+                continue
+            place = doc[pobj.left_edge.i : pobj.i + 1]
+            m = kb.lookup(place.text, fuzzy=False) or kb.lookup(pobj.text, fuzzy=False) or kb.place(pobj.text)
+            if m is None or m.kind not in _PHRASE_PLACE_KINDS or m.confidence < 1.0:
+                continue
+            first = min([tok, *(t for t in tok.lefts if t.dep_ in ("compound", "amod"))], key=lambda t: t.i)
+            out.append(
+                ActorPhrase(first.idx, place.end_char, sector, plural, m, True, tok.idx + len(tok.text))
+            )
+            break
+    return out
+
+
+def _last_conjunct(doc: Doc, mod: Token, noun: Token, kb: Any) -> Token | None:
+    """The nationality coordinated with ``mod`` right before ``noun`` ("US and *British* forces")."""
+    conj = [c for c in mod.conjuncts if mod.i < c.i < noun.i and (c.is_title or c.is_upper)]
+    if not conj:
+        return None
+    last = max(conj, key=lambda c: c.i)
+    if any(t.is_punct or t.pos_ == "CCONJ" for t in doc[last.i + 1 : noun.i]):
+        return None  # not contiguous with the noun
+    m = kb.lookup(last.text, fuzzy=False)
+    return last if m is not None and m.kind in ("demonym", "country") else None
+
+
+def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> list[Entity]:
+    """Group/organisation entities (nominal mentions) for actor phrases no mention covers."""
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    out: list[Entity] = []
+    by_key: dict[str, int] = {}
+
+    def free(a: int, b: int, *, allow_inside: bool) -> bool:
+        return not any(s < b and a < e and not (allow_inside and a <= s and e <= b) for s, e in taken)
+
+    for ph in actor_phrases(parsed.doc, kb):
+        if ph.place is not None:
+            # the role noun must be free; the place after it may be a name inside the phrase
+            if not (
+                free(ph.start, ph.head_end, allow_inside=False) and free(ph.start, ph.end, allow_inside=True)
+            ):
+                continue
+        elif not free(ph.start, ph.end, allow_inside=ph.name_inside):
+            continue
+        text = parsed.text[ph.start : ph.end]
+        mention = Mention(ph.start, ph.end, text, "nominal")
+        key = text.casefold()
+        if key in by_key:
+            e = out[by_key[key]]
+            out[by_key[key]] = replace(e, mentions=(*e.mentions, mention))
+        else:
+            kind = "group" if ph.plural or ph.sector in ("CVL", "REF") else "organization"
+            by_key[key] = len(out)
+            out.append(Entity(id=f"P{len(out)}", name=text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
+        taken.append((ph.start, ph.end))
+    return [*entities, *out]
+
+
+def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> list[Entity]:
+    """Knowledge-base names spaCy did not tag ("Baku accused ...", a sentence-initial capital).
+
+    Only proper nouns that are exactly a country, disputed entity, capital, seat of
+    government, IGO or national body, and that no mention covers. A name the article
+    also mentions elsewhere joins that entity; otherwise it becomes a new one.
+    """
+    from newsgraph.kb import normalize
+
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    by_name: dict[str, int] = {}
+    out = list(entities)
+    for i, e in enumerate(out):
+        for m in e.mentions:
+            if m.kind == "name":
+                by_name.setdefault(normalize(m.text), i)
+    for start, end, match in kb.find(parsed.text):
+        if match.kind not in _MISSED_KINDS or any(a < end and start < b for a, b in taken):
+            continue
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            continue
+        if not all(t.pos_ == "PROPN" or t.is_upper or not t.is_alpha for t in span):
+            continue
+        if span.text.isupper() and _mostly_capitals(span.sent):
+            continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
+        mention = Mention(start, end, parsed.text[start:end], "name")
+        taken.append((start, end))
+        key = normalize(mention.text)
+        if key in by_name:
+            i = by_name[key]
+            out[i] = replace(
+                out[i], mentions=tuple(sorted((*out[i].mentions, mention), key=lambda m: m.start))
+            )
+        else:
+            by_name[key] = len(out)
+            kind = _MISSED_KINDS[match.kind]
+            out.append(Entity(id=f"K{len(out)}", name=mention.text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
+    return out
+
+
+def _mostly_capitals(sent: Any) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 3 and sum(t.is_upper for t in words) * 2 > len(words)
+
+
+def _renumber(entities: list[Entity]) -> list[Entity]:
+    """Ids E1.. in order of first mention, members remapped."""
+    order = sorted(entities, key=lambda e: min((m.start for m in e.mentions), default=0))
+    ids = {e.id: f"E{n}" for n, e in enumerate(order, 1)}
+    return [replace(e, id=ids[e.id], members=tuple(ids[m] for m in e.members if m in ids)) for e in order]
+
+
+def _add_actor_entities(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
+    try:
+        from newsgraph.kb import load_kb
+
+        kb = load_kb(parsed.settings.kb_dir)
+    except Exception as exc:  # the knowledge base is optional for entity detection
+        logger.debug("knowledge base unavailable (%s): no actor phrases", exc)
+        return entities
+    entities = _missed_names(parsed, kb, entities)
+    entities = _phrase_entities(parsed, kb, entities)
+    return _renumber(entities)

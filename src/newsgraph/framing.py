@@ -47,7 +47,9 @@ def looks_like_title(inner: str, before: str) -> bool:
     if len(words) < 2:
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
-    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
+    return (
+        bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content) and words[0][:1].isupper()
+    )
 
 
 def is_framing_candidate(inner: str) -> bool:

@@ -27,6 +27,8 @@ from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME, rows_from_docu
 pytestmark = [
     pytest.mark.spark,
     pytest.mark.slow,
+    # pyspark 4.3 warns about pandas 3 on import of its testing helpers; the job does not use pandas
+    pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning"),
     pytest.mark.skipif(
         shutil.which("java") is None and not os.environ.get("JAVA_HOME"),
         reason="no Java runtime (PySpark needs Java 17+: apt-get install default-jre-headless)",

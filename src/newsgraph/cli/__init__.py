@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import __version__
 
-COMMANDS: tuple[str, ...] = ("analyze", "evaluate", "spark", "batch", "serve", "kb")
+COMMANDS: tuple[str, ...] = ("analyze", "batch", "spark", "serve", "kb", "evaluate", "settings")
 
 
 def build_parser() -> argparse.ArgumentParser:

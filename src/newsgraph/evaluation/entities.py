@@ -1,14 +1,14 @@
 """Speaker coverage of entity resolution against PolNeAR-format gold (``newsgraph eval entities --gold DIR``).
 
 PolNeAR marks the Source of every attribution as the local mention ("he",
-"the official", "Mr. Trump"); it does not link mentions to referents, so this
+"the official", "Mr. Olsen"); it does not link mentions to referents, so this
 scores what can be scored without coreference gold:
 
 * ``resolved``: the share of gold Source spans that ``EntityIndex.resolve``
   maps to some entity, overall and by the form of the source: a third-person
   pronoun (he/she/it/they ...), a first/second-person pronoun (I/we/you, the
   quoted speaker's own words, which we do not resolve), a capitalised phrase
-  (names, "the White House") and other descriptions ("officials", "the
+  (names, "the Foreign Ministry") and other descriptions ("officials", "the
   spokesman");
 * ``pronoun_samples``: resolved third-person pronoun sources with the entity
   they were resolved to and their context, for the manual plausibility check

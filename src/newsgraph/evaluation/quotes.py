@@ -22,6 +22,11 @@ The rule:
   when the predicted speaker mention (cue) overlaps the gold Source (Cue)
   span. A gold relation without a Source (or Cue) counts as correct only when
   the prediction has no speaker mention (cue) either.
+* ``speaker_entity_accuracy`` (reported, not gated): as ``speaker_accuracy``, but a pair is
+  also correct when the predicted speaker *entity* has some mention (anywhere in the
+  article) overlapping the gold Source: "he said" resolved to Ganjaliyev counts when the
+  annotator marked "Ganjaliyev" two sentences up. It measures who is credited, whatever
+  mention the annotator picked; ``speaker_accuracy`` stays the strict, gated number.
 
 Only the stages quotes depend on run (parse, entities, quotes), so that a
 failure in a later stage cannot change these numbers.
@@ -41,6 +46,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from newsgraph.entities import EntityIndex
 from newsgraph.errors import InputError
 from newsgraph.evaluation.scoring import PRF, Accuracy
 from newsgraph.records import Quote
@@ -94,15 +100,16 @@ def read_ann(path: Path) -> list[GoldRelation]:
                 events.append(dict(arg.split(":", 1) for arg in cols[1].split()))
         except ValueError as exc:
             raise InputError(f"malformed line {n}: {line!r}", source=str(path)) from exc
+
+    def get(ev: dict[str, str], role: str) -> Spans:
+        tid = ev.get(role)
+        return spans[tid][1] if tid in spans else ()
+
     relations = []
     for ev in events:
-        def get(role: str) -> Spans:
-            tid = ev.get(role)
-            return spans[tid][1] if tid in spans else ()
-
-        content = get("Content")
+        content = get(ev, "Content")
         if content:
-            relations.append(GoldRelation(content, get("Source"), get("Cue")))
+            relations.append(GoldRelation(content, get(ev, "Source"), get(ev, "Cue")))
     return relations
 
 
@@ -183,6 +190,14 @@ def is_direct_gold(text: str, rel: GoldRelation) -> bool:
     return any(_QUOTE_MARK.search(text[a:b]) for a, b in rel.content)
 
 
+def _entity_overlaps(index: EntityIndex, entity_id: str | None, spans: Spans) -> bool:
+    """True when some mention of entity ``entity_id`` overlaps one of ``spans``."""
+    entity = index.get(entity_id) if entity_id else None
+    if entity is None or not spans:
+        return False
+    return any(_overlaps((mn.start, mn.end), spans) for mn in entity.mentions)
+
+
 def _overlaps(span: tuple[int, int] | None, spans: Spans) -> bool:
     if span is None:
         return False
@@ -194,10 +209,17 @@ class QuoteScores:
     all: PRF = field(default_factory=PRF)
     direct: PRF = field(default_factory=PRF)
     speaker: Accuracy = field(default_factory=Accuracy)
+    speaker_entity: Accuracy = field(default_factory=Accuracy)
     cue: Accuracy = field(default_factory=Accuracy)
     articles: int = 0
 
-    def add(self, text: str, gold: Sequence[GoldRelation], quotes: Sequence[Quote]) -> None:
+    def add(
+        self,
+        text: str,
+        gold: Sequence[GoldRelation],
+        quotes: Sequence[Quote],
+        index: EntityIndex | None = None,
+    ) -> None:
         self.articles += 1
         pred_sets = [_chars(text, ((s.start, s.end) for s in q.content)) for q in quotes]
         gold_sets = [_chars(text, g.content) for g in gold]
@@ -209,7 +231,10 @@ class QuoteScores:
             q, g = quotes[i], gold[j]
             mention = q.speaker.mention
             m = None if mention is None else (mention.start, mention.end)
-            self.speaker.add(_overlaps(m, g.source) if g.source else m is None)
+            strict = _overlaps(m, g.source) if g.source else m is None
+            self.speaker.add(strict)
+            if index is not None:
+                self.speaker_entity.add(strict or _entity_overlaps(index, q.speaker.entity, g.source))
             c = None if q.cue is None else (q.cue.start, q.cue.end)
             self.cue.add(_overlaps(c, g.cue) if g.cue else c is None)
         d_pred = [k for k, q in enumerate(quotes) if q.kind in ("direct", "mixed")]
@@ -220,7 +245,7 @@ class QuoteScores:
         self.direct.fn += len(d_gold) - len(d_pairs)
 
     def as_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "articles": self.articles,
             "direct": self.direct.as_dict(),
             "all": self.all.as_dict(),
@@ -229,20 +254,30 @@ class QuoteScores:
             "cue_accuracy": round(self.cue.value, 4),
             "cue_pairs": self.cue.total,
         }
+        if self.speaker_entity.total:
+            out["speaker_entity_accuracy"] = round(self.speaker_entity.value, 4)
+        return out
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--gold", required=True, metavar="DIR", help="PolNeAR-format split: DIR/text, DIR/attributions")
+    p.add_argument(
+        "--gold", required=True, metavar="DIR", help="PolNeAR-format split: DIR/text, DIR/attributions"
+    )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N articles")
     p.add_argument("--model", default=None, help="spaCy pipeline to use (default: the configured one)")
 
 
 def evaluate(articles: Sequence[GoldArticle], extract: Any, *, progress: bool = False) -> dict[str, Any]:
-    """Score ``extract(text, published) -> list[Quote]`` over ``articles``."""
+    """Score ``extract(text, published) -> list[Quote] | (list[Quote], EntityIndex)`` over ``articles``.
+
+    With the entity index, ``speaker_entity_accuracy`` is reported too.
+    """
     scores = QuoteScores()
     t0 = time.perf_counter()
     for n, art in enumerate(articles, 1):
-        scores.add(art.text, art.relations, extract(art.text, art.published))
+        found = extract(art.text, art.published)
+        quotes, index = found if isinstance(found, tuple) else (found, None)
+        scores.add(art.text, art.relations, quotes, index)
         if progress:
             print(f"\r[eval quotes] {n}/{len(articles)} articles", end="", file=sys.stderr, flush=True)
     if progress:
@@ -263,10 +298,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     nlp = load_pipeline(settings.model)
     articles = load_gold(args.gold, args.limit)
 
-    def extract(text: str, published: date | None) -> list[Quote]:
+    def extract(text: str, published: date | None) -> tuple[list[Quote], EntityIndex]:
         parsed = parse(text, nlp, published=published, settings=settings)
-        found, _ = extract_quotes(parsed, extract_entities(parsed))
-        return found
+        index = extract_entities(parsed)
+        found, _ = extract_quotes(parsed, index)
+        return found, index
 
     metrics = evaluate(articles, extract, progress=True)
     metrics["gold"] = str(args.gold)
@@ -282,5 +318,10 @@ def format_report(m: dict[str, Any]) -> str:
             f"{key:10}{s['precision']:8.3f}{s['recall']:8.3f}{s['f1']:8.3f}{s['tp']:7.0f}{s['fp']:7.0f}{s['fn']:7.0f}"
         )
     lines.append(f"speaker accuracy {m['speaker_accuracy']:.3f} on {m['speaker_pairs']} pairs")
+    if "speaker_entity_accuracy" in m:
+        lines.append(
+            f"speaker entity accuracy {m['speaker_entity_accuracy']:.3f} (not gated: the entity "
+            "has a mention on the gold Source)"
+        )
     lines.append(f"cue accuracy     {m['cue_accuracy']:.3f} on {m['cue_pairs']} pairs")
     return "\n".join(lines)

@@ -48,6 +48,12 @@ _PLACE_PREPS = frozenset("in at near inside outside across throughout".split())
 _PHRASE_SKIP = frozenset("relcl acl advcl appos prep punct cc mark case parataxis ccomp xcomp".split())
 _CLIMB = frozenset("xcomp ccomp advcl conj pcomp pobj prep acl relcl dobj".split())
 _MAX_CLIMB = 12
+# violence verbs that, done by a named person, are words ("Trump attacked Clinton")
+_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
+_ARMED = frozenset(("MIL", "REB", "INS", "COP", "SPY", "UAF", "SEP"))
+_VERBAL_ATTACK = frozenset(("attack", "assail", "blast", "hit", "slam", "savage", "target"))
+# a that-clause with one of these is about what will be done, not an opinion ("agreed that they should")
+_FUTURE_MODALS = frozenset("should would will shall must could can may might".split())
 # verbal events whose condition is part of the act itself ("warned of action if ...")
 _SPEECH_ACTS = frozenset(("THREATEN", "AGREE", "REQUEST", "ACCUSE", "REJECT"))
 # pronouns that stand for the reporting speaker in reported speech ("Syria says it will ...")
@@ -159,16 +165,25 @@ def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
         if c.dep_ in ("dobj", "amod", "advmod", "npadvmod") and c.i < tok.i + 6:
             comps.append(c)
     for c in comps:
-        n = 0
-        for t in c.subtree:
-            n += 1
-            if n > 12:
-                break
+        # the complement and its head word's modifiers ("as 'irresponsible'", "a mistake",
+        # "as a dangerous provocation"), not words deep inside it ("as a matter of the greater good")
+        near = [c] + [g for g in c.children] + [x for g in c.children if g.dep_ == "pobj" for x in g.children]
+        for t in near:
+            if t.dep_ in ("prep", "relcl", "acl"):
+                continue
             if words.get(t.lower_) == polarity or words.get(t.lemma_.lower()) == polarity:
                 if c.dep_ == "dobj" and t.i != c.i and t.dep_ != "amod":
                     continue
                 return True
     return False
+
+
+def _question(clause: Token) -> bool:
+    """ "asked whether ...", "asked what ...": an indirect question, not a request."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("whether", "if")) or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+        for c in clause.children
+    )
 
 
 def _temporal(prep: Token) -> bool:
@@ -192,9 +207,21 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
             lemmas.add("MONEY")
         if any(o.dep_ in ("dobj", "obj") for o in objs):
             lemmas.add("*")
+        if any(
+            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
+            for o in objs
+        ):
+            lemmas.add("ACTOR")
         if not lemmas & trig.objects:
             return False
-    if trig.clause and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+    if trig.clause and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
+    ):
+        return False
+    if trig.fact and not any(
+        c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_MODALS for a in c.children)
+        for c in tok.children
+    ):
         return False
     if trig.evaluative is not None and not _evaluative(tok, lex, trig.evaluative):
         return False
@@ -208,6 +235,12 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
         and any(c.dep_ == "det" for c in tok.children)
     ):
         return None  # "evacuated the wounded": a participle used as a noun
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "nsubj", "dobj")
+        and not any(c.dep_ in ("dobj", "nsubj", "agent", "prep", "prt") for c in tok.children)
+    ):
+        return None  # "a pace of killing": a gerund naming an activity, with no one doing it
     if _is_verb(tok):
         kind = "verb"
     elif tok.pos_ in ("NOUN", "PROPN"):
@@ -260,6 +293,13 @@ def _noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | Non
     ):
         # "25,000 tons of food aid", "$33 million in assistance": the noun stands in for its measure
         head, dep = head.head.head, head.head.dep_
+    if (
+        dep == "pobj"
+        and head.lower_ == "in"
+        and head.head.i not in triggered
+        and _lemma_in(head.head, lex.word_class("participation"))
+    ):
+        return head.head  # "have been participating in a hunger strike", "took part in talks"
     if head.i in triggered:
         return None
     if dep in ("dobj", "obj", "nsubjpass") and _lemma_in(head, lex.word_class("light")):
@@ -343,9 +383,10 @@ def _actors(ctx: _Ctx, tok: Token | None, quote: Quote | None) -> tuple[list[str
     """Entity ids for the actor phrase headed by ``tok``; the flag says they came from a fallback."""
     if tok is None:
         return [], False
-    if quote is not None and quote.speaker.entity and tok.lower_ in ctx.lex.word_class("first_person"):
+    first_person = tok.pos_ == "PRON" and tok.lower_ in ctx.lex.word_class("first_person")  # not "the US"
+    if quote is not None and quote.speaker.entity and first_person:
         return [quote.speaker.entity], False
-    if tok.dep_ in ("poss",) and tok.lower_ in ctx.lex.word_class("first_person") and quote is not None:
+    if tok.dep_ in ("poss",) and first_person and quote is not None:
         return [quote.speaker.entity] if quote.speaker.entity else [], False
     bounds = ctx.parsed.paragraph_of(tok.idx)
     found = _entities_in(ctx, _phrase_tokens(tok, False, bounds))
@@ -417,9 +458,11 @@ def _subject(tok: Token) -> tuple[list[Token], bool]:
     Several subjects come back when the parser split a long list ("..., Visegrad
     Group, TURKPA reiterated" gives two nsubj children).
     """
+    # "does not change ... and will not be recognised": the conjunct's own voice counts
+    own_passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
     cur = tok
     for _ in range(_MAX_CLIMB):
-        passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
+        passive = own_passive or any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
         subs = [c for c in cur.children if c.dep_ in _SUBJ]
         if subs:
             c = subs[0]
@@ -585,6 +628,8 @@ def _scope(tok: Token, ctx: _Ctx, trig_at: dict[int, Trigger]) -> tuple[str, str
     (the governing "agreed"/"threatened"/"refused" is already an event of its own)."""
     lex = ctx.lex
     polarity, modality = _own_modality(tok, lex)
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
+        modality = "hypothetical"  # "removing the sanctions is out of the question": an act talked about
     cond = lex.word_class("conditional")
     governors = lex.word_class("governor")
     noun_governors = lex.word_class("noun_governor")
@@ -597,6 +642,14 @@ def _scope(tok: Token, ctx: _Ctx, trig_at: dict[int, Trigger]) -> tuple[str, str
             break
         head = cur.head
         if dep in ("conj",):
+            # "would end the emergency and further ease sanctions": the conjunct shares the auxiliaries
+            hp, hm = _own_modality(head, lex)
+            if (
+                hm != "actual"
+                and modality == "actual"
+                and not any(c.dep_ in ("aux", "auxpass") for c in cur.children)
+            ):
+                modality = hm
             cur = head
             continue
         trig = trig_at.get(head.i)
@@ -718,7 +771,8 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
             if pred is None:
                 continue
             if code.quad_class == 4 and any(
-                c.dep_ in ("amod", "compound") and c.lower_ in lex.word_class("figurative") for c in tok.children
+                c.dep_ in ("amod", "compound") and c.lower_ in lex.word_class("figurative")
+                for c in tok.children
             ):
                 continue  # "their legislative attacks", "a campaign offensive": not violence
         else:
@@ -791,12 +845,18 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
             for t in _secondary_targets(pred):
                 ids, _fb = _actors(ctx, t, quote)
                 target.extend(x for x in ids if x not in target)
-        if not target and trig.pos == "verb":
-            target = _complement_targets(ctx, tok, quote)
+        if not target:
+            target = _complement_targets(ctx, tok if trig.pos == "verb" else pred, quote)
+        if not target and pred.dep_ in ("xcomp", "advcl") and code.quad_class in (1, 3):
+            # "summoned Niger's ambassador to complain": a verbal act aimed at the one summoned
+            obj = next((c for c in pred.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                target = [x for x in _actors(ctx, obj, quote)[0] if x not in source]
         source, target = _collapse(ctx, source), _collapse(ctx, target)
         target = [x for x in target if x not in source]
         places = _places(ctx, pred)
-        if not target and places and places[0][0] not in source:
+        reflexive = any(t.lower_ in _REFLEXIVE for t in tgt_toks)
+        if not target and places and places[0][0] not in source and not reflexive:
             # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
             target = [places[0][0]]
         if not source and not target:
@@ -817,6 +877,14 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
                 ent.name, ent.actor.country if ent.actor is not None else None, ctx.parsed.span(a, b)
             )
         confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) - 0.15 * fallback + 0.05 * bool(quote)
+        if (
+            code.root in ("18", "19")
+            and source
+            and _lemma_in(tok, _VERBAL_ATTACK)
+            and _verbal(ctx, source, target)
+        ):
+            # "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111)
+            code = lex.code("111") or code
         cand = _Candidate(
             code=code,
             trigger=(trigger_span.start, trigger_span.end),
@@ -833,7 +901,7 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
             confidence=round(min(confidence, 0.95), 2),
         )
         out.append(cand)
-        if not by_trigger and source:
+        if not by_trigger and source and not _in_relative(pred):
             derived = _derived_code(
                 code, polarity, "hypothetical-conditioned" if conditioned else modality, lex
             )
@@ -907,6 +975,34 @@ def _complement_targets(ctx: _Ctx, tok: Token, quote: Quote | None) -> list[str]
     return []
 
 
+def _verbal(ctx: _Ctx, source: list[str], target: list[str]) -> bool:
+    """An "attack" in words: by people, or by organisations on people, none of them armed."""
+    ents = [ctx.by_id[x] for x in source + target if x in ctx.by_id]
+    if any(e.actor is not None and set(e.actor.sector) & _ARMED for e in ents):
+        return False
+    src = [ctx.by_id[x] for x in source if x in ctx.by_id]
+    tgt = [ctx.by_id[x] for x in target if x in ctx.by_id]
+    if all(e.kind == "person" for e in src):
+        return True
+    return (
+        bool(tgt)
+        and all(e.kind == "person" for e in tgt)
+        and all(e.kind in ("person", "organization") for e in src)
+    )
+
+
+def _in_relative(tok: Token) -> bool:
+    """Inside a relative or participle clause: background, whose intentions are not announced acts."""
+    cur = tok
+    for _ in range(_MAX_CLIMB):
+        if cur.dep_ in ("relcl", "acl"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
 def _reporter(ctx: _Ctx, pred: Token, quote: Quote | None, is_cue: bool) -> list[str]:
     """Who a pronoun subject in reported speech stands for: the quote's speaker, or
     the subject of the reporting verb ("Syria says it will not accept")."""
@@ -949,11 +1045,15 @@ def _modal_requests(
         speaker = _reporter(ctx, verb, quote, is_cue)
         if not speaker:
             continue
-        subjs, _passive = _subject(verb)
+        subjs, passive = _subject(verb)
+        if passive or not subjs or any(x.pos_ == "PRON" for x in subjs):
+            continue  # "the video should be released", "we must not", "she should not have to": no one is asked
         target: list[str] = []
         for sub in subjs:
             ids, _fb = _actors(ctx, sub, quote)
             target.extend(x for x in ids if x not in target and x not in speaker)
+        if not target:
+            continue  # a demand needs someone it is made of
         span = ctx.parsed.span(tok.idx, tok.idx + len(tok.text))
         evidence = found[0].evidence if found else _evidence(ctx, sent, tok)
         out.append(

@@ -84,15 +84,17 @@ class Trigger:
     particle: str | None = None
     objects: frozenset[str] = frozenset()
     clause: bool = False
+    fact: bool = False
     evaluative: str | None = None  # "neg" | "pos"
     line: int = 0
 
     @property
     def specificity(self) -> int:
         return (
-            int(self.particle is not None)
+            3 * int(self.particle is not None)  # "called on X to" before "called X a liar"
             + 2 * int(bool(self.objects))
             + int(self.clause)
+            + 2 * int(self.fact)
             + 2 * int(self.evaluative is not None)
         )
 
@@ -155,14 +157,19 @@ def parse_pattern(pos: str, pattern: str, cameo: str, scope: str, line: int = 0)
     particle = None
     objects: frozenset[str] = frozenset()
     clause = False
+    fact = False
     evaluative = None
     for part in parts[1:]:
         if part.startswith("@"):
             particle = part[1:].lower()
         elif part.startswith("+"):
-            objects = frozenset(w if w in ("MONEY", "*") else w.lower() for w in part[1:].split("|") if w)
+            objects = frozenset(
+                w if w in ("MONEY", "ACTOR", "*") else w.lower() for w in part[1:].split("|") if w
+            )
         elif part == ">clause":
             clause = True
+        elif part == ">fact":
+            fact = True
         elif part in ("=neg", "=pos"):
             evaluative = part[1:]
         else:
@@ -177,6 +184,7 @@ def parse_pattern(pos: str, pattern: str, cameo: str, scope: str, line: int = 0)
         particle=particle,
         objects=objects,
         clause=clause,
+        fact=fact,
         evaluative=evaluative,
         line=line,
     )

@@ -21,10 +21,13 @@ directories allowed), read as:
 The flow: read records -> normalise to articles (HTML extraction, stable id)
 -> one copy per article id (the one with the smallest location, so reruns
 agree) -> ``mapPartitions``: one ``Analyzer`` per Python worker, reused by
-every partition it runs -> ``schema.rows_from_document`` -> one Parquet dataset
-per table under ``OUTPUT/<table>/month=YYYY-MM/`` (the layout and columns of
+every partition it runs -> ``schema.rows_from_document`` and the MinHash
+signature -> wire-copy clusters (``articles.cluster``, as ``newsgraph.jobs.dedup``
+computes them) -> one Parquet dataset per table under
+``OUTPUT/<table>/month=YYYY-MM/`` (the layout and columns of
 ``newsgraph.store.parquet``), plus ``OUTPUT/failures/`` with one row per input
 that could not be read or analysed. A failure is a row, never a failed job.
+docs/spark.md has the cluster set-up.
 """
 
 from __future__ import annotations
@@ -521,12 +524,9 @@ def _bucket_pairs(ids: Iterable[str]) -> list[tuple[str, str]]:
 
 def wire_clusters(spark: SparkSession, articles: Any) -> dict[str, str]:
     """Cluster id of every article in a wire-copy cluster of two or more (others are their own)."""
-    from datasketch import MinHashLSH
+    from newsgraph.jobs.dedup import NUM_PERM, THRESHOLD, band_parameters, similarity
 
-    from newsgraph.jobs.dedup import NUM_PERM, THRESHOLD, similarity
-
-    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
-    b, r = lsh.b, lsh.r
+    b, r = band_parameters(THRESHOLD, NUM_PERM)
     keyed = (
         articles.where("signature IS NOT NULL")
         .select("article_id", "published", "signature")
@@ -697,7 +697,8 @@ def spark_session(
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", metavar="PATH", help="input files, directories or globs, then the OUTPUT directory")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="input files, directories or globs (Hadoop paths)")
+    p.add_argument("output", metavar="OUTPUT", help="directory for the Parquet tables (Hadoop path)")
     p.add_argument("--format", dest="input_format", choices=INPUT_FORMATS, default="auto",
                    help="input format (default: from each file's extension)")
     p.add_argument("--master", help="Spark master (local[2], yarn, spark://...); default: from spark-submit, else local[*]")
@@ -714,9 +715,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def run_from_args(args: argparse.Namespace) -> int:
     from newsgraph.settings import load_settings
 
-    if len(args.paths) < 2:
-        raise InputError("give at least one INPUT and the OUTPUT directory")
-    *inputs, output = args.paths
+    inputs, output = args.inputs, args.output
     conf = {}
     for item in args.conf:
         key, sep, value = item.partition("=")

@@ -1,0 +1,161 @@
+"""Which mention is the speaker: the rules that follow PolNeAR's choice of Source (texts written for these tests)."""
+
+from __future__ import annotations
+
+from newsgraph.entities import extract_entities
+from newsgraph.quotes import extract_quotes
+from newsgraph.records import Quote
+
+
+def run(parse_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    parsed = parse_text(text)
+    quotes, _ = extract_quotes(parsed, extract_entities(parsed))
+    return quotes
+
+
+def by_cue(quotes: list[Quote], cue: str) -> Quote:
+    found = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, [(q.cue and q.cue.text, q.content_text) for q in quotes]
+    return found[0]
+
+
+def speaker_text(q: Quote) -> str | None:
+    return None if q.speaker.mention is None else q.speaker.mention.text
+
+
+def test_participle_after_reported_clause_takes_outer_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # "insisting" hangs on a verb of the reported clause; the one insisting is the mayor
+    text = (
+        "Mayor Tom Okafor said the bridge would reopen in May, insisting that the repairs were on schedule.\n"
+    )
+    q = by_cue(run(parse_text, text), "insisting")
+    assert speaker_text(q) == "Mayor Tom Okafor"
+
+
+def test_reported_belief_inside_a_statement_is_not_a_second_relation(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler said she believes the harbour fees are too high.\n"
+    quotes = run(parse_text, text)
+    assert [q.cue.text for q in quotes if q.cue is not None] == ["said"]
+    assert speaker_text(quotes[0]) == "Councillor Ruth Adler"
+
+
+def test_passive_cue_with_by_agent_names_the_agent(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Asked by a reporter whether the plan would survive the vote, Okafor said he was confident.\n"
+    quotes = run(parse_text, text)
+    assert speaker_text(by_cue(quotes, "Asked")) == "a reporter"
+    assert speaker_text(by_cue(quotes, "said")) == "Okafor"
+
+
+def test_passive_cue_without_agent_has_no_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "It was announced on Monday that the pier will be sold to a private investor.\n"
+    quotes = run(parse_text, text)
+    q = by_cue(quotes, "announced")
+    assert q.speaker.mention is None
+
+
+def test_object_of_governing_verb_is_the_one_who_wonders(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The ruling left many residents to wonder whether the pier would survive the winter.\n"
+    q = by_cue(run(parse_text, text), "wonder")
+    assert speaker_text(q) == "many residents"
+
+
+def test_inverted_said_after_words_outside_the_quote(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the words between the closing mark and ", said" are not the speaker
+    text = '"This will be a hard winter" for the fishermen, said Anna Berg, an economist.\n'
+    quotes = run(parse_text, text)
+    assert len(quotes) == 1
+    assert speaker_text(quotes[0]) == "Anna Berg"
+
+
+def test_carried_speaker_skips_relations_nested_in_a_statement(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Okafor said that for years some critics had been predicting a collapse of the harbour trade.\n\n"
+        '"That is not going to happen while I am in this office, and the numbers prove it."\n'
+    )
+    quotes = run(parse_text, text)
+    carried = [q for q in quotes if q.cue is None]
+    assert len(carried) == 1
+    assert speaker_text(carried[0]) == "Okafor"
+
+
+def test_quote_without_cue_takes_the_subject_of_its_paragraphs_sentence(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Okafor said the vote would be close.\n\n"
+        'Berg sounded less sure about the outcome. "Nobody knows what the council will do next week, '
+        'and nobody will tell us."\n'
+    )
+    quotes = run(parse_text, text)
+    q = next(q for q in quotes if q.kind == "direct")
+    assert speaker_text(q) == "Berg"
+    assert q.cue is not None and q.cue.text == "sounded"
+    assert q.confidence == 0.5
+
+
+def test_quote_opening_its_paragraph_still_carries_the_previous_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"We will rebuild the pier before the summer," Okafor said on Monday.\n\n'
+        '"The money is there, and the engineers are ready to start."\n'
+    )
+    quotes = run(parse_text, text)
+    assert len(quotes) == 2
+    assert quotes[1].cue is None
+    assert speaker_text(quotes[1]) == "Okafor"
+
+
+def test_pointed_out_is_a_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler pointed out that the pier had been repaired twice.\n"
+    q = by_cue(run(parse_text, text), "pointed")
+    assert speaker_text(q) == "Councillor Ruth Adler"
+    assert q.content_text == "that the pier had been repaired twice"
+
+
+def test_quote_after_a_cue_inside_a_reported_clause_belongs_to_the_outer_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Okafor said he would advise the council on “the many legal threats that exist out there, "
+        "in the courts and in the press, which nobody here understands.”\n"
+    )
+    quotes = run(parse_text, text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    assert speaker_text(direct[0]) == "Okafor"
+
+
+def test_object_of_a_non_causative_verb_is_not_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # "used a word to describe": the word describes nothing, Okafor does
+    q = by_cue(run(parse_text, "Okafor used a harsh word to describe the council.\n"), "describe")
+    assert speaker_text(q) == "Okafor"
+
+
+def test_contracted_auxiliary_is_not_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "While he’s said he will fight the plan to the end, Okafor must decide what he wants.\n"
+    q = by_cue(run(parse_text, text), "said")
+    assert speaker_text(q) == "he"
+
+
+def test_clitic_has_read_as_passive_still_gives_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "While he's said he will fight the plan to the end, Okafor must decide what he wants.\n"
+    q = by_cue(run(parse_text, text), "said")
+    assert speaker_text(q) == "he"
+
+
+def test_dateline_is_never_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Washington (AFP) - Harbour Commissioner Elena Varga on Monday attacked the council, "
+        "saying the sale was illegal.\n"
+    )
+    q = by_cue(run(parse_text, text), "saying")
+    assert q.speaker.mention is not None
+    assert "Varga" in q.speaker.mention.text
+    assert "Washington" not in q.speaker.mention.text
+
+
+def test_quote_without_cue_takes_the_verb_nearest_to_it(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        '"The pier must stay," Okafor said on Monday.\n\n'
+        'As the harbour historian Jan Voss puts it, "Nobody will remember the vote, but everybody will '
+        'remember the pier."\n'
+    )
+    quotes = run(parse_text, text)
+    q = quotes[-1]
+    assert q.cue is not None and q.cue.text == "puts"
+    assert speaker_text(q) is not None and "Voss" in speaker_text(q)  # type: ignore[operator]
