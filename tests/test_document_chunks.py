@@ -1,20 +1,19 @@
 from __future__ import annotations
 
-from hypothesis import given, settings
+import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.document import chunk_bounds, parse
 from newsgraph.errors import TooLargeError
 from newsgraph.settings import Settings
 
-import pytest
-
 
 @given(st.text(alphabet=st.sampled_from("ab \n.\""), max_size=400), st.integers(5, 50))
 def test_document_chunks_cover_text_exactly(text: str, size: int) -> None:
     bounds = chunk_bounds(text, size)
     assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
-    for (a, b), (c, _) in zip(bounds, bounds[1:]):
+    for (a, b), (c, _) in zip(bounds, bounds[1:], strict=False):
         assert b == c and a < b
 
 

@@ -14,7 +14,8 @@ from datetime import date
 from functools import cached_property
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from newsgraph.errors import TooLargeError
 from newsgraph.records import Span
