@@ -157,3 +157,19 @@ def test_every_span_matches_the_text(story) -> None:  # type: ignore[no-untyped-
     spans += [f.span for f in framing]
     for s in spans:
         assert parsed.text[s.start : s.end] == s.text
+
+
+def test_quotes_authorial_aside_is_not_a_quote(parse_text) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.entities import extract_entities
+    from newsgraph.quotes import extract_quotes
+
+    text = (
+        "It should be noted that the mayor rejected the plan earlier. "
+        "It was reported that the council would meet on Friday."
+    )
+    parsed = parse_text(text)
+    quotes, _ = extract_quotes(parsed, extract_entities(parsed))
+    contents = [q.content_text for q in quotes]
+    assert not any("mayor rejected" in c for c in contents)
+    # an impersonal report without a modal is still an attribution with no source
+    assert any("council would meet" in c for c in contents)

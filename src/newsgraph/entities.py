@@ -422,6 +422,16 @@ def _candidate_pieces(doc: Doc, lex: Lexicon, gaz: _Gazetteer) -> list[_Piece]:
             if last.tag_ not in ("NNPS", "NNS") or last.dep_ in ("amod", "compound"):
                 continue  # "Moldovan society": an adjective, not a referent
             p.kind = "group"
+            before = doc[p.start - 1] if p.start > 0 else None
+            if (
+                before is not None
+                and before.is_title
+                and before.head.i == last.i
+                and before.text.casefold() in gaz.demonyms
+            ):
+                # "Iraqi Kurds" (spaCy: two NORP spans): the people of that country
+                p.start -= 1
+                text = doc[p.start : p.end].text
         elif p.end - p.start == 1 and (
             span[0].tag_ == "JJ" or span[0].dep_ == "amod" or text.casefold() in gaz.demonyms
         ):
@@ -1167,6 +1177,9 @@ class ActorPhrase:
     place: Any = None  # newsgraph.kb.Match | None
     name_inside: bool = False  # the phrase may hold a name mention ("Moldova's foreign ministry")
     head_end: int = 0  # end of the role noun (pattern 2: the place after it may be a name)
+    #: a demonym coordinated before another ("*Hungarian* and Romanian officials"): where
+    #: the phrase of the last one starts (a mention of the whole list is cut back to it)
+    rest_start: int = -1
 
 
 def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
@@ -1179,8 +1192,15 @@ def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
         compounds = [t for t in tok.lefts if t.dep_ == "compound" and (t.pos_ == "NOUN" or t.is_lower)]
         noun = " ".join([*(t.text for t in compounds), tok.text])
         sector = kb.sector(noun) or kb.sector(tok.lemma_) or kb.sector(tok.text)
+        # "the Turkish side", "an Indian proposal": nouns the knowledge base gives no sector
+        # but that make a demonym before them an actor (data/demonym_nouns.tsv)
+        extra = None
         if sector is None:
-            continue
+            listed = _demonym_nouns()
+            extra = listed.get(noun.lower()) or listed.get(tok.lemma_.lower()) or listed.get(tok.lower_)
+            if extra is None:
+                continue
+            sector = ""
         plural = tok.tag_ in ("NNS", "NNPS")
         # 1. "<demonym|country> <role noun>", "<country>'s <role noun>"
         mods = [
@@ -1204,15 +1224,29 @@ def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
                 continue
             if mod.dep_ == "poss" and m.kind == "demonym":
                 continue
+            if extra is not None and (mod.dep_ == "poss" or m.kind != "demonym"):
+                continue  # "Russia's proposal", "a US plan": the owner is a name entity already
             if mod.dep_ != "poss":
                 # "US and British forces", "U.S. and Russian negotiators": each nationality is an
-                # actor (PLOVER codes them apart); the one next to the noun makes the phrase
+                # actor (PLOVER codes them apart); the one next to the noun makes the phrase,
+                # the demonyms before it ("Hungarian and Romanian officials") are entities alone
                 last = _last_conjunct(doc, mod, tok, kb)
                 if last is not None:
+                    for c in _demonym_conjuncts(doc, mod, last, kb):
+                        out.append(
+                            ActorPhrase(
+                                c.idx, c.idx + len(c.text), sector, plural,
+                                head_end=tok.idx + len(tok.text), rest_start=last.idx,
+                            )
+                        )  # fmt: skip
                     first = last
-            out.append(
-                ActorPhrase(first.idx, tok.idx + len(tok.text), sector, plural, None, mod.dep_ == "poss")
-            )
+            if extra == "product":
+                # "rejected an Indian proposal": the proposal's maker, India, is the actor
+                out.append(ActorPhrase(first.idx, first.idx + len(first.text), sector, False))
+            else:
+                out.append(
+                    ActorPhrase(first.idx, tok.idx + len(tok.text), sector, plural, None, mod.dep_ == "poss")
+                )
             found = True
             break
         if found:
@@ -1250,6 +1284,24 @@ def _last_conjunct(doc: Doc, mod: Token, noun: Token, kb: Any) -> Token | None:
     return last if m is not None and m.kind in ("demonym", "country") else None
 
 
+def _demonym_conjuncts(doc: Doc, mod: Token, last: Token, kb: Any) -> list[Token]:
+    """The demonyms coordinated before ``last`` ("*Hungarian* and Romanian officials")."""
+    out = []
+    for c in sorted([mod, *mod.conjuncts], key=lambda t: t.i):
+        if c.i >= last.i or not (c.is_title or c.is_upper):
+            continue
+        m = kb.lookup(c.text, fuzzy=False)
+        if m is not None and m.kind == "demonym":
+            out.append(c)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _demonym_nouns() -> dict[str, str]:
+    """Noun -> ``actor``/``product`` from data/demonym_nouns.tsv (loaded once)."""
+    return {r[0].lower(): r[1] for r in coref._rows("demonym_nouns.tsv")}
+
+
 def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> list[Entity]:
     """Group/organisation entities (nominal mentions) for actor phrases no mention covers."""
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
@@ -1260,6 +1312,11 @@ def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) ->
         return not any(s < b and a < e and not (allow_inside and a <= s and e <= b) for s, e in taken)
 
     for ph in actor_phrases(parsed.doc, kb):
+        if ph.rest_start >= 0:
+            # coref made one group of "Hungarian and Romanian officials"; PLOVER codes each
+            # nationality, so that mention keeps only "Romanian officials"
+            entities = _cut_list_mention(parsed.text, entities, ph)
+            taken = [(m.start, m.end) for e in [*entities, *out] for m in e.mentions]
         if ph.place is not None:
             # the role noun must be free; the place after it may be a name inside the phrase
             if not (
@@ -1280,6 +1337,22 @@ def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) ->
             out.append(Entity(id=f"P{len(out)}", name=text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
         taken.append((ph.start, ph.end))
     return [*entities, *out]
+
+
+def _cut_list_mention(text: str, entities: list[Entity], ph: ActorPhrase) -> list[Entity]:
+    """Cut nominal mentions spanning a coordinated demonym and its noun back to the last conjunct."""
+    out = []
+    for e in entities:
+        mentions = []
+        for m in e.mentions:
+            if m.kind == "nominal" and m.start <= ph.start < ph.rest_start < m.end == ph.head_end:
+                old = m.text
+                m = Mention(ph.rest_start, m.end, text[ph.rest_start : m.end], "nominal")
+                if e.name in old:
+                    e = replace(e, name=m.text)
+            mentions.append(m)
+        out.append(replace(e, mentions=tuple(mentions)))
+    return out
 
 
 def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> list[Entity]:

@@ -65,20 +65,18 @@ class Analyzer:
         if not isinstance(text, str):
             raise InputError(f"article text must be str, not {type(text).__name__}")
         pub = parse_published(published)
-        doc_id = id or article_id(text)
-        meta: dict[str, Any] = {"newsgraph": __version__, "model": model_id(self.nlp)}
+        article: dict[str, Any] = {
+            "id": id or article_id(text),
+            "text": text,
+            "published": pub.isoformat() if pub else None,
+            "title": title,
+            "url": url,
+            "author": author,
+            "meta": {"newsgraph": __version__, "model": model_id(self.nlp)},
+        }
         if not text.strip():
-            logger.warning("article %s is empty", doc_id)
-            return Analysis(
-                id=doc_id,
-                text=text,
-                published=pub.isoformat() if pub else None,
-                title=title,
-                url=url,
-                author=author,
-                warnings=("empty text: nothing to analyse",),
-                meta=meta,
-            )
+            logger.warning("article %s is empty", article["id"])
+            return Analysis(**article, warnings=("empty text: nothing to analyse",))
         parsed = parse(text, self.nlp, published=pub, settings=self.settings)
         index = entities.extract_entities(parsed)
         found_quotes, framing = quotes.extract_quotes(parsed, index)
@@ -88,19 +86,13 @@ class Analyzer:
         found_events = events.extract_events(parsed, coded, found_quotes, date_refs)
         found_flags = flags.find_flags(parsed, coded, found_quotes, dates=date_refs)
         return Analysis(
-            id=doc_id,
-            text=text,
-            published=pub.isoformat() if pub else None,
-            title=title,
-            url=url,
-            author=author,
+            **article,
             entities=tuple(coded),
             quotes=tuple(found_quotes),
             framing=tuple(framing),
             dates=tuple(date_refs),
             events=tuple(found_events),
             flags=tuple(found_flags),
-            meta=meta,
         )
 
 

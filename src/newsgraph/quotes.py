@@ -617,6 +617,10 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             # "I think", "you know", "we believe" in an article's own voice or a transcript: half
             # of those matched on PolNeAR train had another source (12 of 24; 40 more unmatched)
             continue
+        if subj is None and _is_passive(tok) and _authorial(tok):
+            # "It should be noted that ...", "it must be stressed that ...": the writer's own
+            # aside, not a report of anybody's words
+            continue
         speaker = _speaker_of(ctx, subj, tok)
         conf = 0.55 if belief else 0.7
         if subj is None:
@@ -628,6 +632,17 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             conf = 0.45
         out.append(_Relation("indirect", [span], _cue_span(tok), speaker, conf, tok.i))
     return out
+
+
+_AUTHORIAL_MODALS = frozenset({"should", "must", "can", "could", "may", "might", "ought"})
+
+
+def _authorial(verb: Token) -> bool:
+    """A passive cue with an expletive "it" and a modal: "It should be noted that"."""
+    children = list(verb.children)
+    expletive = any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in children)
+    modal = any(c.dep_ == "aux" and c.lower_ in _AUTHORIAL_MODALS for c in children)
+    return expletive and modal
 
 
 def _according_to(ctx: _Ctx, tok: Token) -> _Relation | None:

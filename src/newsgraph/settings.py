@@ -39,6 +39,43 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def coerce_setting(setting: Setting, value: Any, origin: str) -> Any:
+    """``value`` (from a flag, the environment or a file) as the setting's type; numbers must not be negative."""
+    if setting.type is bool and isinstance(value, str):
+        low = value.strip().lower()
+        if low in _TRUE:
+            return True
+        if low in _FALSE:
+            return False
+        raise ConfigError(f"setting {setting.name!r} must be true or false, got {value!r}", source=origin)
+    try:
+        out = setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(
+            f"setting {setting.name!r} must be {setting.type.__name__}, got {value!r}", source=origin
+        ) from exc
+    if setting.type in (int, float) and out < 0:
+        raise ConfigError(f"setting {setting.name!r} must not be negative, got {value!r}", source=origin)
+    return out
+
+
+def coerce_settings(
+    table: Mapping[str, Setting], values: Mapping[str, Any], *, origin: str, what: str = "setting"
+) -> dict[str, Any]:
+    """Check ``values`` against a settings table and convert them; ``None`` values are left out."""
+    clean: dict[str, Any] = {}
+    for key, value in values.items():
+        if value is None:
+            continue
+        setting = table.get(key)
+        if setting is None:
+            raise ConfigError(f"unknown {what} {key!r}", source=origin)
+        clean[key] = coerce_setting(setting, value, origin)
+    return clean
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,20 +88,7 @@ class Settings:
 
     def with_values(self, values: Mapping[str, Any], *, origin: str = "settings") -> Settings:
         """A copy with ``values`` applied (``None`` values are ignored)."""
-        clean: dict[str, Any] = {}
-        for key, value in values.items():
-            if value is None:
-                continue
-            setting = _BY_NAME.get(key)
-            if setting is None:
-                raise ConfigError(f"unknown setting {key!r}", source=origin)
-            try:
-                clean[key] = setting.type(value)
-            except (TypeError, ValueError) as exc:
-                raise ConfigError(
-                    f"setting {key!r} must be {setting.type.__name__}, got {value!r}", source=origin
-                ) from exc
-        return replace(self, **clean)
+        return replace(self, **coerce_settings(_BY_NAME, values, origin=origin))
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

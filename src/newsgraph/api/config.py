@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from newsgraph.errors import ConfigError
-from newsgraph.settings import Setting
+from newsgraph.settings import Setting, coerce_settings
 
 SERVE_SETTINGS: tuple[Setting, ...] = (
     Setting("max_body_bytes", 2 * 1024 * 1024, int, "largest request body accepted (larger: 413)"),
@@ -37,27 +37,6 @@ SERVE_SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SERVE_SETTINGS}
-_TRUE = {"1", "true", "yes", "on"}
-_FALSE = {"0", "false", "no", "off", ""}
-
-
-def _coerce(setting: Setting, value: Any, origin: str) -> Any:
-    if setting.type is bool and isinstance(value, str):
-        low = value.strip().lower()
-        if low in _TRUE:
-            return True
-        if low in _FALSE:
-            return False
-        raise ConfigError(f"setting {setting.name!r} must be true or false, got {value!r}", source=origin)
-    try:
-        out = setting.type(value)
-    except (TypeError, ValueError) as exc:
-        raise ConfigError(
-            f"setting {setting.name!r} must be {setting.type.__name__}, got {value!r}", source=origin
-        ) from exc
-    if setting.type in (int, float) and out < 0:
-        raise ConfigError(f"setting {setting.name!r} must not be negative, got {value!r}", source=origin)
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,15 +55,7 @@ class ServeSettings:
 
     def with_values(self, values: Mapping[str, Any], *, origin: str = "settings") -> ServeSettings:
         """A copy with ``values`` applied (``None`` values are ignored)."""
-        clean: dict[str, Any] = {}
-        for key, value in values.items():
-            if value is None:
-                continue
-            setting = _BY_NAME.get(key)
-            if setting is None:
-                raise ConfigError(f"unknown server setting {key!r}", source=origin)
-            clean[key] = _coerce(setting, value, origin)
-        out = replace(self, **clean)
+        out = replace(self, **coerce_settings(_BY_NAME, values, origin=origin, what="server setting"))
         if out.max_concurrent < 1:
             raise ConfigError("max_concurrent must be at least 1", source=origin)
         if out.max_page_size < 1 or out.page_size < 1:
