@@ -10,7 +10,8 @@
     ├── KnowledgeBaseError     a knowledge-base data file is malformed (names file and line)
     ├── StorageError           a database or Parquet store cannot be read or written
     │   └── SchemaVersionError a store written by another schema version
-    └── ConfigError            an unknown or ill-typed setting
+    ├── ConfigError            an unknown or ill-typed setting
+    └── ApiError               (newsgraph.api.errors) an HTTP refusal carrying its status
 
 Each error carries the input (file, line, record) it is about in ``source``
 when there is one, so that a batch can record it and go on.

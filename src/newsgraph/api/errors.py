@@ -2,14 +2,15 @@
 
 ::
 
-    ApiError                 any refusal with a status (and optional headers)
-    ├── BodyTooLarge         413: the request body is above max_body_bytes
-    ├── Busy                 503 + Retry-After: no analysis slot free in time
-    ├── AnalysisTimeout      504: one analysis took longer than analysis_timeout
-    ├── UrlDisabled          403: URL analysis is off on this server
-    ├── UrlRefused           400: the URL (or a redirect) points somewhere not allowed
-    ├── FetchFailed          502: the URL could not be fetched (timeout, too large, bad status)
-    └── NotFound             404
+    NewsgraphError           (newsgraph.errors: the one root)
+    └── ApiError             any refusal with a status (and optional headers)
+        ├── BodyTooLarge         413: the request body is above max_body_bytes
+        ├── Busy                 503 + Retry-After: no analysis slot free in time
+        ├── AnalysisTimeout      504: one analysis took longer than analysis_timeout
+        ├── UrlDisabled          403: URL analysis is off on this server
+        ├── UrlRefused           400: the URL (or a redirect) points somewhere not allowed
+        ├── FetchFailed          502: the URL could not be fetched (timeout, too large, bad status)
+        └── NotFound             404
 
 Every error response is JSON ``{"detail": message}`` (FastAPI's shape), so a
 client has one thing to read whatever went wrong.
@@ -26,7 +27,7 @@ from newsgraph.errors import (
 )
 
 
-class ApiError(Exception):
+class ApiError(NewsgraphError):
     status = 400
 
     def __init__(self, message: str, *, headers: dict[str, str] | None = None) -> None:
