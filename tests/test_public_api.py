@@ -6,5 +6,5 @@ def test_public_api_all_names_exist() -> None:
         assert hasattr(newsgraph, name), name
 
 
-def test_public_api_all_is_sorted_and_unique() -> None:
+def test_public_api_all_is_unique() -> None:
     assert len(set(newsgraph.__all__)) == len(newsgraph.__all__)
