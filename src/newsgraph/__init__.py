@@ -6,6 +6,12 @@
 'newsgraph/1'
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
 from newsgraph.errors import (
     ConfigError,
     DecodeError,
@@ -17,7 +23,7 @@ from newsgraph.errors import (
     StorageError,
     TooLargeError,
 )
-from newsgraph.pipeline import Analyzer, __version__, analyze, article_id
+from newsgraph.ids import article_id
 from newsgraph.records import (
     SCHEMA,
     Actor,
@@ -36,6 +42,23 @@ from newsgraph.records import (
     check_spans,
 )
 from newsgraph.settings import SETTINGS, Settings, load_settings
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Analyzer, analyze
+
+# The pipeline (and with it spaCy, ~1.5 s and ~100 MB) is imported on first
+# use of ``Analyzer`` or ``analyze``, so that processes which never analyse
+# (the batch writer, the Spark driver, ``newsgraph --help``) do not pay for it.
+_LAZY = {"Analyzer", "analyze"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from newsgraph import pipeline
+
+        return getattr(pipeline, name)
+    raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA",

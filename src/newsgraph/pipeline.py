@@ -9,29 +9,21 @@ and the records before it:
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from datetime import date
 from typing import Any
 
 from spacy.language import Language
 
-from newsgraph import actors, dates, entities, events, flags, quotes
+from newsgraph import __version__, actors, dates, entities, events, flags, quotes
 from newsgraph.document import parse
 from newsgraph.errors import InputError
+from newsgraph.ids import article_id
 from newsgraph.nlp import load_pipeline, model_id
 from newsgraph.records import Analysis
 from newsgraph.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
-
-__version__ = "0.1.0"
-
-
-def article_id(text: str) -> str:
-    """The stable id of an article without one: the first 16 hex digits of the SHA-256 of its text."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
 
 def parse_published(value: str | date | None) -> date | None:
     """Accept ``YYYY-MM-DD`` (or a longer ISO timestamp) and return the date."""

@@ -23,12 +23,13 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from newsgraph import __version__
 from newsgraph.api.config import ServeSettings
 from newsgraph.api.errors import ApiError, status_for
 from newsgraph.api.fetch import Resolver, system_resolver
 from newsgraph.api.limits import AnalysisGate, BodyLimitMiddleware, SecurityHeadersMiddleware
 from newsgraph.errors import NewsgraphError
-from newsgraph.pipeline import Analyzer, __version__
+from newsgraph.pipeline import Analyzer
 from newsgraph.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)

@@ -10,6 +10,7 @@ import anyio
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from newsgraph import __version__
 from newsgraph.api.errors import UrlDisabled
 from newsgraph.api.fetch import fetch_url
 from newsgraph.api.models import (
@@ -23,7 +24,7 @@ from newsgraph.api.models import (
 )
 from newsgraph.errors import InputError
 from newsgraph.ingest import article_from_html
-from newsgraph.pipeline import __version__, parse_published
+from newsgraph.pipeline import parse_published
 from newsgraph.records import Analysis
 
 logger = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from newsgraph import __version__
 from newsgraph.api.app import TEMPLATE_DIR
 from newsgraph.api.db import check_date_filter
 from newsgraph.api.errors import ApiError, status_for
@@ -23,7 +24,6 @@ from newsgraph.api.models import TextRequest
 from newsgraph.api.routes_analyze import run_analysis
 from newsgraph.api.view import article_context
 from newsgraph.errors import NewsgraphError
-from newsgraph.pipeline import __version__
 from newsgraph.records import Analysis
 
 logger = logging.getLogger(__name__)

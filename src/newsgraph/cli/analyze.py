@@ -6,14 +6,16 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError
 from newsgraph.ingest import ArticleInput, read_inputs
-from newsgraph.pipeline import Analyzer, parse_published
 from newsgraph.records import Analysis
 from newsgraph.render import render_text
 from newsgraph.settings import load_settings
+
+if TYPE_CHECKING:
+    from newsgraph.pipeline import Analyzer
 
 
 def register(sub: Any) -> None:
@@ -37,6 +39,9 @@ def _safe_stem(stem: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: the other commands need not load spaCy to parse their arguments.
+    from newsgraph.pipeline import Analyzer, parse_published
+
     if args.published:
         parse_published(args.published)  # fail early on a bad flag
     settings = load_settings(args.config, model=args.model, max_chars=args.max_chars)

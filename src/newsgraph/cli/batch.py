@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from newsgraph.settings import load_settings
@@ -34,6 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument("--model", help="spaCy pipeline to load instead of the default")
     p.add_argument("--max-chars", type=int, help="record articles above this many characters as failures")
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--summary-json", metavar="FILE", help="write the run's summary (counts, timings, rates) as JSON to FILE")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first failure and exit 1")
     p.set_defaults(func=run)
 
@@ -53,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         progress=not args.quiet,
     )
+    if args.summary_json:
+        Path(args.summary_json).write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
     if not args.quiet:
         print(summary.describe(), file=sys.stderr)
         if summary.failed:

@@ -44,12 +44,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsgraph.entities import EntityIndex
 from newsgraph.errors import InputError
 from newsgraph.evaluation.scoring import PRF, Accuracy
 from newsgraph.records import Quote
+
+if TYPE_CHECKING:  # newsgraph.entities imports spaCy, which `newsgraph --help` should not load
+    from newsgraph.entities import EntityIndex
 
 logger = logging.getLogger(__name__)
 

@@ -68,11 +68,35 @@ class BatchSummary:
     stopped: bool = False
     peak_worker_rss_mb: float = 0.0
     parquet_rows: dict[str, int] = field(default_factory=dict)
+    #: Results that came back from the analysis (stored, skipped or failed
+    #: there), and when the first and the last came, in seconds from the start.
+    results: int = 0
+    first_result_s: float | None = None
+    last_result_s: float | None = None
 
     @property
     def rate(self) -> float:
         done = self.stored + self.failed
         return done / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def steady_rate(self) -> float | None:
+        """Articles/s once running: results after the first over the time they took.
+
+        Leaves out the start (imports, loading a pipeline per worker) and the
+        end (clustering, Parquet export), which a long run amortises.
+        """
+        if self.first_result_s is None or self.last_result_s is None or self.results < 2:
+            return None
+        took = self.last_result_s - self.first_result_s
+        return (self.results - 1) / took if took > 0 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as JSON-ready values (``newsgraph batch --summary-json``)."""
+        out = {k: v for k, v in self.__dict__.items()}
+        out["articles_per_s"] = self.rate
+        out["steady_articles_per_s"] = self.steady_rate
+        return out
 
     def exit_code(self, fail_fast: bool) -> int:
         if fail_fast and self.failed:
@@ -84,7 +108,9 @@ class BatchSummary:
     def describe(self) -> str:
         lines = [
             f"read {self.read} article(s): {self.stored} stored, {self.skipped} already stored, {self.failed} failed",
-            f"{self.seconds:.1f} s, {self.rate:.1f} articles/s, peak worker memory {self.peak_worker_rss_mb:.0f} MB",
+            f"{self.seconds:.1f} s, {self.rate:.1f} articles/s"
+            + (f" ({self.steady_rate:.1f} once started)" if self.steady_rate else "")
+            + f", peak worker memory {self.peak_worker_rss_mb:.0f} MB",
         ]
         if self.clusters:
             lines.append(f"{self.clustered_articles} article(s) in {self.clusters} wire-copy cluster(s) of 2 or more")
@@ -156,8 +182,8 @@ class Outcome:
 
 def process_item(item: ArticleInput) -> Outcome:
     """Analyse one article into store rows; never raises (a failure is an ``Outcome``)."""
+    from newsgraph.ids import article_id
     from newsgraph.jobs.dedup import signature
-    from newsgraph.pipeline import article_id
     from newsgraph.records import check_spans
     from newsgraph.store.schema import dangling_references, rows_from_document
 
@@ -320,8 +346,7 @@ def run_batch(
     max_tasks_per_child: int = MAX_TASKS_PER_CHILD,
 ) -> BatchSummary:
     """Analyse every article of ``inputs`` into the SQLite store ``db_path`` (see the module docstring)."""
-    from newsgraph.jobs.dedup import cluster_ids
-    from newsgraph.pipeline import article_id
+    from newsgraph.ids import article_id
     from newsgraph.store.sqlite import SqliteStore
 
     settings = settings or Settings()
@@ -358,6 +383,11 @@ def run_batch(
     try:
         runner = _Runner(workers, settings, str(db_path), max_tasks_per_child)
         for outcome in runner.run(to_workers()):
+            now = time.monotonic() - started
+            summary.results += 1
+            summary.last_result_s = now
+            if summary.first_result_s is None:
+                summary.first_result_s = now
             if outcome.status == "ok":
                 assert outcome.rows is not None
                 try:
@@ -383,6 +413,8 @@ def run_batch(
             summary.stopped = True
         store.commit()
         if not summary.stopped:
+            from newsgraph.jobs.dedup import cluster_ids  # numpy, datasketch: only now
+
             clusters = cluster_ids(store.signatures())
             store.set_clusters(clusters)
             sizes: dict[str, int] = {}

@@ -108,8 +108,8 @@ def _plain(value: Any) -> Any:
 
 def _article_item(art: ArticleInput, order: tuple[str, int]) -> dict[str, Any]:
     """An item from an ``ArticleInput`` (its HTML extracted now: on the executor)."""
+    from newsgraph.ids import article_id
     from newsgraph.ingest.base import resolve
-    from newsgraph.pipeline import article_id
 
     try:
         art = resolve(art)
