@@ -155,3 +155,9 @@ def test_actors_missed_capital_is_added_but_not_from_shouted_headlines(analyzer)
     assert _actor_of(ents, "Baku").code == "AZEGOV"
     shouted = _coded(analyzer, "THIS IS THE END OF THE LINE FOR THE TALKS.")
     assert not any(e.actor and e.actor.igo == "ISIL" for e in shouted.values())
+
+
+def test_actors_civil_society_body_of_no_country_is_an_ngo(analyzer) -> None:  # type: ignore[no-untyped-def]
+    ents = _coded(analyzer, "The Baltic Fisheries Forum demanded that Norway reopen its waters.")
+    assert _actor_of(ents, "Baltic Fisheries Forum").code == "NGO"
+    assert _actor_of(ents, "Norway").country == "NOR"

@@ -132,3 +132,10 @@ def test_evaluation_events_run_end_to_end(tmp_path: Path) -> None:
     args = argparse.Namespace(gold=None, pentaclass=str(penta), limit=0, model=None, errors=None, config=None)
     m = ev_eval.run(args)
     assert m["accuracy"] == 1.0
+
+
+def test_evaluation_events_militant_group_codes_as_img() -> None:
+    img = Entity("E9", "al-Qaeda", "organization", actor=Actor(code="IMGAQ", igo="AQ"))
+    igo = Entity("E8", "NATO", "organization", actor=Actor(code="IGONATO", igo="NATO"))
+    assert ev_eval.actor_code(img) == "IMG"
+    assert ev_eval.actor_code(igo) == "IGO"

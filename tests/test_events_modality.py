@@ -67,3 +67,8 @@ def test_events_modality_a_persons_attack_is_verbal(analyzer: Analyzer) -> None:
     k = _kinds(analyzer("Emmanuel Macron attacked Angela Merkel for her energy policy."))
     assert ("ACCUSE", "asserted", "actual") in k and not any(t == "ASSAULT" for t, _, _ in k)
     assert ("ASSAULT", "asserted", "actual") in _kinds(analyzer("Russia attacked Ukraine on Thursday."))
+
+
+def test_events_modality_for_x_to_be_done_is_wanted_not_done(analyzer: Analyzer) -> None:
+    a = analyzer("The minister welcomed the plan as a chance for a settlement to be reached with Russia.")
+    assert not [e for e in a.events if e.type == "AGREE" and e.modality == "actual"]

@@ -200,6 +200,10 @@ def _code_entity(
     if match is None:
         phrase = _partial(kb, entity, min_conf)
         if phrase is None or phrase.match is None:
+            if entity.kind == "organization" and kb.sector(_head_word(entity.name)) == "NGO":
+                # "the Eastern Water Forum", "an Association of Coastal Lawyers": a civil-society body
+                # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev)
+                return Actor(code="NGO", sector=("NGO",), confidence=_ROLE_CONFIDENCE)
             return Actor()
         sector = phrase.sector or _context_sector(kb, spans)
         return _actor(phrase.match, sector, confidence=phrase.match.confidence * 0.9)
@@ -382,6 +386,12 @@ def _partial(kb: KnowledgeBase, entity: Entity, min_conf: float) -> PhraseCode |
         if any(w not in _PLACE_QUALIFIERS for w in rest):
             return None
     return phrase
+
+
+def _head_word(name: str) -> str:
+    """The head noun of an organisation name: the last word before "of"/"for" ("Association of X")."""
+    head = _ROLE_BOUNDARY.split(name, maxsplit=1)[0].split()
+    return head[-1].lower() if head else ""
 
 
 def kb_words_outside(text: str, match: Match) -> list[str]:

@@ -17,8 +17,9 @@ not a prediction that it happened.
 * ``dyad``: precision/recall/F1 over (type, source code, target code) triples,
   compound actors expanded (one triple per source x target pair; a missing
   side is ``None``), a set per sentence. A predicted actor's code is its
-  country (ISO3), ``IGO`` for an intergovernmental organisation, ``NGO`` for a
-  non-governmental one (the gold file's conventions).
+  country (ISO3), ``IGO`` for an intergovernmental organisation, ``IMG`` for an
+  international militant group (CAMEO's code class, e.g. al-Qaeda), ``NGO`` for
+  a non-governmental one (the gold file's conventions).
 * ``per_type``: gold count, recall, predicted count and precision per type.
 
 ``--pentaclass FILE`` (TSV ``text<TAB>label``, CAMEO PentaClass 0 statement,
@@ -129,10 +130,12 @@ def read_pentaclass(path: str | Path) -> list[tuple[str, int]]:
 
 
 def actor_code(entity: Entity | None) -> str | None:
-    """The gold file's actor code for an entity: ISO3 country, IGO, NGO, or None."""
+    """The gold file's actor code for an entity: ISO3 country, IGO, IMG, NGO, or None."""
     if entity is None or entity.actor is None:
         return None
     a = entity.actor
+    if (a.code or "").startswith("IMG"):
+        return "IMG"  # the knowledge base's militant groups carry an igo id, but CAMEO codes them IMG
     if a.igo or (a.code or "").startswith("IGO"):
         return "IGO"
     if a.country:

@@ -43,6 +43,8 @@ _OBJECT_CONTROL = frozenset(
 )
 _STATIVE_PASSIVE = frozenset("commit oppose prepare determine resolve dedicate".split())
 _SECONDARY_PREPS = frozenset(("of", "about", "from"))
+# prepositions that say what a person or thing belongs to ("member of", "volunteers from", "plant in")
+_BELONG_PREPS = frozenset(("of", "from", "in", "at"))
 _PLACE_PREPS = frozenset("in at near inside outside across throughout".split())
 # dependency labels not part of an actor phrase's core
 _PHRASE_SKIP = frozenset("relcl acl advcl appos prep punct cc mark case parataxis ccomp xcomp".split())
@@ -363,14 +365,32 @@ def _entities_in(ctx: _Ctx, tokens: Iterable[Token]) -> list[str]:
     kept = [r for r in kept if r[2] not in umbrella]
     out: list[str] = []
     for r in kept:
+        span = doc.char_span(r[0], r[1], alignment_mode="expand")
+        root = span.root if span is not None else None
         if has_agent and kinds[r] in ("place", "group"):
-            span = doc.char_span(r[0], r[1], alignment_mode="expand")
-            root = span.root if span is not None else None
             if root is not None and root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
                 continue
+        if (
+            root is not None
+            and root.dep_ == "poss"
+            and any(o is not r and (o[0] <= root.head.idx < o[1] or _modifies(doc, o, root.head)) for o in kept)
+        ):
+            continue  # "the emir's Hamas office", "Smith's NATO unit": the organisation acts, its owner qualifies it
         if r[2] not in out:
             out.append(r[2])
     return out
+
+
+def _modifies(doc: Any, mention: tuple[int, int, str], head: Token) -> bool:
+    """Whether the mention is a name modifying ``head`` ("Hamas" in "Hamas armed wing")."""
+    span = doc.char_span(mention[0], mention[1], alignment_mode="expand")
+    return span is not None and span.root.dep_ in ("compound", "amod", "nmod") and span.root.head.i == head.i
+
+
+def _mention_has(ctx: _Ctx, eid: str, tok: Token) -> bool:
+    """Whether one of the entity's mentions covers the token (the phrase's head is that entity)."""
+    ent = ctx.by_id.get(eid)
+    return ent is not None and any(m.start <= tok.idx < m.end for m in ent.mentions)
 
 
 def _collapse(ctx: _Ctx, ids: list[str]) -> list[str]:
@@ -379,8 +399,20 @@ def _collapse(ctx: _Ctx, ids: list[str]) -> list[str]:
     return [i for i in ids if not (i in ctx.by_id and set(ctx.by_id[i].members) & (listed - {i}))]
 
 
-def _actors(ctx: _Ctx, tok: Token | None, quote: Quote | None) -> tuple[list[str], bool]:
-    """Entity ids for the actor phrase headed by ``tok``; the flag says they came from a fallback."""
+def _coded(ctx: _Ctx, eid: str) -> bool:
+    """Whether an entity has an actor code that places it (a country, an IGO or militant group, an NGO)."""
+    ent = ctx.by_id.get(eid)
+    a = ent.actor if ent is not None else None
+    return a is not None and bool(a.country or a.igo or "NGO" in a.sector)
+
+
+def _actors(
+    ctx: _Ctx, tok: Token | None, quote: Quote | None, target: bool = False
+) -> tuple[list[str], bool]:
+    """Entity ids for the actor phrase headed by ``tok``; the flag says they came from a fallback.
+
+    ``target``: the phrase is what an event is aimed at, so a deed's "by" agent counts first.
+    """
     if tok is None:
         return [], False
     first_person = tok.pos_ == "PRON" and tok.lower_ in ctx.lex.word_class("first_person")  # not "the US"
@@ -389,12 +421,41 @@ def _actors(ctx: _Ctx, tok: Token | None, quote: Quote | None) -> tuple[list[str
     if tok.dep_ in ("poss",) and first_person and quote is not None:
         return [quote.speaker.entity] if quote.speaker.entity else [], False
     bounds = ctx.parsed.paragraph_of(tok.idx)
-    found = _entities_in(ctx, _phrase_tokens(tok, False, bounds))
-    if found:
-        return found, False
+    core = _entities_in(ctx, _phrase_tokens(tok, False, bounds))
+    if core and any(_coded(ctx, x) for x in core):
+        return core, False
+    if target and tok.pos_ == "NOUN":
+        # "marched against abuses by the riot police", "looking into killings by a militia
+        # against villagers": the doer of a deed is who the event is aimed at
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for with_preps in (False, True):  # "by a militia against villagers": the militia
+                    found = _entities_in(
+                        ctx, [x for p in c.children for x in _phrase_tokens(p, with_preps, bounds)]
+                    )
+                    if found:
+                        return found, False
+    # a dative "to" heads its noun ("sent inspectors to the X facility")
+    head = next((c for c in tok.children if c.dep_ == "pobj"), tok) if tok.pos_ == "ADP" else tok
+    owned = any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children)
+    if core and not (owned and not any(_mention_has(ctx, x, head) for x in core)):
+        # "volunteers from the Labour Party", "a deputy of the Kenyan parliament", "the mayor of
+        # Lyon": an uncoded head acts for the coded body or place it belongs to (only of/from/in/at
+        # phrases and appositions: "X's essay on Trump" is not Trump's; +3 dyads, -5 false on PLOVER dev)
+        belong = [
+            t
+            for c in head.children
+            if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _BELONG_PREPS)
+            for t in _phrase_tokens(c, True, bounds)
+        ]
+        coded = [x for x in _entities_in(ctx, belong) if x not in core and _coded(ctx, x)]
+        return (coded or core), False
+    if core:
+        return core, False  # "met his cousin, a native of X": only the possessor is named
     found = _entities_in(ctx, _phrase_tokens(tok, True, bounds))
     if found:
-        return found, False
+        # "the envoy of Kingdom of Spain" split by the tagger: an uncoded name beside coded ones is a fragment
+        return ([x for x in found if _coded(ctx, x)] or found), False
     lemma = tok.lemma_.lower()
     if lemma in ctx.lex.word_class("product") or tok.lower_ in ctx.lex.word_class("product"):
         owner = _owner(ctx, tok)
@@ -539,6 +600,27 @@ def _noun_targets(noun: Token) -> list[Token]:
     return out
 
 
+def _stance_targets(tok: Token, lex: Lexicon, conflict: bool = False) -> list[Token]:
+    """X in "in defiance of X", "in protest against X", "in solidarity with X" (``stance`` nouns);
+    for a conflictual act also "despite X's pressure" / "despite pressure by X" (the one defied)."""
+    stance = lex.word_class("stance")
+    out: list[Token] = []
+    # "refused to step down despite pressure by X": the refused act's stance counts for the refusal
+    kids = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "xcomp" for g in c.children]
+    for c in kids:
+        if conflict and c.dep_ == "prep" and c.lower_ == "despite":
+            out.extend(g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+            continue
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for n in c.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() in stance:
+                for p in n.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "against", "at", "to", "with", "for", "over"):
+                        out.extend(g for g in p.children if g.dep_ == "pobj")
+    return out
+
+
 def _between(tok: Token) -> list[Token]:
     out: list[Token] = []
     for c in tok.children:
@@ -574,7 +656,7 @@ def _places(ctx: _Ctx, tok: Token, preps: frozenset[str] = _PLACE_PREPS) -> list
     return out
 
 
-def _agent_place(ctx: _Ctx, phrase_head: Token | None, pred: Token) -> list[str]:
+def _agent_place(ctx: _Ctx, phrase_head: Token | None, pred: Token, object_place: bool = False) -> list[str]:
     """A generic agent ("police", "protesters") takes the place where it acts (PLOVER GSR convention)."""
     if phrase_head is None:
         return []
@@ -583,10 +665,19 @@ def _agent_place(ctx: _Ctx, phrase_head: Token | None, pred: Token) -> list[str]
     is_event_noun = phrase_head.pos_ == "NOUN" and ("noun", lemma) in ctx.lex.triggers
     if lemma not in agents and phrase_head.lower_ not in agents and not is_event_noun:
         return []  # an event noun ("a roadside bombing near Samarra killed ...") also acts where it happens
-    for anchor in (phrase_head, pred):
+    # "occupied squares in Minsk": where the act's object is, the act happens (not for force:
+    # "shelled a town in Chad" is done to Chad, not by it)
+    objects = [c for c in pred.children if c.dep_ in ("dobj", "obj")] if object_place else []
+    for anchor in (phrase_head, pred, *objects):
         places = _places(ctx, anchor, _PLACE_PREPS | {"near", "outside"})
         if places:
             return [places[0][0]]
+    for c in phrase_head.children:
+        if c.dep_ == "acl" and c.tag_ == "VBN" or (c.dep_ == "acl" and c.tag_ == "VBG"):
+            # "a weekly based in Tunis", "rebels operating in Mali"
+            places = _places(ctx, c)
+            if places:
+                return [places[0][0]]
     return []
 
 
@@ -609,6 +700,10 @@ def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
             modality = "intended"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         polarity = "negated"
+    if modality == "actual" and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children) and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in tok.children
+    ):
+        modality = "hypothetical"  # "a chance for a deal to be signed": wanted, not done
     return polarity, modality
 
 
@@ -788,7 +883,11 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
             subjs, passive = _subject(tok)
             if passive and _agent(tok) is None and _lemma_in(tok, _STATIVE_PASSIVE):
                 passive = False  # "Vietnam is committed to", "X is opposed to": a state of the subject
-            if passive:
+            head_agent = _agent(tok.head) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+            if passive and _agent(tok) is None and head_agent is not None:
+                # "was ambushed by militiamen, killing 12 soldiers": the participle is the agent's act
+                src_toks.append(head_agent)
+            elif passive:
                 ag = _agent(tok)
                 if ag is not None:
                     src_toks.append(ag)
@@ -810,8 +909,15 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
                 if not passive:
                     src_toks.extend(x for x in subjs if x.i != tok.i)
                 tgt_toks.extend(_noun_targets(tok))
+                purpose = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == pred.i
                 if not tgt_toks:
-                    tgt_toks.extend(t for t in _target_tokens(pred, passive, None) if t.i != tok.i)
+                    # a purpose: "travelled to Vienna for talks" are not talks with Vienna, but
+                    # "convened the council for a meeting" is a meeting of the council
+                    tgt_toks.extend(
+                        t
+                        for t in _target_tokens(pred, passive, None)
+                        if t.i != tok.i and not (purpose and t.dep_ == "pobj")
+                    )
             else:
                 tgt_toks.extend(_noun_targets(tok))
         source: list[str] = []
@@ -822,7 +928,7 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
             source.extend(x for x in ids if x not in source)
         if not source:
             for t in src_toks:
-                ids = _agent_place(ctx, t, pred)
+                ids = _agent_place(ctx, t, pred, code.quad_class != 4 or code.root == "14")
                 if ids:
                     source, fallback = ids, True
                     break
@@ -831,10 +937,36 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
         if not source and quote is not None and is_cue and quote.speaker.entity:
             source = [quote.speaker.entity]
         target: list[str] = []
+        object_named = False
         for t in tgt_toks:
-            ids, fb = _actors(ctx, t, quote)
+            if object_named and t.dep_ == "pobj" and t.head.lower_ == "for":
+                continue  # "blamed Chad for the raid on X": with an object named, "for" gives the reason
+            ids, fb = _actors(ctx, t, quote, target=True)
+            ids = [x for x in ids if x not in source]  # "their first meeting": the possessor is the source
+            if not ids and t.pos_ == "NOUN":
+                # "held their first meeting with Macron", "broke its promise to the Kurdish
+                # parties": the object noun's own with/to/against phrase names whom it concerns
+                for n in _noun_targets(t):
+                    ids.extend(x for x in _actors(ctx, n, quote, target=True)[0] if x not in ids)
+            object_named = object_named or (bool(ids) and t.dep_ in ("dobj", "obj", "dative", "nsubjpass"))
             fallback = fallback or fb
             target.extend(x for x in ids if x not in target)
+        stance = [
+            x
+            for t in _stance_targets(pred, lex, code.quad_class in (3, 4))
+            for x in _actors(ctx, t, quote, target=True)[0]
+            if x not in source
+        ]
+        if stance:
+            # "occupied squares in Minsk in defiance of the Belarusian government": the stance names
+            # whom the act is aimed at; of the rest only a named direct object stays
+            direct = [
+                x
+                for t in tgt_toks
+                if t.dep_ in ("dobj", "obj", "dative")
+                for x in _entities_in(ctx, _phrase_tokens(t, False, ctx.parsed.paragraph_of(t.idx)))
+            ]
+            target = [x for x in dict.fromkeys(direct + stance) if x not in source]
         if not target:
             for t in tgt_toks:
                 ids = _agent_place(ctx, t, pred)
@@ -855,6 +987,10 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
         source, target = _collapse(ctx, source), _collapse(ctx, target)
         target = [x for x in target if x not in source]
         places = _places(ctx, pred)
+        if target and places and places[0][0] not in source and not any(_coded(ctx, x) for x in target):
+            # "sent inspectors to the Natanz plant in central Iran": an uncoded target is
+            # coded by where the event happens (PLOVER GSR: actor codes inferred from locations)
+            target = [places[0][0]]
         reflexive = any(t.lower_ in _REFLEXIVE for t in tgt_toks)
         if not target and places and places[0][0] not in source and not reflexive:
             # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
