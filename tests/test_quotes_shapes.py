@@ -103,3 +103,11 @@ def test_scan_marks_unbalanced_never_breaks() -> None:
     found = _scan_marks(text, paragraphs)
     for q in found:
         assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
+
+
+def test_nested_curly_double_quotes_make_one_quote(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "“We would sooner build in what she calls “the mess” than wait for a perfect plan,” said Ana Ruiz.\n"
+    quotes, _ = run(parse_text, text)
+    q = next(q for q in quotes if "sooner build" in q.content_text)
+    assert q.content_text.endswith("perfect plan,”")
+    assert q.speaker.mention is not None and q.speaker.mention.text == "Ana Ruiz"

@@ -159,3 +159,97 @@ def test_quote_without_cue_takes_the_verb_nearest_to_it(parse_text) -> None:  # 
     q = quotes[-1]
     assert q.cue is not None and q.cue.text == "puts"
     assert speaker_text(q) is not None and "Voss" in speaker_text(q)  # type: ignore[operator]
+
+
+def test_trailing_dash_byline_names_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # a horizontal bar glued to the closing mark, as in collections of readers' comments
+    text = (
+        "“The ferry timetable makes no sense to anyone who works nights.”― Marta Olsen\n"
+        "“I would rather cycle across the bridge in the rain.” ― Pieter Vos\n"
+        "“Nobody asked the people on the island.”\xa0―\xa0Ines Carvalho.\n"
+    )
+    quotes = run(parse_text, text)
+    assert [speaker_text(q) for q in quotes] == ["Marta Olsen", "Pieter Vos", "Ines Carvalho"]
+    assert all(q.cue is not None and q.cue.text == "―" for q in quotes)
+
+
+def test_dash_paragraph_after_a_quote_paragraph_names_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The candidates met in the harbour hall on Tuesday.\n\n"
+        '"We will rebuild the north pier before the storms come back."\n\n'
+        "- Lena Brandt, candidate for mayor.\n\n"
+        "The pier has been closed since March.\n"
+    )
+    quotes = run(parse_text, text)
+    q = next(q for q in quotes if "north pier" in q.content_text)
+    assert speaker_text(q) == "Lena Brandt"
+    assert q.cue is not None and q.cue.text == "-"
+
+
+def test_dash_paragraph_with_a_verb_is_not_a_byline(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = '"The pier is closed."\n\n- Lena Brandt won the vote by forty ballots.\n'
+    quotes = run(parse_text, text)
+    assert all(speaker_text(q) != "Lena Brandt" for q in quotes)
+
+
+def test_clause_with_its_own_cue_and_subject_keeps_its_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # "but Adler told reporters" is a statement of its own, not part of the outer "Okafor said"
+    text = 'Okafor said the plan was late, but Adler told reporters, "It is a good start for the harbour."\n'
+    q = next(q for q in run(parse_text, text) if "good start" in q.content_text)
+    assert speaker_text(q) == "Adler"
+    text = '"The ferry budget is not settled yet," Okafor said on Monday, though she said, "We expect to."\n'
+    q = next(q for q in run(parse_text, text) if "expect to" in q.content_text)
+    assert speaker_text(q) == "she"
+
+
+def test_known_as_names_nobody_as_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Many of the old ferries, derisively known as “floating sheds” by the crews, were sold.\n"
+        "In harbour politics, it's known as “pier ownership”: the party that builds the pier keeps it.\n"
+    )
+    quotes = run(parse_text, text)
+    assert all(speaker_text(q) not in ("Many", "it", "the old ferries", "ferries") for q in quotes)
+
+
+def test_of_two_parsed_subjects_the_one_nearest_the_verb_speaks(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the parser reads the place before the comma as a second subject of "went"
+    text = "Campaigning at a fish market in Bergen, Norway, Okafor went after Adler, calling him “a tired clerk.”\n"
+    q = by_cue(run(parse_text, text), "calling")
+    assert speaker_text(q) == "Okafor"
+
+
+def test_participle_after_comma_takes_the_subject_before_the_comma(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the parser makes "writing" the subject of the quote's verb
+    text = "Singer Mira Holt posted the photo online on Sunday, writing “Proud to stand with the dock workers today.”\n"
+    q = by_cue(run(parse_text, text), "writing")
+    assert speaker_text(q) == "Singer Mira Holt"
+
+
+def test_an_age_used_as_a_noun_can_be_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the recognizer tags "46-year-old" as a DATE, and dates are never speakers
+    text = "“Ivo is a fair and patient leader,” said the 46-year-old.\n"
+    q = by_cue(run(parse_text, text), "said")
+    assert speaker_text(q) == "the 46-year-old"
+    text = "“Why does the ferry leave so early?” the 51-year-old asked in her letter.\n"
+    q = by_cue(run(parse_text, text), "asked")
+    assert speaker_text(q) == "the 51-year-old"
+
+
+def test_headline_label_is_the_source_of_the_headline(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Okafor: Harbour Bridge Will Reopen Before Winter.\n\nThe mayor spoke on Monday at the town hall.\n"
+    )
+    quotes = run(parse_text, text)
+    q = by_cue(quotes, ":")
+    assert speaker_text(q) == "Okafor"
+    assert q.content_text == "Harbour Bridge Will Reopen Before Winter"
+
+
+def test_section_names_and_exclamations_are_not_headline_sources(parse_text) -> None:  # type: ignore[no-untyped-def]
+    for title in (
+        "The Latest: Harbour bridge will reopen before winter.",
+        "HARBOUR WATCH: Harbour Bridge Will Reopen Before Winter.",
+        "Wow: Harbour Bridge Will Reopen Before Winter.",
+    ):
+        quotes = run(parse_text, title + "\n\nThe mayor spoke on Monday at the town hall.\n")
+        assert all(q.cue is None or q.cue.text != ":" for q in quotes), title
