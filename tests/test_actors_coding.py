@@ -25,7 +25,7 @@ def _actor_of(entities: dict[str, Entity], fragment: str):  # type: ignore[no-un
 @pytest.mark.parametrize(
     ("phrase", "whose", "sector"),
     [
-        ("Head of Nagorno-Karabakh's Azerbaijani Community", "AZE", "CVL"),
+        ("Chair of Abkhazia's Georgian Community", "GEO", "CVL"),
         ("US Representatives", "USA", "LEG"),
         ("Japanese Prime Minister", "JPN", "GOV"),
         ("president of Armenia", "ARM", "GOV"),
@@ -44,8 +44,8 @@ def test_actors_code_phrase(phrase: str, whose: str | None, sector: str) -> None
 
 def test_actors_countries_and_organisations_in_a_list(analyzer) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Several countries, including France, Germany, Turkey, UK, Canada, Norway and Estonia, as well as "
-        "organizations such as the EU, NATO, OSCE, OIC, GUAM, Visegrad Group and TURKPA, condemned the vote."
+        "Diplomats from Norway, Canada, Estonia, Turkey, UK, Germany and France, joined by envoys of "
+        "bodies like NATO, the EU, GUAM, OSCE, TURKPA, OIC and the Visegrad Group, criticised the decree."
     )
     ents = _coded(analyzer, text)
     expected = {
@@ -73,15 +73,15 @@ def test_actors_countries_and_organisations_in_a_list(analyzer) -> None:  # type
 
 
 def test_actors_person_role_gives_country_and_sector(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = "Head of the Azerbaijani Community of Shusha Elmir Gasimli said the vote was illegal."
-    actor = _actor_of(_coded(analyzer, text), "Gasimli")
+    text = "Chair of the Azerbaijani Community Council of Lankaran Rauf Mammadli said the plan was unfair."
+    actor = _actor_of(_coded(analyzer, text), "Mammadli")
     assert (actor.country, actor.sector, actor.code) == ("AZE", ("CVL",), "AZECVL")
 
 
 def test_actors_listed_representatives_are_usa_leg(analyzer) -> None:  # type: ignore[no-untyped-def]
-    text = "US Representatives Frank Pallone and Adam Schiff signed the letter on Monday."
+    text = "US Representatives Carla Moreno and Nancy Pelosi signed the petition on Monday."
     ents = _coded(analyzer, text, published="2020-04-23")
-    for name in ("Pallone", "Schiff"):
+    for name in ("Moreno", "Pelosi"):
         actor = _actor_of(ents, name)
         assert (actor.country, actor.sector) == ("USA", ("LEG",))
 
@@ -137,8 +137,8 @@ def test_actors_city_is_its_country_civilians(analyzer) -> None:  # type: ignore
 
 
 def test_actors_role_noun_with_place_is_an_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
-    ents = _coded(analyzer, "Rebels in the Ivory Coast attacked a convoy near the border.")
-    assert _actor_of(ents, "Rebels in").code == "CIVREB"
+    ents = _coded(analyzer, "Rebels in the Congo attacked a convoy near the border.")
+    assert _actor_of(ents, "Rebels in").code == "COGREB"
 
 
 def test_kb_place_is_exact_capitalised_and_ambiguity_aware() -> None:

@@ -26,7 +26,7 @@ def test_actors_moldovan_ministry_coded_government(analyzer) -> None:  # type: i
 
 
 def test_actors_coordinated_nationalities_each_make_an_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
-    result = analyzer("The agency said US and British forces must guard the convoy.")
+    result = analyzer("A spokeswoman warned that US and British forces should escort the trucks.")
     british = next(e for e in result.entities if e.name == "British forces")
     assert british.actor.code == "GBRMIL"
     us = next(e for e in result.entities if e.name == "US")

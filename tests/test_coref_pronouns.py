@@ -15,7 +15,7 @@ def _entity_of(index, text: str, word: str):  # type: ignore[no-untyped-def]
 
 
 def test_he_links_to_the_previous_subject(parse_text) -> None:
-    text = "Emil Varga wrote to Congress. He reminded that the community was displaced."
+    text = "Emil Varga wrote to Congress. He recalled that the village was flooded."
     index = extract_entities(parse_text(text))
     e = _entity_of(index, text, "He")
     assert e is not None and e.name == "Emil Varga"
@@ -49,7 +49,7 @@ def test_pronoun_inside_a_quotation_is_not_linked(parse_text) -> None:
 
 
 def test_pleonastic_it_is_not_linked(parse_text) -> None:
-    text = "The OSCE Minsk Group met on Friday. It should be noted that the vote was illegal."
+    text = "The OSCE Monitoring Group met on Friday. It must be stressed that the count was flawed."
     index = extract_entities(parse_text(text))
     assert _entity_of(index, text, "It") is None
 
@@ -71,7 +71,7 @@ def test_description_without_a_matching_role_is_not_linked(parse_text) -> None:
 def test_plural_title_refers_to_the_listed_group(parse_text) -> None:
     text = (
         "Some US senators criticised the vote. US Representatives - Frank Miller, Jane Doe and Peter Brown - "
-        "signed a letter. Varga urged the US senators to stop."
+        "signed a letter. Varga asked the US senators to stop."
     )
     index = extract_entities(parse_text(text))
     group = next(e for e in index.entities if e.kind == "group")
@@ -82,7 +82,7 @@ def test_plural_title_refers_to_the_listed_group(parse_text) -> None:
 def test_their_is_not_linked_when_its_sentence_has_its_own_plural_subject(parse_text) -> None:
     text = (
         "US Representatives - Frank Miller, Jane Doe and Peter Brown - signed a letter. "
-        "Other countries reiterated their support."
+        "Other countries renewed their support."
     )
     index = extract_entities(parse_text(text))
     assert _entity_of(index, text, "their") is None

@@ -58,9 +58,9 @@ CASES = [
     ("in the 1990s", "the 1990s", "199X", "date"),
     ("in the '80s", "the '80s", "198X", "date"),
     ("the 19th century", "the 19th century", "18XX", "date"),
-    ("in the first quarter of 2015", "the first quarter of 2015", "2015-Q1", "date"),
+    ("in the first quarter of 2013", "the first quarter of 2013", "2013-Q1", "date"),
     ("on Christmas Day", "Christmas Day", "2019-12-25", "date"),
-    ("the past 28 years", "the past 28 years", "P28Y", "duration"),
+    ("the past 26 years", "the past 26 years", "P26Y", "duration"),
     ("for the last two weeks", "the last two weeks", "P2W", "duration"),
     ("in the coming weeks", "the coming weeks", "PXW", "duration"),
     ("for three months", "three months", "P3M", "duration"),
@@ -129,9 +129,9 @@ def test_dates_normalise_rejects_non_dates(text: str) -> None:
 
 
 def test_dates_normalise_splits_coordinated_dates() -> None:
-    text = "the votes on March 31 and April 14"
+    text = "the concerts on March 30 and April 13"
     got = [(text[n.start : n.end], n.value) for n in normalise(text, PUB)]
-    assert got == [("March 31", "2020-03-31"), ("April 14", "2020-04-14")]
+    assert got == [("March 30", "2020-03-30"), ("April 13", "2020-04-13")]
 
 
 def test_dates_normalise_permissive_accepts_bare_years_and_units() -> None:
@@ -144,7 +144,7 @@ def test_dates_normalise_permissive_accepts_bare_years_and_units() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     st.text(
-        alphabet=st.sampled_from(list("April Mayday 2019 last next week the past 28 years ago ,.-'\n")),
+        alphabet=st.sampled_from(list("April Mayday 2019 last next week the past 26 years ago ,.-'\n")),
         max_size=80,
     ),
     st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)) | st.none(),
@@ -161,7 +161,7 @@ def test_dates_normalise_offsets_are_valid_and_ordered(text: str, published: dat
 
 
 @pytest.mark.parametrize(
-    "text", ["Figueroa told USA Today.", "he told CBS This Morning on air", "USA TODAY reported"]
+    "text", ["Figueroa told USA Today.", "he told CBS This Morning in an interview", "USA TODAY reported"]
 )
 def test_dates_normalise_names_are_not_deictic_dates(text: str) -> None:
     assert normalise(text, PUB) == []

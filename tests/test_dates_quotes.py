@@ -19,7 +19,7 @@ def _quote(text: str, content: str, cue: str) -> Quote:
 
 def test_dates_quotes_date_attached_to_cue_clause(parse_text) -> None:  # type: ignore[no-untyped-def]
     text = (
-        '"The vote on March 31 was a sham," the envoy noted in a letter addressed to the council on April 22.'
+        '"The vote on March 31 was a sham," the envoy noted in a memo to the council on April 22.'
     )
     parsed = parse_text(text, published=PUB)
     refs = extract_dates(parsed)
@@ -65,7 +65,7 @@ def test_dates_quotes_no_publication_date_no_text_date(parse_text) -> None:  # t
 
 
 def test_dates_quotes_date_modifying_a_noun_is_not_the_speech_date(parse_text) -> None:  # type: ignore[no-untyped-def]
-    text = "She said of the 2016 election that it was finished."
+    text = "She said of the 2012 race that it was over."
     parsed = parse_text(text, published=PUB)
     cue = text.index("said")
     got = speech_date(parsed, Span.of(text, cue, cue + 4), extract_dates(parsed))

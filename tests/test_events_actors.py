@@ -50,9 +50,9 @@ def test_events_actors_first_person_in_a_quote_is_the_speaker(analyzer: Analyzer
 
 
 def test_events_actors_reported_pronoun_is_the_reporter(analyzer: Analyzer) -> None:
-    a = analyzer("Syria says it will not accept any more refugees from Iraq.")
+    a = analyzer("Chad declares it will not accept grain shipments from Cameroon this year.")
     ev = _only(a, "REJECT")
-    assert _names(a, ev.source) == ["Syria"]
+    assert _names(a, ev.source) == ["Chad"]
 
 
 def test_events_actors_product_owner_is_the_target(analyzer: Analyzer) -> None:
@@ -73,10 +73,10 @@ def test_events_actors_clause_subject_is_the_target_of_a_demand(analyzer: Analyz
 
 
 def test_events_actors_must_in_reported_speech_is_a_demand(analyzer: Analyzer) -> None:
-    a = analyzer("Russia said on Tuesday that Sudan must return the helicopter.")
+    a = analyzer("Brazil said on Thursday that Chile must hand back the trawler.")
     ev = _only(a, "REQUEST")
     assert ev.trigger.text == "must"
-    assert _names(a, ev.source) == ["Russia"] and _names(a, ev.target) == ["Sudan"]
+    assert _names(a, ev.source) == ["Brazil"] and _names(a, ev.target) == ["Chile"]
 
 
 def test_events_actors_location_is_recorded(analyzer: Analyzer) -> None:
@@ -87,9 +87,9 @@ def test_events_actors_location_is_recorded(analyzer: Analyzer) -> None:
 
 
 def test_events_actors_the_us_is_not_a_first_person_pronoun(analyzer: Analyzer) -> None:
-    a = analyzer("Russia said on Tuesday that the US must leave Syria.")
+    a = analyzer("Brazil said on Thursday that the US must leave Honduras.")
     ev = _only(a, "REQUEST")
-    assert _names(a, ev.source) == ["Russia"] and _names(a, ev.target) == ["US"]
+    assert _names(a, ev.source) == ["Brazil"] and _names(a, ev.target) == ["US"]
 
 
 def test_events_actors_generic_agent_acts_for_its_place(analyzer: Analyzer) -> None:
@@ -100,9 +100,9 @@ def test_events_actors_generic_agent_acts_for_its_place(analyzer: Analyzer) -> N
 
 
 def test_events_actors_frame_noun_carries_its_compound(analyzer: Analyzer) -> None:
-    a = analyzer("Qatar launched a mediation effort between Egypt and Sudan.")
+    a = analyzer("Oman started a mediation effort between Egypt and Sudan.")
     ev = _only(a, "CONSULT")
-    assert ev.trigger.text == "mediation" and _names(a, ev.source) == ["Qatar"]
+    assert ev.trigger.text == "mediation" and _names(a, ev.source) == ["Oman"]
     assert set(_names(a, ev.target)) == {"Egypt", "Sudan"}
 
 

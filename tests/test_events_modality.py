@@ -44,7 +44,7 @@ def test_events_modality_hypothetical(analyzer: Analyzer) -> None:
 
 
 def test_events_modality_refusal(analyzer: Analyzer) -> None:
-    k = _kinds(analyzer("Palestinians and Israelis failed to reach agreement on Sunday."))
+    k = _kinds(analyzer("Serbia and Kosovo failed to agree on a border deal on Wednesday."))
     assert ("AGREE", "negated", "actual") in k and ("REJECT", "asserted", "actual") in k
 
 
@@ -70,5 +70,5 @@ def test_events_modality_a_persons_attack_is_verbal(analyzer: Analyzer) -> None:
 
 
 def test_events_modality_for_x_to_be_done_is_wanted_not_done(analyzer: Analyzer) -> None:
-    a = analyzer("The minister welcomed the plan as a chance for a settlement to be reached with Russia.")
+    a = analyzer("The envoy praised the talks as an opening for an accord to be reached with Iran.")
     assert not [e for e in a.events if e.type == "AGREE" and e.modality == "actual"]

@@ -1,4 +1,4 @@
-"""A seed-like article written for newsgraph: statements, a letter, rejected elections, a list of states."""
+"""An invented seed-like article: statements, a letter, a rejected ballot, a list of states."""
 
 from __future__ import annotations
 
@@ -9,17 +9,17 @@ from newsgraph.pipeline import Analyzer
 from newsgraph.records import Analysis, AnchoredDate, Event, Quote, Span, Speaker
 
 TEXT = (
-    "By Anna Petrova\n\n"
-    "Head of the Moldovan Community of Transnistria Ion Popescu has described as \u201cirresponsible\u201d some "
-    "US senators' recent letter over the illegal elections held in Transnistria.\n\n"
-    "US Representatives John Smith, Mary Jones, and Bob Brown earlier congratulated the separatist regime in "
-    "Transnistria on holding illegal elections in Transnistria.\n\n"
-    "\u201cIt is very irresponsible to legitimize the vote,\u201d Popescu noted in a letter addressed to the US House "
-    "of Representatives on April 22.\n\n"
-    "Popescu urged the US senators to promote a peaceful resolution of the conflict.\n\n"
-    "It should be noted that the OSCE rejected the so-called elections earlier.\n\n"
-    "In addition, France, Germany and Turkey, as well as the EU and NATO, reiterated their support for "
-    "Moldova\u2019s territorial integrity and condemned the elections in Transnistria."
+    "By Lena Varga\n\n"
+    "Head of the Dniester Farmers Union Ion Popescu has described as \u201creckless\u201d a note in which "
+    "several US senators praised the disputed ballot in Transnistria.\n\n"
+    "US Representatives John Smith, Mary Jones, and Bob Brown earlier congratulated the breakaway authorities in "
+    "Transnistria on organising the ballot in Transnistria.\n\n"
+    "\u201cPraising such a ballot is reckless,\u201d Popescu noted in a letter to Congress "
+    "on April 21.\n\n"
+    "Popescu urged those US senators to back a negotiated settlement of the dispute.\n\n"
+    "Last week the OSCE also rejected the so-called ballot.\n\n"
+    "Meanwhile, France, Germany and Turkey, as well as the EU and NATO, reaffirmed their support for "
+    "Moldova\u2019s sovereignty and condemned the ballot in Transnistria."
 )
 
 
@@ -39,8 +39,8 @@ def test_events_seedlike_statements_and_letters(analyzer: Analyzer) -> None:
     assert accuse.type == "ACCUSE"
     assert any("Popescu" in n for n in _names(a, accuse.source))
     assert any("senators" in n or "Representatives" in n for n in _names(a, accuse.target))
-    # the lead sentence's statement is the letter dated April 22 further down
-    assert accuse.date is not None and accuse.date.value == "2020-04-22"
+    # the lead sentence's statement is the letter dated April 21 further down
+    assert accuse.date is not None and accuse.date.value == "2020-04-21"
 
     support = _by_trigger(a, "congratulated")
     assert support.type == "SUPPORT" and _names(a, support.target) == ["Transnistria"]

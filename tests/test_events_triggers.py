@@ -28,7 +28,7 @@ PLOVER_CASES = [
     ("Canada agreed to cooperate with Mexico on border security.", "AGREE", "Canada", "Mexico"),
     ("The foreign minister of Japan met his counterpart from India in Tokyo.", "CONSULT", "Japan", "India"),
     ("Spain praised Portugal for its handling of the crisis.", "SUPPORT", "Spain", "Portugal"),
-    ("Kenya conceded to the demands of Somalia.", "CONCEDE", "Kenya", "Somalia"),
+    ("Kenya conceded to Somalia's demands over the port.", "CONCEDE", "Kenya", "Somalia"),
     ("Norway cooperated with Sweden on the investigation.", "COOPERATE", "Norway", "Sweden"),
     ("Germany sent humanitarian aid to Greece.", "AID", "Germany", "Greece"),
     ("Russia withdrew its troops from Georgia.", "RETREAT", "Russia", "Georgia"),

@@ -15,7 +15,7 @@ PUB = date(2020, 4, 23)
 GROUP_TEXT = (
     "Some US senators sent a congratulatory letter to the separatist leaders.\n"
     "US Representatives Ann Long and Bob Short congratulated the leaders on the vote.\n"
-    "The minister urged the US senators to withdraw it."
+    "The minister asked the US senators to withdraw it."
 )
 
 
@@ -32,7 +32,7 @@ def test_flags_offices_mentions_classes_and_countries() -> None:
 
 
 def test_flags_offices_chamber_name_is_not_an_office() -> None:
-    assert office_mentions("a letter to the US House of Representatives") == []
+    assert office_mentions("the US House of Representatives voted on Friday") == []
     assert office_mentions("a representative of the company said") == []
 
 
@@ -89,7 +89,7 @@ def test_flags_offices_former_title_not_flagged(parse_text) -> None:  # type: ig
 def test_flags_offices_former_scopes_over_qualifier_and_coordination() -> None:
     got = {
         m.head.text: m.modifier
-        for m in office_mentions("a former Virginia governor and senator, and the former Florida governor")
+        for m in office_mentions("a former Ohio governor and senator, and the former Texas governor")
     }
     assert got == {"governor": "former", "senator": "former"}
 
@@ -138,10 +138,10 @@ def test_flags_offices_mention_offsets_property(words: list[str]) -> None:
 
 
 def test_flags_offices_office_nested_in_a_role_is_not_a_title(parse_text) -> None:  # type: ignore[no-untyped-def]
-    text = "The show follows Secretary of State Ann Long, an analyst who returned at the request of the president."
+    text = "The novel is about Secretary of State Ann Long, a pilot who joined the cabinet after the president phoned her."
     parsed = parse_text(text, published=PUB)
     title = text.index("Secretary of State")
-    role2 = text.index("an analyst")
+    role2 = text.index("a pilot")
     person = Entity(
         "E1",
         "Ann Long",

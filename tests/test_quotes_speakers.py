@@ -69,7 +69,7 @@ def test_inverted_said_after_words_outside_the_quote(parse_text) -> None:  # typ
 
 def test_carried_speaker_skips_relations_nested_in_a_statement(parse_text) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Okafor said that for years some critics had been predicting a collapse of the harbour trade.\n\n"
+        "Okafor said that for years some rivals had been forecasting a collapse of the harbour trade.\n\n"
         '"That is not going to happen while I am in this office, and the numbers prove it."\n'
     )
     quotes = run(parse_text, text)
@@ -111,7 +111,7 @@ def test_pointed_out_is_a_cue(parse_text) -> None:  # type: ignore[no-untyped-de
 
 def test_quote_after_a_cue_inside_a_reported_clause_belongs_to_the_outer_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
     text = (
-        "Okafor said he would advise the council on “the many legal threats that exist out there, "
+        "Okafor said he would brief the council on “the many legal risks lurking around us, "
         "in the courts and in the press, which nobody here understands.”\n"
     )
     quotes = run(parse_text, text)
@@ -226,10 +226,10 @@ def test_participle_after_comma_takes_the_subject_before_the_comma(parse_text) -
 
 
 def test_an_age_used_as_a_noun_can_be_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
-    # the recognizer tags "46-year-old" as a DATE, and dates are never speakers
-    text = "“Ivo is a fair and patient leader,” said the 46-year-old.\n"
+    # the recognizer tags "47-year-old" as a DATE, and dates are never speakers
+    text = "“Ivo runs the choir with calm and patience,” said the 47-year-old.\n"
     q = by_cue(run(parse_text, text), "said")
-    assert speaker_text(q) == "the 46-year-old"
+    assert speaker_text(q) == "the 47-year-old"
     text = "“Why does the ferry leave so early?” the 51-year-old asked in her letter.\n"
     q = by_cue(run(parse_text, text), "asked")
     assert speaker_text(q) == "the 51-year-old"

@@ -10,8 +10,8 @@ The evidence, in order of trust:
    fuzzily above ``settings.min_actor_confidence``; below it the code is null.
 2. For people, the roles the article gives them (``entity.roles`` and the
    title or apposition around each name): a demonym or country in the role
-   gives the country ("Head of Nagorno-Karabakh's Azerbaijani Community" ->
-   AZE, because the demonym beats the place it modifies), the role noun the
+   gives the country ("Chair of Abkhazia's Georgian Community" ->
+   GEO, because the demonym beats the place it modifies), the role noun the
    sector (``sectors.tsv``: "Representatives" -> LEG, "community" -> CVL).
    Without a role in the text, the knowledge base's people file, using the
    role held on the publication date.
@@ -115,7 +115,7 @@ def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) ->
             before_m = [m for m in matches if m[1] <= chosen[0]]
             after_m = [m for m in matches if m[0] >= chosen[1]]
             if before_m:
-                # nearest before the role noun, demonyms first ("Nagorno-Karabakh's Azerbaijani Community")
+                # nearest before the role noun, demonyms first ("Abkhazia's Georgian Community")
                 best = min(before_m, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), -m[0]))[2]
             elif after_m:
                 best = after_m[0][2]

@@ -15,7 +15,7 @@ referent); this module then attaches the other ways an article refers to them:
   group entity when there is none.
 
 Pronouns inside quotation marks are left alone: they speak from the quoted
-speaker's point of view ("It is indeed very irresponsible ...").
+speaker's point of view ("It is truly reckless ...").
 
 Everything here is a pure function of the spaCy ``Doc`` and the clusters that
 ``entities`` passes in; the clusters are working objects local to one call of
@@ -461,7 +461,7 @@ def link_pronouns(
                 )
                 linked += 1
                 continue
-            # "a number of other countries ... reiterated their support": a plural noun
+            # "several other states ... restated their backing": a plural noun
             # of the pronoun's own sentence is the likelier antecedent, and we do not
             # make entities of those; groups are looked for one sentence back at most.
             if _local_plural(doc, sents[s].start, tok.i, occupied):

@@ -137,18 +137,18 @@ def _grammar() -> re.Pattern[str]:
         rf"(?P<set>(?:every|each)\s+(?:other\s+|single\s+)?(?P<set_u>{weekday}|{month}|{season}|{part}|day|week|weekend|month|year)\b"
         rf"|(?P<set_n>once|twice|thrice|{num}\s+times)\s+(?:a|an|per|each|every)\s+(?P<set_per>day|week|month|year|decade)\b"
         rf"|(?P<set_f>{_alt(lx.frequencies)})\b)",
-        # "the first quarter of 2015", "the second half of the year"
+        # "the third quarter of 2011", "the first half of next year"
         rf"(?P<quarter>the\s+(?P<q_n>{ordinal})\s+(?P<q_u>quarter|half)\b(?:\s+of\s+(?P<q_y>\d{{4}}|(?:the|this|last|next)\s+year)\b)?)",
         # "earlier this month", "last week", "next Tuesday", "this summer", "last night"
         rf"(?P<rel>(?:(?P<rel_mod>{mod})[\s-]+(?:in\s+)?)?(?P<rel_dir>this\s+past|this\s+coming|this|last|next)\s+"
         rf"(?P<rel_u>{weekday}|{month}|{season}|{part}|week|weekend|month|year)\b)",
-        # "the past 28 years", "the next few months", "the last year" (durations)
+        # "the past 26 years", "the next few months", "the last year" (durations)
         rf"(?P<pdur>(?:the\s+|this\s+|these\s+)?(?P<pd_dir>past|last|previous|next|coming|first|final|following)\s+"
         rf"(?:(?P<pd_n>{num})\s+)?(?P<pd_u>{unit})\b)",
         # "in recent years" (TIMEX3 PAST_REF), "these days" (PRESENT_REF)
         r"(?P<ref>(?:the\s+)?(?:most\s+)?(?P<ref_w>recent)\s+(?:days|weeks|months|years|decades)\b"
         r"|(?P<ref_now>these\s+days|nowadays)\b)",
-        # "the end of the year": the publication's year (TIMEX3 would add mod=END)
+        # "the end of the year" gives the publication's year (TIMEX3 would add mod=END)
         r"(?P<partof>(?:the\s+)?(?:end|beginning|start|middle|rest|remainder)\s+of\s+the\s+(?P<po_u>year|month|week)\b)",
         # "yesterday", "today", "tomorrow night"
         rf"(?P<deictic>(?P<dx>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow)\b"

@@ -15,7 +15,7 @@ The steps:
    knowledge base knows as a country (``"Moldova"``) becomes a place; adjectives
    (``"the Moldovan community"``) are dropped; ``", Jr."`` joins the name before it;
    capitalised items of a list of organisations or places that spaCy missed
-   (``"..., OIC, GUAM, Visegrad Group, TURKPA"``) are added with their
+   (``"..., ASEAN, GUAM, Mercosur, TURKPA"``) are added with their
    neighbours' kind. The kind of one name is decided once, by vote over all its
    mentions (knowledge base, spaCy labels, "in X" / "X region" context).
 2. **Roles.** Titles before a name (``"Chair of Moldova’s Dniester Valley
@@ -30,7 +30,7 @@ The steps:
 4. **Coreference** (``newsgraph.coref``): pronouns, descriptions, plural groups.
 5. **Actor phrases and missed names** (knowledge base): a demonym or country before
    a role or body noun (``"the Moldovan foreign ministry"``, ``"US and British
-   forces"``), a role noun before a place (``"rebels in the Ivory Coast"``), and
+   forces"``), a role noun before a place (``"rebels in the Congo"``), and
    knowledge-base names the tagger missed (``"Baku accused ..."``) become entities
    here, before quote attribution, so that speakers resolve to them. Entities are
    then numbered E1.. in order of first mention.
@@ -328,7 +328,7 @@ def _looks_like_person_tail(doc: Doc, start: int, end: int, lex: Lexicon, surnam
 def _split_title(
     doc: Doc, start: int, end: int, label: str, lex: Lexicon, surnames: set[str]
 ) -> list[_Piece]:
-    """Split "Co-Chair Paul Renner" / "Farmers’ Union Ilona Vasilescu" / "OSCE Minsk Group Co-Chairs"."""
+    """Split "Co-Chair Paul Renner" / "Farmers’ Union Ilona Vasilescu" / "Lake Forum Co-Chairs"."""
     # the last role or organisation noun inside the span
     cut: tuple[int, int, bool, str, str] | None = None  # (noun start, noun end, is_role, word, class)
     i = start
@@ -528,7 +528,7 @@ def _extend_first_name(doc: Doc, p: _Piece, lex: Lexicon, gaz: _Gazetteer) -> No
 
 
 def _complete_lists(doc: Doc, pieces: list[_Piece], lex: Lexicon) -> list[_Piece]:
-    """Add capitalised list items spaCy missed: "..., OIC, GUAM, Visegrad Group, TURKPA reiterated"."""
+    """Add capitalised list items spaCy missed: "..., ASEAN, GUAM, Mercosur, TURKPA voiced"."""
     covered: set[int] = set()
     for p in pieces:
         covered.update(range(p.start, p.end))
@@ -789,7 +789,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "the", "&"})
 
 
 def _listed_collectives(doc: Doc, pieces: list[_Piece], lex: Lexicon) -> list[tuple[int, int, list[_Piece]]]:
-    """ "a number of other countries, including France, Germany and Norway": a group of the listed entities.
+    """ "several states, including Peru, Chile and Ghana": a group of the listed entities.
 
     Returns ``(np start, np end, members)`` token ranges; the members are the
     named entities of the right kind listed right after the phrase.
@@ -805,7 +805,7 @@ def _listed_collectives(doc: Doc, pieces: list[_Piece], lex: Lexicon) -> list[tu
             if child.dep_ in ("amod", "compound", "det", "nummod", "advmod"):
                 start = min(start, child.left_edge.i)
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ in _QUANTITY_HEADS:
-            start = min(start, tok.head.head.left_edge.i)  # "a number of other countries"
+            start = min(start, tok.head.head.left_edge.i)  # "a number of other states"
         # the list lead: ", including", " such as", ":" right after the noun
         i = tok.i + 1
         lead = 0
@@ -1090,7 +1090,7 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
 
 
 def _titled_members(doc: Doc, clusters: list[Cluster]) -> None:
-    """A group named by a plural title ("the OSCE Minsk Group Co-Chairs") gains the people
+    """A group named by a plural title ("the Lake Forum Co-Chairs") gains the people
     given the singular title later in the same sentence ("the Co-Chair Paul Renner")."""
     sent_starts = [s.start_char for s in doc.sents]
     for g in clusters:
@@ -1166,7 +1166,7 @@ class ActorPhrase:
 
     ``"the Sudanese government"``, ``"US forces"``, ``"Moldova's foreign ministry"``
     (a demonym or country before a role noun: ``place`` is None, the country comes from
-    the words), or ``"rebels in the Ivory Coast"``, ``"missionary from Calgary"`` (a role
+    the words), or ``"rebels in the Congo"``, ``"missionary from Calgary"`` (a role
     noun before a place: ``place`` is that place's knowledge-base match).
     """
 
@@ -1215,7 +1215,7 @@ def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
             )
         ]
         found = False
-        # a demonym next to the noun beats an owner further left ("Karabakh's Azerbaijani community")
+        # a demonym next to the noun beats an owner further left ("Abkhazia's Georgian community")
         for mod in sorted(mods, key=lambda t: (t.dep_ == "poss", t.i)):
             first = mod.left_edge if mod.dep_ == "poss" else mod
             name = doc[first.i : mod.i + 1].text
@@ -1227,7 +1227,7 @@ def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
             if extra is not None and (mod.dep_ == "poss" or m.kind != "demonym"):
                 continue  # "Russia's proposal", "a US plan": the owner is a name entity already
             if mod.dep_ != "poss":
-                # "US and British forces", "U.S. and Russian negotiators": each nationality is an
+                # "US and British forces", "U.S. and Chinese envoys": each nationality is an
                 # actor (PLOVER codes them apart); the one next to the noun makes the phrase,
                 # the demonyms before it ("Hungarian and Romanian officials") are entities alone
                 last = _last_conjunct(doc, mod, tok, kb)

@@ -125,7 +125,7 @@ def _modifier(before: str) -> str | None:
     """A word like "former" among the last six words before an office, within its phrase.
 
     The window spans qualifiers and coordination: "former Florida governor",
-    "former Virginia governor and senator" (both offices are past).
+    "former Ohio governor and senator" (both offices are past).
     """
     phrase = re.split(r"[,.;:()\"“”!?\n]", before)[-1]
     words: list[str] = re.findall(r"[a-z]+(?:-[a-z]+)?", phrase.lower())[-6:]
@@ -220,8 +220,8 @@ _TITLE_DEPS = frozenset({"compound", "amod", "flat", "appos", "conj", "nmod", "p
 def _heads_role(parsed: ParsedDocument, om: OfficeMention, role: Span) -> bool:
     """Whether the office noun is the head of the role phrase, not nested in it.
 
-    A role such as "a former analyst who returned at the request of the
-    president" contains "president" but does not say the person is one.
+    A role such as "a pilot who joined the cabinet after the president
+    phoned her" contains "president" but does not say the person is one.
     """
     sp = parsed.doc.char_span(role.start, role.end, alignment_mode="expand")
     head = parsed.doc.char_span(om.head.start, om.head.end, alignment_mode="expand")
@@ -497,7 +497,7 @@ def _claim_date(
     """The day a title is claimed for, or ``None`` when the article does not pin it down.
 
     News style gives people the title they held at the time of the event told
-    ("voted against President Bill Clinton's crime bill"), so a title is only
+    ("opposed President Carter's grain embargo"), so a title is only
     checked against a day the sentence states (a date attached to its clause)
     or, for a person quoted in the article, the day of the quote. On PolNeAR
     dev, checking every title against the publication date gave 2 flags, both

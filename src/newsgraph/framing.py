@@ -1,7 +1,7 @@
 """Framing devices found while reading quotation marks: scare quotes and quoted titles.
 
 A short stretch in quotation marks that nobody is reported as saying
-("the 'election show'", the film "Meet the Press") is not a quotation: it is
+("the 'peace summit'", the film "The Long Summer Road") is not a quotation: it is
 kept here as a ``FramingItem`` of kind ``scare_quote`` or ``title`` so that
 later framing analysis can use it. ``quotes.extract_quotes`` decides which
 quoted stretches are speech; this module only classifies the rest and finds

@@ -259,7 +259,7 @@ def _compact(tok: Token) -> tuple[int, int]:
         if child.dep_ in ("compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "prt"):
             if child.i < left.i:
                 left = child.left_edge if child.dep_ == "poss" else child
-    # never reach across a comma, a quotation mark or a line break ("By Akbar Mammadov\n\nHead of ...")
+    # never reach across a comma, a quotation mark or a line break ("By Helena Marsh\n\nChair of ...")
     i = left.i
     while i < tok.i and tok.doc[i].is_punct and tok.doc[i].text not in (".", "'s", "’s"):
         i += 1
@@ -279,7 +279,7 @@ def _compact(tok: Token) -> tuple[int, int]:
 
 
 def _name_span(tok: Token) -> tuple[int, int]:
-    """The proper-name tokens around ``tok`` (for resolving "Head of X Tural Ganjaliyev" to the person)."""
+    """The proper-name tokens around ``tok`` (for resolving "Chair of X Ilona Vasilescu" to the person)."""
     i = tok.i
     doc = tok.doc
     while (
@@ -322,7 +322,7 @@ def _speaker_of(ctx: _Ctx, head: Token | None, verb: Token | None = None) -> Spe
     if entity is None:
         entity = ctx.index.resolve(start, end)
     if entity is None and head.pos_ in ("NOUN", "PROPN"):
-        # a title heading the phrase: "Head of X's Community Tural Ganjaliyev" -> the person named in it
+        # a title heading the phrase: "Chair of X's Union Ilona Vasilescu" -> the person named in it
         lo, hi = _phrase(head)
         found = _best_entity(ctx, lo, hi)
         if found is not None:
@@ -370,7 +370,7 @@ _NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME"})
 
 
 def _is_age(tok: Token) -> bool:
-    """The "old" of an age used as a noun: "said the 46-year-old"."""
+    """The "old" of an age used as a noun: "said the 47-year-old"."""
     doc = tok.doc
     return (
         tok.lower_ == "old"
@@ -430,7 +430,7 @@ def _is_passive(verb: Token) -> bool:
             or verb.is_sent_start
             or prev.lower_ in ("when", "if", "after", "once")
         ):
-            # "Asked about the plan, Mr. Daley said ...", "when asked whom she supported": the
+            # "Asked about the plan, Mr. Daley said ...", "when asked which plan she preferred": the
             # asker is not named
             return True
     if verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.lower_ == "as" for c in verb.children):
@@ -499,7 +499,7 @@ def _parse_subject(verb: Token) -> Token | None:
         # "he's said he'll fight": the parser read the clitic 's (has) as a passive "is"
         return pron
     if _is_passive(verb):
-        # "Asked by Matt Lauer whether ...", "was asked by a reporter": the agent is the speaker
+        # "Asked by the host whether ...", "was asked by a reporter": the agent is the speaker
         for child in verb.children:
             if child.dep_ == "agent":
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -517,7 +517,7 @@ def _parse_subject(verb: Token) -> Token | None:
                 if _usable_subject(child, verb):
                     return _unbracket(child)
             child = subjects[0]
-            # "Washington (AFP) - Democrat Hillary Clinton ... said": the name after a dateline
+            # "Geneva (AFP) - Senator Ana Ruiz ... said": the name after a dateline
             # the parser took for the subject is its apposition
             after = [c for c in child.children if c.dep_ == "appos" and c.i > child.i + 1]
             if after and _usable_subject(after[-1], verb) and after[-1].pos_ == "PROPN":
@@ -572,7 +572,7 @@ def _outer_cue(tok: Token) -> Token | None:
 
 
 def _unbracket(tok: Token) -> Token:
-    """'Sen. Elizabeth Warren (D-MA) said': the name before a bracketed subject, not the bracket."""
+    """'Rep. Dana Ortiz (D-NM) said': the name before a bracketed subject, not the bracket."""
     doc = tok.doc
     # the bracket may hold several tokens ("(D-MA)" is three)
     lo = next((k for k in range(tok.i, max(-1, tok.i - 5), -1) if doc[k].text in ("(", ")")), None)
@@ -638,7 +638,7 @@ def _cue_span(verb: Token) -> tuple[int, int]:
 _FIRST_SECOND = frozenset({"i", "we", "you"})
 _THIRD_PERSON = frozenset({"he", "she", "they"})
 #: verbs whose object is the subject of their infinitive ("leaving many to wonder"), unlike
-#: "used a word to describe" or "went out of his way to say"
+#: "used a word to describe" or "took pains to say"
 _CAUSATIVE = frozenset(
     "leave lead prompt cause require force allow encourage push drive get inspire spur compel want expect "
     "need invite challenge help persuade convince enable pressure let make".split()
@@ -699,7 +699,7 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             and outer.pos_ in ("PROPN", "NOUN", "PRON")
             and outer.i < subj.i
         ):
-            # "Bolton said he would advise ...", "Benjamin said he believes ...": PolNeAR keeps one
+            # "Okafor said he would brief ...", "Lind said he believes ...": PolNeAR keeps one
             # relation, the outer one with the named source (train: +0.07 speaker accuracy,
             # +0.24 all-relations F1 from the false relations it no longer makes)
             continue
@@ -828,7 +828,7 @@ def _ends_with_colon(ctx: _Ctx, lo: int, hi: int) -> bool:
 def _inverted(ctx: _Ctx, verb: Token, a_lo: int) -> bool:
     """True when a finite ``verb`` is the first word after the quote's closing punctuation ('," said X').
 
-    (Not a participle: '“New York values,” saying the city ...' names no speaker after it.)
+    (Not a participle: '“small-town manners,” saying the village ...' names no speaker after it.)
     """
     if verb.tag_ not in ("VBD", "VBZ", "VBP"):
         return False
@@ -898,8 +898,8 @@ def _governor(ctx: _Ctx, q: _Quoted) -> _Attribution | None:
     """The verb outside quote ``q`` that the quote hangs on, when it has a named or pronoun subject.
 
     Catches cues missing from the lexicon for fragments the parse attaches to
-    the verb ("Moore thanked him for “stepping up”", "he dubbed him “the little
-    senator”"). Lower confidence than a lexicon cue.
+    the verb ("Reyes thanked her for “showing up”", "she dubbed him “the harbour
+    king”"). Lower confidence than a lexicon cue.
     """
     lo, hi = ctx.tok_at(q.start), ctx.tok_at(q.end)
     head: Token | None = None
@@ -1013,7 +1013,7 @@ def _attribute_direct(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[_Attribution, str
     before = _find_cue(ctx, b_lo, b_hi, last=True) if b_hi > b_lo else None
     colon = b_hi > b_lo and _ends_with_colon(ctx, b_lo, b_hi)
     if colon:
-        # "Cruz called them on it:" (a verb just before the colon), or a label: "HuffPollster:",
+        # "Okafor pushed back on it:" (a verb just before the colon), or a label: "HuffPollster:",
         # "Polls agree - Carl Bialik:". A verb further back, or before a dash, belongs to
         # another clause ("Signs were everywhere ...:", PolNeAR train).
         c = b_hi - 1
@@ -1301,9 +1301,9 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     pending = [qi for qi in pending if qi not in joined]
 
     # 4. quotes without a cue: the speaker of the nearest attributed quote (before, else after)
-    # candidates: attributed quotes, and reported speech with a speaker ("Ganjaliyev noted that ...")
-    # A relation reported inside another one's content ("Carter said that some critics had been
-    # predicting ...") is not the voice of the article's next paragraph: the outer one is.
+    # candidates: attributed quotes, and reported speech with a speaker ("Vasilescu noted that ...")
+    # A relation reported inside another one's content ("Okafor said that some rivals had long
+    # expected ...") is not the voice of the article's next paragraph: the outer one is.
     nested = _nested_cues(relations + list(direct.values()))
     attributed = sorted(
         [
@@ -1399,7 +1399,7 @@ def _title_label(ctx: _Ctx) -> _Relation | None:
 def _local_subject(ctx: _Ctx, q: _Quoted) -> tuple[Token, Token] | None:
     """The subject and verb of the clause just before quote ``q`` in its own paragraph.
 
-    "Trump also embraced enhanced interrogation -- “...”", "Trump leaned in and boomed:
+    "Okafor also defended the ferry fares -- “...”", "The mayor leaned in and shouted:
     “...”": a quote with no cue of its own, introduced by its paragraph's sentence.
     """
     j = ctx.tok_at(q.start)
@@ -1409,8 +1409,8 @@ def _local_subject(ctx: _Ctx, q: _Quoted) -> tuple[Token, Token] | None:
     if k < 0 or j >= len(ctx.doc) or ctx.quoted[k] >= 0 or ctx.para_of_tok[k] != ctx.para_of_tok[j]:
         return None
     sent = ctx.doc[k].sent
-    # the verb nearest the quote ("as Dana Milbank puts it, “...”", "while Trump refers to the
-    # governor as “Chris”"), else the sentence's main verb
+    # the verb nearest the quote ("as the columnist Lee Park puts it, “...”", "while the mayor refers to
+    # the ferry as “the old lady”"), else the sentence's main verb
     near = (
         t
         for t in reversed(ctx.doc[sent.start : k + 1])

@@ -126,7 +126,7 @@ class Entity:
     """One real-world referent of the article with all its mentions.
 
     ``roles`` are the titles and descriptions attached to it in the text
-    ("Head of Nagorno-Karabakh's Azerbaijani Community"); ``members`` lists the
+    ("Chair of Abkhazia's Georgian Community"); ``members`` lists the
     entity ids a group entity is made of ("the four Representatives").
     """
 

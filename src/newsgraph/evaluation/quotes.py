@@ -24,8 +24,8 @@ The rule:
   the prediction has no speaker mention (cue) either.
 * ``speaker_entity_accuracy`` (reported, not gated): as ``speaker_accuracy``, but a pair is
   also correct when the predicted speaker *entity* has some mention (anywhere in the
-  article) overlapping the gold Source: "he said" resolved to Ganjaliyev counts when the
-  annotator marked "Ganjaliyev" two sentences up. It measures who is credited, whatever
+  article) overlapping the gold Source: "he said" resolved to Vasilescu counts when the
+  annotator marked "Vasilescu" two sentences up. It measures who is credited, whatever
   mention the annotator picked; ``speaker_accuracy`` stays the strict, gated number.
 
 Only the stages quotes depend on run (parse, entities, quotes), so that a

@@ -168,7 +168,7 @@ def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
             comps.append(c)
     for c in comps:
         # the complement and its head word's modifiers ("as 'irresponsible'", "a mistake",
-        # "as a dangerous provocation"), not words deep inside it ("as a matter of the greater good")
+        # "as a dangerous provocation"), not words deep inside it ("as a question of the common good")
         near = [c] + [g for g in c.children] + [x for g in c.children if g.dep_ == "pobj" for x in g.children]
         for t in near:
             if t.dep_ in ("prep", "relcl", "acl"):
@@ -265,7 +265,7 @@ def _match(tok: Token, lex: Lexicon) -> Trigger | None:
 def _noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None:
     """The predicate a trigger noun hangs from, or ``None`` when the noun is only mentioned.
 
-    "reiterated their support" (object of a light verb), "clashes erupted"
+    "renewed their support" (object of a light verb), "clashes erupted"
     (subject of an occurrence verb), a headline-like root noun. A noun under a
     verb that is a trigger itself ("condemned the attack") is that verb's
     object, not a second event.
@@ -301,7 +301,7 @@ def _noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | Non
         and head.head.i not in triggered
         and _lemma_in(head.head, lex.word_class("participation"))
     ):
-        return head.head  # "have been participating in a hunger strike", "took part in talks"
+        return head.head  # "were participating in a boycott", "took part in talks"
     if head.i in triggered:
         return None
     if dep in ("dobj", "obj", "nsubjpass") and _lemma_in(head, lex.word_class("light")):
@@ -544,7 +544,7 @@ def _subject(tok: Token) -> tuple[list[Token], bool]:
             cur = cur.head.head
             continue
         if cur.dep_ in ("conj", "advcl", "acomp"):
-            cur = cur.head  # "Pakistan is willing to withdraw": the subject of "is"
+            cur = cur.head  # "Peru is willing to pull back": the subject of "is"
             continue
         if cur.dep_ in ("acl", "relcl"):
             return [cur.head], cur.tag_ == "VBN"
@@ -756,7 +756,7 @@ def _scope(tok: Token, ctx: _Ctx, trig_at: dict[int, Trigger]) -> tuple[str, str
             return polarity, modality, True
         ng = _lemma_in(head, noun_governors) if head.pos_ == "NOUN" else None
         if ng is not None and dep in ("acl", "ccomp", "prep", "relcl"):
-            # "a US offer to host a summit", "an admission that forces murdered ...": not asserted
+            # "a Danish offer to host the talks", "an admission that forces murdered ...": not asserted
             if modality == "actual":
                 modality = noun_governors[ng]
             break
@@ -944,8 +944,8 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
             ids, fb = _actors(ctx, t, quote, target=True)
             ids = [x for x in ids if x not in source]  # "their first meeting": the possessor is the source
             if not ids and t.pos_ == "NOUN":
-                # "held their first meeting with Macron", "broke its promise to the Kurdish
-                # parties": the object noun's own with/to/against phrase names whom it concerns
+                # "held their second round of talks with Lund", "broke its pledge to the coastal
+                # towns": the object noun's own with/to/against phrase names whom it concerns
                 for n in _noun_targets(t):
                     ids.extend(x for x in _actors(ctx, n, quote, target=True)[0] if x not in ids)
             object_named = object_named or (bool(ids) and t.dep_ in ("dobj", "obj", "dative", "nsubjpass"))
@@ -1061,7 +1061,7 @@ def _sentence_events(ctx: _Ctx, sent: SpacySpan) -> list[_Candidate]:
 
 def _complement_targets(ctx: _Ctx, tok: Token, quote: Quote | None) -> list[str]:
     """The target of a verb whose object is a clause: the clause's subject ("demanded that
-    the US cancel"), or what the infinitive acts on ("offered to hand over to Britain")."""
+    Peru release"), or what the infinitive acts on ("offered to hand back to Chile")."""
     cond = ctx.lex.word_class("conditional")
     frontier = [tok]
     for _depth_level in range(3):
@@ -1069,14 +1069,14 @@ def _complement_targets(ctx: _Ctx, tok: Token, quote: Quote | None) -> list[str]
         for verb in frontier:
             for c in verb.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in c.children):
-                    # "threatened to stop talks if the United States goes ahead": the condition's subject
+                    # "warned it would quit the talks if Norway pressed on": the condition's subject
                     for sub in (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")):
                         ids, _fb = _actors(ctx, sub, quote)
                         if ids:
                             return ids
                     continue
                 if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-                    nxt.append(c)  # a purpose infinitive: "blocked a road to show their disapproval for X"
+                    nxt.append(c)  # a purpose infinitive: "closed a bridge to voice their anger at X"
                     for t in _target_tokens(c, False, None):
                         ids, _fb = _actors(ctx, t, quote)
                         if ids:
@@ -1141,7 +1141,7 @@ def _in_relative(tok: Token) -> bool:
 
 def _reporter(ctx: _Ctx, pred: Token, quote: Quote | None, is_cue: bool) -> list[str]:
     """Who a pronoun subject in reported speech stands for: the quote's speaker, or
-    the subject of the reporting verb ("Syria says it will not accept")."""
+    the subject of the reporting verb ("Chad declares it will not admit the trucks")."""
     if quote is not None and not is_cue and quote.speaker.entity and quote.kind != "direct":
         return [quote.speaker.entity]
     cur = pred
@@ -1183,7 +1183,7 @@ def _modal_requests(
             continue
         subjs, passive = _subject(verb)
         if passive or not subjs or any(x.pos_ == "PRON" for x in subjs):
-            continue  # "the video should be released", "we must not", "she should not have to": no one is asked
+            continue  # "the report should be published", "we must not", "she should not have to": no one is asked
         target: list[str] = []
         for sub in subjs:
             ids, _fb = _actors(ctx, sub, quote)
@@ -1239,7 +1239,7 @@ def _merge(cands: list[_Candidate]) -> list[_Candidate]:
     local: list[_Candidate] = []
     by_sentence: dict[tuple[Any, ...], _Candidate] = {}
     for c in cands:
-        # "began a hunger strike to protest against X": one protest, whose target is X
+        # "began a fast to protest against X": one protest, whose target is X
         k2 = (c.evidence, c.type, tuple(sorted(c.source)), c.polarity, c.modality)
         first = by_sentence.get(k2) if c.source else None
         if first is None:
