@@ -100,7 +100,7 @@ def test_quoted_title_is_framing(parse_text) -> None:  # type: ignore[no-untyped
 def test_scan_marks_unbalanced_never_breaks() -> None:
     text = 'He said ” and then " and “ open\n\n” stray'
     paragraphs = ((0, text.index("\n")), (text.rindex("\n") + 1, len(text)))
-    found = _scan_marks(text, paragraphs)
+    found, _ = _scan_marks(text, paragraphs)
     for q in found:
         assert 0 <= q.start <= q.inner_start <= q.inner_end <= q.end <= len(text)
 

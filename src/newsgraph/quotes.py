@@ -11,7 +11,11 @@
    opening mark never closed ends at its paragraph's end; a quote left open
    at a paragraph's end whose next paragraph opens with a mark continues
    there (the newspaper convention for multi-paragraph quotes). Nothing here
-   can raise: stray marks are skipped.
+   can raise: stray marks are skipped. An article that quotes speech in
+   single marks (British style: ``‘We will not sign,’ the minister said``)
+   is read with those instead: when some single-quoted stretch is longer
+   than a scare quote and every double-quoted stretch lies inside a single
+   one; apostrophes inside words and cut-off clitics are no marks.
 2. **Reporting verbs** (``_verb_relations``): every verb of the cue lexicon
    (``data/cues.tsv``) with a clause, infinitive or object complement in the
    dependency parse gives an indirect relation: content = the complement's
@@ -179,9 +183,87 @@ def _scan_nested(text: str, p_start: int, p_end: int) -> list[_Quoted] | None:
     return [q for q in out if text[q.inner_start : q.inner_end].strip()]
 
 
-def _scan_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Quoted]:
-    """All double-quoted stretches, multi-paragraph quotes joined, in text order."""
-    quotes: list[_Quoted] = []
+_SINGLE_MARK = re.compile(r"[‘’']")
+_CLITIC_AFTER = re.compile(r"(?:s|t|d|ll|re|ve|m)(?![\w])", re.IGNORECASE)
+
+
+def _scan_single_paragraph(text: str, p_start: int, p_end: int) -> list[_Quoted]:
+    """Single-quoted stretches of a paragraph, for articles whose speech marks are single.
+
+    An apostrophe inside a word ("can't", "union’s") is no mark. A mark after an "s" followed
+    by a lower-case word ("the workers' pay") is read as a possessive first, and closes an open
+    quote only when no later mark of the paragraph does.
+    """
+    out: list[_Quoted] = []
+    open_at: tuple[int, int] | None = None
+    possessive: int | None = None  # a skipped possessive-looking mark while a quote is open
+    for m in _SINGLE_MARK.finditer(text, p_start, p_end):
+        pos = m.start()
+        prev = text[pos - 1] if pos > p_start else " "
+        nxt = text[pos + 1] if pos + 1 < p_end else " "
+        if prev.isalnum() and nxt.isalnum():
+            continue  # an apostrophe: "don't", "O’Neill"
+        if _CLITIC_AFTER.match(text, pos + 1, p_end):
+            continue  # a clitic cut off its word ("Biden 's decision", "they 're")
+        kind = "open" if m.group() == "‘" else _direction(text, pos, 1, p_start, p_end)
+        if kind == "either":
+            kind = "close" if open_at is not None else "open"
+        if kind == "open":
+            if open_at is None:
+                open_at, possessive = (pos, 1), None
+            continue
+        if open_at is None:
+            continue  # a stray closing mark or a possessive outside any quote
+        after = text[pos + 1 : pos + 3]
+        if prev in "sS" and after[:1] == " " and after[1:2].islower():
+            possessive = pos
+            continue
+        out.append(_Quoted(open_at[0], pos + 1, open_at[0] + 1, pos, True))
+        open_at, possessive = None, None
+    if open_at is not None:
+        if possessive is not None:
+            out.append(_Quoted(open_at[0], possessive + 1, open_at[0] + 1, possessive, True))
+        else:
+            out.append(_Quoted(open_at[0], p_end, open_at[0] + 1, p_end, False))
+    return [q for q in out if text[q.inner_start : q.inner_end].strip()]
+
+
+def _speech_marks_are_single(
+    text: str, paragraphs: Sequence[tuple[int, int]], doubles: Sequence[_Quoted]
+) -> list[list[_Quoted]] | None:
+    """The single-quoted stretches when the article quotes speech in single marks (British
+    style: ‘We will not sign,’ the minister said), else ``None``.
+
+    So read when some single-quoted stretch looks like speech (a sentence, or longer than a
+    scare quote) and every double-quoted stretch lies inside a single-quoted one (a quote
+    within a quote). An article with double-quoted speech keeps single marks for framing.
+    """
+    if not _SINGLE_MARK.search(text):
+        return None
+    per_paragraph = [_scan_single_paragraph(text, a, b) for a, b in paragraphs]
+    singles = [q for found in per_paragraph for q in found]  # in text order, never overlapping
+    if not any(not framing.is_framing_candidate(text[q.inner_start : q.inner_end]) for q in singles):
+        return None
+    starts = [q.start for q in singles]
+    for d in doubles:
+        k = bisect.bisect_right(starts, d.start) - 1
+        if k < 0 or singles[k].end < d.end:
+            return None
+    return per_paragraph
+
+
+def _scan_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> tuple[list[_Quoted], bool]:
+    """All quoted stretches, multi-paragraph quotes joined, in text order, and whether they
+    are in single marks (British style) rather than double ones."""
+    doubles = _scan_double_marks(text, paragraphs)
+    singles = _speech_marks_are_single(text, paragraphs, doubles)
+    if singles is None:
+        return doubles, False
+    return _join_paragraphs(text, paragraphs, singles), True
+
+
+def _scan_double_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Quoted]:
+    per_paragraph: list[list[_Quoted]] = []
     for p_start, p_end in paragraphs:
         found = _scan_paragraph(text, p_start, p_end)
         if any(not q.closed for q in found):
@@ -190,6 +272,17 @@ def _scan_marks(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Quote
             nested = _scan_nested(text, p_start, p_end)
             if nested is not None:
                 found = nested
+        per_paragraph.append(found)
+    return _join_paragraphs(text, paragraphs, per_paragraph)
+
+
+def _join_paragraphs(
+    text: str, paragraphs: Sequence[tuple[int, int]], per_paragraph: Sequence[list[_Quoted]]
+) -> list[_Quoted]:
+    """Join a quote left open at its paragraph's end with the next paragraph's opening quote."""
+    quotes: list[_Quoted] = []
+    for (p_start, _), found in zip(paragraphs, per_paragraph, strict=True):
+        found = list(found)
         if (
             found
             and quotes
@@ -229,6 +322,7 @@ class _Ctx:
     quoted: list[int]  # per token: index of the direct quote containing it, or -1
     quotes: list[_Quoted]
     para_of_tok: list[int]
+    single_marks: bool = False  # speech is in single quotation marks (British style)
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""
@@ -1166,7 +1260,7 @@ def _build_ctx(parsed: ParsedDocument, index: EntityIndex) -> _Ctx:
     text = parsed.text
     doc = parsed.doc
     starts = [t.idx for t in doc]
-    quotes = _scan_marks(text, parsed.paragraphs)
+    quotes, single_marks = _scan_marks(text, parsed.paragraphs)
     quoted = [-1] * len(doc)
     for qi, q in enumerate(quotes):
         lo = bisect.bisect_left(starts, q.start)
@@ -1183,6 +1277,7 @@ def _build_ctx(parsed: ParsedDocument, index: EntityIndex) -> _Ctx:
         quoted,
         quotes,
         _para_index(parsed.paragraphs, starts),
+        single_marks,
     )
 
 
@@ -1346,7 +1441,8 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
         carried.append(_Relation("direct", [(q.start, q.end)], cue, sp, conf, -1, [qi]))
 
     # framing: single-quoted short phrases (anywhere) and unattributed short double-quoted ones
-    for s, e, inner_s, inner_e in framing.single_quoted(text, parsed.paragraphs):
+    # (when speech is in single marks, the short unattributed ones were classified above)
+    for s, e, inner_s, inner_e in [] if ctx.single_marks else framing.single_quoted(text, parsed.paragraphs):
         framing_spans.append((s, e, framing.classify(text, s, e, inner_s, inner_e)))
 
     all_rel = relations + list(direct.values()) + carried
