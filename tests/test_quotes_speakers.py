@@ -253,3 +253,19 @@ def test_section_names_and_exclamations_are_not_headline_sources(parse_text) -> 
     ):
         quotes = run(parse_text, title + "\n\nThe mayor spoke on Monday at the town hall.\n")
         assert all(q.cue is None or q.cue.text != ":" for q in quotes), title
+
+
+def test_a_possessed_speaker_is_not_its_owner(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # "her spokesman" speaks for himself: not resolved to the "her", and a name in apposition wins
+    text = (
+        "Mayor Ann Pike opened the bridge on Monday. “The port will reopen in May,” her spokesman said.\n"
+        "Her deputy, Tom Reed, said the ferries would wait. Ann Pike's lawyer said the case was closed.\n"
+    )
+    quotes = run(parse_text, text)
+    spokesman = next(q for q in quotes if "port will reopen" in q.content[0].text)
+    assert speaker_text(spokesman) == "her spokesman"
+    assert spokesman.speaker.entity is None
+    deputy = next(q for q in quotes if "ferries" in q.content[0].text)
+    assert deputy.speaker.name == "Tom Reed"
+    lawyer = next(q for q in quotes if "case was closed" in q.content[0].text)
+    assert lawyer.speaker.name != "Ann Pike"

@@ -412,13 +412,26 @@ def _speaker_of(ctx: _Ctx, head: Token | None, verb: Token | None = None) -> Spe
         return Speaker(mention, entity.id if entity else None, entity.name if entity else None)
     start, end = _compact(head)
     a, b = _name_span(head)
-    entity = ctx.index.resolve(a, b)
-    if entity is None:
-        entity = ctx.index.resolve(start, end)
+    # the owner a phrase is said of is not its referent: "her spokesman", "Pike's lawyer"
+    # speak for themselves (their mentions of "her", "Pike" are left out of the lookup)
+    owners = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in head.children if c.dep_ == "poss"]
+    cut = max((e for _, e in owners), default=-1)
+    entity = ctx.index.resolve(max(a, cut), b) if max(a, cut) < b else None
+    if entity is None and max(start, cut) < end:
+        entity = ctx.index.resolve(max(start, cut), end)
     if entity is None and head.pos_ in ("NOUN", "PROPN"):
-        # a title heading the phrase: "Chair of X's Union Ilona Vasilescu" -> the person named in it
+        # "Her deputy, Tom Reed, said": the name in apposition is the speaker
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                entity = ctx.index.resolve(*_name_span(c))
+                if entity is not None:
+                    break
+    if entity is None and head.pos_ in ("NOUN", "PROPN"):
+        # a title heading the phrase: "Chair of X's Union Ilona Vasilescu" -> the person named in
+        # it; not the owner the phrase is said of ("her spokesman", "Pike's lawyer" speak for
+        # themselves, not for her)
         lo, hi = _phrase(head)
-        found = _best_entity(ctx, lo, hi)
+        found = _best_entity(ctx, lo, hi, skip=owners)
         if found is not None:
             entity = found
             start, end = min(start, lo), max(end, hi)
@@ -444,11 +457,16 @@ def _phrase(head: Token) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
-def _best_entity(ctx: _Ctx, lo: int, hi: int) -> Entity | None:
-    """The person (else organisation ...) with a mention in ``[lo, hi)``, the rightmost of the best kind."""
+def _best_entity(
+    ctx: _Ctx, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()
+) -> Entity | None:
+    """The person (else organisation ...) with a mention in ``[lo, hi)``, the rightmost of the
+    best kind; mentions inside a ``skip`` range do not count."""
     best: tuple[int, int] | None = None
     best_id = None
-    for m_start, _m_end, eid in ctx.index.mentions_in(lo, hi):
+    for m_start, m_end, eid in ctx.index.mentions_in(lo, hi):
+        if any(a <= m_start and m_end <= b for a, b in skip):
+            continue
         ent = ctx.index.get(eid)
         if ent is None:
             continue
