@@ -344,7 +344,8 @@ def part_scale(anchors: Path, work: Path, size: int, skip: set[str]) -> dict[str
             summary = json.loads(summary_json.read_text())
             runs[f"batch_{workers}"] = {
                 "articles_per_s": per_s(n, run.wall_s),
-                "steady_articles_per_s": summary["steady_articles_per_s"],
+                # (None only for a corpus of one article: fall back to the subtraction)
+                "steady_articles_per_s": summary["steady_articles_per_s"] or _steady(n, run.wall_s, start.wall_s),
                 "steady_by_subtraction_articles_per_s": _steady(n, run.wall_s, start.wall_s),
                 "wall_s": run.wall_s,
                 "cpu_s": run.cpu_s,

@@ -39,3 +39,13 @@ def test_summary_json_is_written(tmp_path) -> None:
     assert summary["results"] == 3  # the bad line failed while reading, before any analysis
     assert 0 < summary["first_result_s"] <= summary["last_result_s"] <= summary["seconds"]
     assert summary["steady_articles_per_s"] > 0
+
+
+def test_summary_json_in_a_missing_directory_fails_before_the_run(tmp_path, capsys) -> None:
+    corpus = tmp_path / "in.jsonl"
+    corpus.write_text(json.dumps({"id": "a", "text": "The minister said the port would reopen."}) + "\n")
+    db = tmp_path / "o.db"
+    code = main(["batch", str(corpus), "--db", str(db), "--quiet", "--summary-json", str(tmp_path / "no" / "s.json")])
+    assert code == 2
+    assert "--summary-json" in capsys.readouterr().err
+    assert not db.exists()  # nothing was run

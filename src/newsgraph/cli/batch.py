@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from newsgraph.errors import InputError, StorageError
 from newsgraph.settings import load_settings
 
 
@@ -44,6 +45,10 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from newsgraph.jobs.batch import run_batch
 
+    summary_path = Path(args.summary_json) if args.summary_json else None
+    if summary_path is not None and not summary_path.parent.is_dir():
+        # checked before the run, not after hours of it
+        raise InputError(f"--summary-json {args.summary_json}: directory {summary_path.parent} does not exist")
     settings = load_settings(args.config, model=args.model, max_chars=args.max_chars)
     summary = run_batch(
         args.inputs,
@@ -56,8 +61,11 @@ def run(args: argparse.Namespace) -> int:
         settings=settings,
         progress=not args.quiet,
     )
-    if args.summary_json:
-        Path(args.summary_json).write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+    if summary_path is not None:
+        try:
+            summary_path.write_text(json.dumps(summary.to_dict(), indent=2) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise StorageError(f"--summary-json {args.summary_json}: cannot write ({exc.strerror})") from exc
     if not args.quiet:
         print(summary.describe(), file=sys.stderr)
         if summary.failed:

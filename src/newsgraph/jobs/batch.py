@@ -93,7 +93,7 @@ class BatchSummary:
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready values (``newsgraph batch --summary-json``)."""
-        out = {k: v for k, v in self.__dict__.items()}
+        out = dict(self.__dict__)
         out["articles_per_s"] = self.rate
         out["steady_articles_per_s"] = self.steady_rate
         return out
