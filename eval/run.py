@@ -26,6 +26,11 @@ EVALUATIONS: dict[str, tuple[str, list[str]]] = {
     "actors": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["actors", "--gold", "{gold}"]),
     "events": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["events", "--gold", "{gold}"]),
     "pentaclass": ("eventcoding/conflibert_cameo/cameo_class/train.tsv", ["events", "--pentaclass", "{gold}"]),
+    # sentence sets scored by halves: rules are written reading the even half, believed on the odd one
+    "plv_even": ("eventcoding/zsp_plv/train.tsv", ["events", "--plv", "{gold}", "--half", "even"]),
+    "plv_odd": ("eventcoding/zsp_plv/train.tsv", ["events", "--plv", "{gold}", "--half", "odd"]),
+    "case_even": ("eventcoding/case2021_task2/dev.tsv", ["events", "--case", "{gold}", "--half", "even"]),
+    "case_odd": ("eventcoding/case2021_task2/dev.tsv", ["events", "--case", "{gold}", "--half", "odd"]),
 }
 
 

@@ -124,14 +124,31 @@ def test_evaluation_events_run_end_to_end(tmp_path: Path) -> None:
         )
         + "\n"
     )
-    args = argparse.Namespace(gold=str(gold), pentaclass=None, limit=0, model=None, errors=None, config=None)
-    m = ev_eval.run(args)
+    m = ev_eval.run(_args(gold=str(gold)))
     assert m["type_recall"] == 1.0 and m["dyad"]["f1"] == 1.0
     penta = tmp_path / "p.tsv"
     penta.write_text("France criticized Germany on Monday.\t3\nThe weather was nice.\t0\n")
-    args = argparse.Namespace(gold=None, pentaclass=str(penta), limit=0, model=None, errors=None, config=None)
-    m = ev_eval.run(args)
+    m = ev_eval.run(_args(pentaclass=str(penta)))
     assert m["accuracy"] == 1.0
+    plv = tmp_path / "plv.tsv"
+    plv.write_text(
+        "uid\tsentence_id\tsentence\tmarked_sentence\tsource\ttarget\tgold_penta\tgold_root\n"
+        "\t1\tFrance criticized Germany on Monday.\t<s>France</s> criticized <t>Germany</t> on Monday.\t"
+        "France\tGermany\t3\tDISAPPROVE\n"
+    )
+    m = ev_eval.run(_args(plv=str(plv)))
+    assert m["type_recall"] == 1.0 and m["dyad_recall"] == 1.0
+    assert "dyad recall" in ev_eval.format_report(m)
+    assert ev_eval.run(_args(plv=str(plv), half="even"))["rows"] == 0
+
+
+def _args(**given: object) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    ev_eval.add_arguments(parser)
+    argv = []
+    for k, v in given.items():
+        argv += [f"--{k}", str(v)]
+    return parser.parse_args(argv)
 
 
 def test_evaluation_events_militant_group_codes_as_img() -> None:

@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.evaluation import event_sets
 from newsgraph.evaluation.scoring import PRF
 from newsgraph.events.lexicon import PLOVER_TYPES, load_lexicon
 from newsgraph.records import Analysis, Entity, Event
@@ -65,6 +66,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group(required=True)
     g.add_argument("--gold", metavar="FILE", help="PLOVER gold-standard records (JSON lines)")
     g.add_argument("--pentaclass", metavar="FILE", help="TSV of sentence<TAB>CAMEO PentaClass (0-4)")
+    g.add_argument("--plv", metavar="FILE", help="PLOVER sentences with <s>source</s> and <t>target</t> marked (TSV)")
+    g.add_argument("--case", metavar="FILE", help="CASE 2021 task 2 snippets (id<TAB>EventSnippet<TAB>SubType)")
+    p.add_argument(
+        "--half",
+        choices=("even", "odd", "all"),
+        default="all",
+        help="score only the sentences with an even or odd id (--gold: position), to keep a half unread",
+    )
     p.add_argument("--limit", type=int, default=0, metavar="N", help="score only the first N sentences")
     p.add_argument("--model", default=None, help="spaCy pipeline to load instead of the default")
     p.add_argument(
@@ -290,9 +299,15 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     analyzer = _analyzer(args)
     t0 = time.perf_counter()
     errors: list[dict[str, Any]] = []
+    if args.plv or args.case:
+        return _run_sets(args, analyzer, t0)
     if args.gold:
         records = read_plover(args.gold)
         texts = list(dict.fromkeys(r["text"] for r in records))
+        if args.half != "all":
+            texts = [t for n, t in enumerate(texts) if event_sets.keep_half(n, args.half)]
+            kept = set(texts)
+            records = [r for r in records if r["text"] in kept]
         if args.limit:
             texts = texts[: args.limit]
             keep = set(texts)
@@ -361,9 +376,34 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     return metrics
 
 
+def _run_sets(args: argparse.Namespace, analyzer: Any, t0: float) -> dict[str, Any]:
+    half = None if args.half == "all" else args.half
+    if args.plv:
+        rows = event_sets.read_plv(args.plv, half)
+        score, errors, gold = event_sets.score_plv, event_sets.errors_plv, args.plv
+    else:
+        rows = event_sets.read_case(args.case, half)
+        score, errors, gold = event_sets.score_case, event_sets.errors_case, args.case
+    if args.limit:
+        rows = rows[: args.limit]
+    analyses = event_sets.analyse_all([r["text"] for r in rows], analyzer)
+    metrics = score(rows, analyses)
+    metrics["gold"] = str(gold)
+    metrics["half"] = args.half
+    metrics["seconds"] = round(time.perf_counter() - t0, 1)
+    if args.errors:
+        lines = errors(rows, analyses)
+        Path(args.errors).write_text("".join(json.dumps(e) + "\n" for e in lines), encoding="utf-8")
+    return metrics
+
+
 def format_report(m: dict[str, Any]) -> str:
     lines = []
-    if "per_type" in m:
+    if "dyad_recall" in m:
+        lines.extend(event_sets.format_plv(m))
+    elif "disaster_event_rate" in m:
+        lines.extend(event_sets.format_case(m))
+    elif "per_type" in m:
         d = m["dyad"]
         lines.append(
             f"PLOVER events: {m['records']} gold records in {m['sentences']} sentences ({m['gold']})"
