@@ -21,7 +21,7 @@ from typing import Any
 
 # name -> (gold path under anchors, newsgraph eval arguments)
 EVALUATIONS: dict[str, tuple[str, list[str]]] = {
-    "quotes": ("quotes/polnear/data/dev", ["quotes", "--gold", "{gold}"]),
+    "quotes": ("quotes/polnear/data/dev", ["quotes", "--gold", "{gold}", "--exact"]),
     "entities": ("quotes/polnear/data/dev", ["entities", "--gold", "{gold}"]),
     "actors": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["actors", "--gold", "{gold}"]),
     "events": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["events", "--gold", "{gold}"]),

@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError
+from newsgraph.evaluation.quotes_exact import ExactScores, Segmentation
 from newsgraph.evaluation.scoring import PRF, Accuracy
 from newsgraph.records import Quote
 
@@ -188,6 +189,16 @@ def pair(pred: Sequence[frozenset[int]], gold: Sequence[frozenset[int]]) -> list
     return pairs
 
 
+def gold_elements(relations: Sequence[GoldRelation]) -> dict[str, list[tuple[int, int]]]:
+    """Every part of every gold Source, Cue and Content span, by element."""
+    out: dict[str, list[tuple[int, int]]] = {"source": [], "cue": [], "content": []}
+    for r in relations:
+        out["source"].extend(r.source)
+        out["cue"].extend(r.cue)
+        out["content"].extend(r.content)
+    return out
+
+
 def is_direct_gold(text: str, rel: GoldRelation) -> bool:
     return any(_QUOTE_MARK.search(text[a:b]) for a, b in rel.content)
 
@@ -267,24 +278,41 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--limit", type=int, default=None, metavar="N", help="score only the first N articles")
     p.add_argument("--model", default=None, help="spaCy pipeline to use (default: the configured one)")
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="also score source, cue and content spans by exact token match, sentence by sentence",
+    )
 
 
 def evaluate(articles: Sequence[GoldArticle], extract: Any, *, progress: bool = False) -> dict[str, Any]:
-    """Score ``extract(text, published) -> list[Quote] | (list[Quote], EntityIndex)`` over ``articles``.
+    """Score ``extract(text, published)`` over ``articles``.
 
-    With the entity index, ``speaker_entity_accuracy`` is reported too.
+    ``extract`` returns the quotes, or ``(quotes, EntityIndex)``, or
+    ``(quotes, EntityIndex, spaCy Doc)``. With the entity index,
+    ``speaker_entity_accuracy`` is reported too; with the Doc, the exact-span
+    scores (``exact``, see ``quotes_exact``).
     """
     scores = QuoteScores()
+    exact = ExactScores()
+    with_exact = False
     t0 = time.perf_counter()
     for n, art in enumerate(articles, 1):
         found = extract(art.text, art.published)
-        quotes, index = found if isinstance(found, tuple) else (found, None)
+        if not isinstance(found, tuple):
+            found = (found,)
+        quotes, index, doc = (tuple(found) + (None, None))[:3]
         scores.add(art.text, art.relations, quotes, index)
+        if doc is not None:
+            with_exact = True
+            exact.add(Segmentation.of_doc(doc), gold_elements(art.relations), quotes)
         if progress:
             print(f"\r[eval quotes] {n}/{len(articles)} articles", end="", file=sys.stderr, flush=True)
     if progress:
         print(file=sys.stderr)
     metrics = scores.as_dict()
+    if with_exact:
+        metrics["exact"] = exact.as_dict()
     metrics["seconds"] = round(time.perf_counter() - t0, 2)
     return metrics
 
@@ -300,11 +328,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     nlp = load_pipeline(settings.model)
     articles = load_gold(args.gold, args.limit)
 
-    def extract(text: str, published: date | None) -> tuple[list[Quote], EntityIndex]:
+    def extract(text: str, published: date | None) -> tuple[Any, ...]:
         parsed = parse(text, nlp, published=published, settings=settings)
         index = extract_entities(parsed)
         found, _ = extract_quotes(parsed, index)
-        return found, index
+        return (found, index, parsed.doc) if args.exact else (found, index)
 
     metrics = evaluate(articles, extract, progress=True)
     metrics["gold"] = str(args.gold)
@@ -326,4 +354,10 @@ def format_report(m: dict[str, Any]) -> str:
             "has a mention on the gold Source)"
         )
     lines.append(f"cue accuracy     {m['cue_accuracy']:.3f} on {m['cue_pairs']} pairs")
+    if "exact" in m:
+        lines.append("exact spans, sentence by sentence:")
+        for key, s in m["exact"].items():
+            lines.append(
+                f"  {key:8}{s['precision']:8.3f}{s['recall']:8.3f}{s['f1']:8.3f}{s['tp']:7.0f}{s['fp']:7.0f}{s['fn']:7.0f}"
+            )
     return "\n".join(lines)
