@@ -2,7 +2,9 @@
 
 ``extract_events(parsed, entities, quotes, dates)`` is the pipeline stage; the
 lexicons it reads (CAMEO table, trigger patterns, word classes) live in
-``newsgraph/data/events/`` and are loaded once by ``load_lexicon()``.
+``newsgraph/data/events/`` and are loaded once by ``load_lexicon()``. The steps
+of the stage are one module each (triggers, arguments, actors, dyad, guards,
+coding, merge); ``extract.py``'s docstring gives the order they run in.
 """
 
 from __future__ import annotations

@@ -1,0 +1,211 @@
+"""Step 2: the actor phrases of a trigger in the dependency parse.
+
+``argument_tokens`` gives the head tokens of the source phrases (the subject,
+through control, coordination and relative clauses; the "by" agent of a
+passive; both sides of "between") and of the target phrases (the object, dative
+or prepositional object) of a verb trigger, or of an event noun and the
+predicate that licenses it. These are tokens only: ``dyad`` turns them into
+entity ids (through ``actors``) and adds the fallbacks when they name no one.
+
+A new grammatical position for a source or a target belongs here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Lexicon, Trigger
+from newsgraph.events.tokens import MAX_CLIMB, lemma_in
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+# prepositions whose object is the target of the event ("met with X", "attack on X")
+_TARGET_PREPS = frozenset(
+    "with against on upon to at into toward towards for over from of about between".split()
+)
+# verbs whose object is the subject of their infinitive ("urged X to", not "summoned X to complain")
+_OBJECT_CONTROL = frozenset(
+    "urge ask order tell force allow permit persuade encourage invite call press help enable require request "
+    "advise warn forbid compel oblige authorize authorise instruct pressure push lead get cause".split()
+)
+_STATIVE_PASSIVE = frozenset("commit oppose prepare determine resolve dedicate".split())
+_SECONDARY_PREPS = frozenset(("of", "about", "from"))
+
+
+def subject(tok: Token) -> tuple[list[Token], bool]:
+    """The subject(s) of ``tok`` (climbing through control and coordination); flag: passive.
+
+    Several subjects come back when the parser split a long list ("..., Visegrad
+    Group, TURKPA reiterated" gives two nsubj children).
+    """
+    # "does not change ... and will not be recognised": the conjunct's own voice counts
+    own_passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        passive = own_passive or any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
+        subs = [c for c in cur.children if c.dep_ in _SUBJ]
+        if subs:
+            c = subs[0]
+            if c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
+                return [cur.head], False
+            return subs, passive
+        if cur.dep_ == "xcomp":
+            obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None and lemma_in(cur.head, _OBJECT_CONTROL):
+                return [obj], False  # "urged the senators to promote": the senators would promote
+            cur = cur.head
+            continue
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
+            # "accused Sudan of supporting the rebels": the accused is who supports
+            obj = next((c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return [obj], False
+            cur = cur.head.head
+            continue
+        if cur.dep_ in ("conj", "advcl", "acomp"):
+            cur = cur.head  # "Peru is willing to pull back": the subject of "is"
+            continue
+        if cur.dep_ in ("acl", "relcl"):
+            return [cur.head], cur.tag_ == "VBN"
+        return [], passive
+    return [], False
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def target_tokens(tok: Token, passive: bool, particle: str | None, evaluative: bool = False) -> list[Token]:
+    out: list[Token] = []
+    if evaluative:  # "described as 'irresponsible' the letter" / "described the letter as irresponsible"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                out.extend(g for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "PRON"))
+            elif c.dep_ in ("oprd", "ccomp", "xcomp", "acomp"):
+                # "called [Peru's decision illegal]": the small clause's subject is what is judged
+                out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if passive:
+        out.extend(c for c in tok.children if c.dep_ in ("nsubjpass",))
+    out.extend(c for c in tok.children if c.dep_ in ("dobj", "obj", "dative"))
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and (c.lower_ in _TARGET_PREPS or c.lower_ == particle):
+            if c.lower_ in _SECONDARY_PREPS and c.lower_ != particle:
+                continue
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def secondary_targets(tok: Token) -> list[Token]:
+    """Weaker target phrases, used when the object names no actor ("withdraw its force from Chad")."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in _SECONDARY_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def noun_targets(noun: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    for c in noun.children:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
+            # "its demand that Israel ease restrictions": the clause's subject is addressed
+            out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def stance_targets(tok: Token, lex: Lexicon, conflict: bool = False) -> list[Token]:
+    """X in "in defiance of X", "in protest against X", "in solidarity with X" (``stance`` nouns);
+    for a conflictual act also "despite X's pressure" / "despite pressure by X" (the one defied)."""
+    stance = lex.word_class("stance")
+    out: list[Token] = []
+    # "refused to step down despite pressure by X": the refused act's stance counts for the refusal
+    kids = [c for c in tok.children] + [g for c in tok.children if c.dep_ == "xcomp" for g in c.children]
+    for c in kids:
+        if conflict and c.dep_ == "prep" and c.lower_ == "despite":
+            out.extend(g for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+            continue
+        if c.dep_ != "prep" or c.lower_ != "in":
+            continue
+        for n in c.children:
+            if n.dep_ == "pobj" and n.lemma_.lower() in stance:
+                for p in n.children:
+                    if p.dep_ == "prep" and p.lower_ in ("of", "against", "at", "to", "with", "for", "over"):
+                        out.extend(g for g in p.children if g.dep_ == "pobj")
+    return out
+
+
+def _between(tok: Token) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _noun_sources(noun: Token) -> list[Token]:
+    out = [c for c in noun.children if c.dep_ in ("poss",)]
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    out.extend(
+        c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    )
+    return out
+
+
+def argument_tokens(tok: Token, trig: Trigger, pred: Token) -> tuple[list[Token], list[Token]]:
+    """The head tokens of the source phrases and of the target phrases of the trigger at ``tok``.
+
+    ``pred`` is the predicate that carries the trigger: ``tok`` itself for a verb,
+    the licensing verb for an event noun ("renewed" for "renewed their support").
+    """
+    src_toks: list[Token] = []
+    tgt_toks: list[Token] = []
+    passive = False
+    if trig.pos == "verb":
+        subjs, passive = subject(tok)
+        if passive and _agent(tok) is None and lemma_in(tok, _STATIVE_PASSIVE):
+            passive = False  # "Vietnam is committed to", "X is opposed to": a state of the subject
+        head_agent = _agent(tok.head) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+        if passive and _agent(tok) is None and head_agent is not None:
+            # "was ambushed by militiamen, killing 12 soldiers": the participle is the agent's act
+            src_toks.append(head_agent)
+        elif passive:
+            ag = _agent(tok)
+            if ag is not None:
+                src_toks.append(ag)
+            tgt_toks.extend(subjs)
+        else:
+            src_toks.extend(subjs)
+        tgt_toks.extend(
+            t
+            for t in target_tokens(tok, passive, trig.particle, trig.evaluative is not None)
+            if t not in tgt_toks
+        )
+    else:
+        src_toks.extend(_noun_sources(tok))
+        if pred.i == tok.i or not subject(pred)[0] or subject(pred)[0][0].i == tok.i:
+            # "clashes erupted between Armenia and Azerbaijan": both sides act
+            src_toks.extend(_between(tok) + (_between(pred) if pred.i != tok.i else []))
+        if pred.i != tok.i:
+            subjs, passive = subject(pred)
+            if not passive:
+                src_toks.extend(x for x in subjs if x.i != tok.i)
+            tgt_toks.extend(noun_targets(tok))
+            purpose = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == pred.i
+            if not tgt_toks:
+                # a purpose: "travelled to Vienna for talks" are not talks with Vienna, but
+                # "convened the council for a meeting" is a meeting of the council
+                tgt_toks.extend(
+                    t
+                    for t in target_tokens(pred, passive, None)
+                    if t.i != tok.i and not (purpose and t.dep_ == "pobj")
+                )
+        else:
+            tgt_toks.extend(noun_targets(tok))
+    return src_toks, tgt_toks

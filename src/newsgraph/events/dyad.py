@@ -1,0 +1,244 @@
+"""Step 3: the source and the target of one event, as entity ids.
+
+``event_dyad`` turns the phrases from ``arguments`` into entity ids (through
+``actors.actor_ids``) and, when they name no one, tries the fallbacks in a fixed
+order. Source: the place a generic agent acts in, the reporter behind a pronoun
+in reported speech ("Chad declares it will ..."), the speaker of the quote whose
+cue is the trigger. Target: a stance phrase ("in defiance of X"), the place of
+the object's agent, a weaker of/about/from phrase, the subject of a demanded
+clause ("demanded that Peru release"), the one summoned, and finally the place
+where the event happens (PLOVER GSR convention). An event with neither a source
+nor a target is dropped by the caller. Next: ``guards`` reads polarity and
+modality.
+
+A new fallback belongs here, at its place in that order.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from newsgraph.events.actors import (
+    actor_ids,
+    agent_place,
+    collapse,
+    entities_in,
+    is_coded,
+    phrase_tokens,
+    places_at,
+)
+from newsgraph.events.arguments import (
+    noun_targets,
+    secondary_targets,
+    stance_targets,
+    subject,
+    target_tokens,
+)
+from newsgraph.events.context import Context
+from newsgraph.events.lexicon import CameoCode, Trigger
+from newsgraph.events.tokens import MAX_CLIMB, is_verb
+from newsgraph.records import Quote
+
+_REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
+# pronouns that stand for the reporting speaker in reported speech ("Syria says it will ...")
+_PERSONAL = frozenset("he she it they we i".split())
+
+
+class Dyad(NamedTuple):
+    """The actors of one event, whether one came from a fallback, and the places attached to it."""
+
+    source: list[str]
+    target: list[str]
+    fallback: bool
+    places: list[tuple[str, tuple[int, int]]]
+
+
+def event_dyad(
+    ctx: Context,
+    tok: Token,
+    trig: Trigger,
+    pred: Token,
+    code: CameoCode,
+    src_toks: list[Token],
+    tgt_toks: list[Token],
+    quote: Quote | None,
+    is_cue: bool,
+) -> Dyad:
+    """Source and target entity ids of the event triggered at ``tok`` (carried by ``pred``)."""
+    source, src_fallback = _source(ctx, src_toks, pred, code, quote, is_cue)
+    target, tgt_fallback = _target(ctx, tok, trig, pred, code, tgt_toks, quote, source)
+    source, target = collapse(ctx, source), collapse(ctx, target)
+    target = [x for x in target if x not in source]
+    places = places_at(ctx, pred)
+    if target and places and places[0][0] not in source and not any(is_coded(ctx, x) for x in target):
+        # "sent inspectors to the Natanz plant in central Iran": an uncoded target is
+        # coded by where the event happens (PLOVER GSR: actor codes inferred from locations)
+        target = [places[0][0]]
+    reflexive = any(t.lower_ in _REFLEXIVE for t in tgt_toks)
+    if not target and places and places[0][0] not in source and not reflexive:
+        # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
+        target = [places[0][0]]
+    return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def _source(
+    ctx: Context, src_toks: list[Token], pred: Token, code: CameoCode, quote: Quote | None, is_cue: bool
+) -> tuple[list[str], bool]:
+    """Entity ids of the source phrases, else of the fallbacks; flag: from a fallback."""
+    source: list[str] = []
+    fallback = False
+    for t in src_toks:
+        ids, fb = actor_ids(ctx, t, quote)
+        fallback = fallback or fb
+        source.extend(x for x in ids if x not in source)
+    if not source:
+        for t in src_toks:
+            ids = agent_place(ctx, t, pred, code.quad_class != 4 or code.root == "14")
+            if ids:
+                source, fallback = ids, True
+                break
+    if not source and any(t.lower_ in _PERSONAL for t in src_toks):
+        source = reporter(ctx, pred, quote, is_cue)
+    if not source and quote is not None and is_cue and quote.speaker.entity:
+        source = [quote.speaker.entity]
+    return source, fallback
+
+
+def _target(
+    ctx: Context,
+    tok: Token,
+    trig: Trigger,
+    pred: Token,
+    code: CameoCode,
+    tgt_toks: list[Token],
+    quote: Quote | None,
+    source: list[str],
+) -> tuple[list[str], bool]:
+    """Entity ids of the target phrases (not the source's), else of the fallbacks; flag: from a fallback."""
+    lex = ctx.lex
+    fallback = False
+    target: list[str] = []
+    object_named = False
+    for t in tgt_toks:
+        if object_named and t.dep_ == "pobj" and t.head.lower_ == "for":
+            continue  # "blamed Chad for the raid on X": with an object named, "for" gives the reason
+        ids, fb = actor_ids(ctx, t, quote, target=True)
+        ids = [x for x in ids if x not in source]  # "their first meeting": the possessor is the source
+        if not ids and t.pos_ == "NOUN":
+            # "held their second round of talks with Lund", "broke its pledge to the coastal
+            # towns": the object noun's own with/to/against phrase names whom it concerns
+            for n in noun_targets(t):
+                ids.extend(x for x in actor_ids(ctx, n, quote, target=True)[0] if x not in ids)
+        object_named = object_named or (bool(ids) and t.dep_ in ("dobj", "obj", "dative", "nsubjpass"))
+        fallback = fallback or fb
+        target.extend(x for x in ids if x not in target)
+    stance = [
+        x
+        for t in stance_targets(pred, lex, code.quad_class in (3, 4))
+        for x in actor_ids(ctx, t, quote, target=True)[0]
+        if x not in source
+    ]
+    if stance:
+        # "occupied squares in Minsk in defiance of the Belarusian government": the stance names
+        # whom the act is aimed at; of the rest only a named direct object stays
+        direct = [
+            x
+            for t in tgt_toks
+            if t.dep_ in ("dobj", "obj", "dative")
+            for x in entities_in(ctx, phrase_tokens(t, False, ctx.parsed.paragraph_of(t.idx)))
+        ]
+        target = [x for x in dict.fromkeys(direct + stance) if x not in source]
+    if not target:
+        for t in tgt_toks:
+            ids = agent_place(ctx, t, pred)
+            if ids:
+                target, fallback = ids, True
+                break
+    if not target:
+        for t in secondary_targets(pred):
+            ids, _fb = actor_ids(ctx, t, quote)
+            target.extend(x for x in ids if x not in target)
+    if not target:
+        target = _complement_targets(ctx, tok if trig.pos == "verb" else pred, quote)
+    if not target and pred.dep_ in ("xcomp", "advcl") and code.quad_class in (1, 3):
+        # "summoned Niger's ambassador to complain": a verbal act aimed at the one summoned
+        obj = next((c for c in pred.head.children if c.dep_ in ("dobj", "obj")), None)
+        if obj is not None:
+            target = [x for x in actor_ids(ctx, obj, quote)[0] if x not in source]
+    return target, fallback
+
+
+def _complement_targets(ctx: Context, tok: Token, quote: Quote | None) -> list[str]:
+    """The target of a verb whose object is a clause: the clause's subject ("demanded that
+    Peru release"), or what the infinitive acts on ("offered to hand back to Chile")."""
+    cond = ctx.lex.word_class("conditional")
+    frontier = [tok]
+    for _depth_level in range(3):
+        nxt: list[Token] = []
+        for verb in frontier:
+            for c in verb.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in cond for m in c.children):
+                    # "warned it would quit the talks if Norway pressed on": the condition's subject
+                    for sub in (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")):
+                        ids, _fb = actor_ids(ctx, sub, quote)
+                        if ids:
+                            return ids
+                    continue
+                if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    nxt.append(c)  # a purpose infinitive: "closed a bridge to voice their anger at X"
+                    for t in target_tokens(c, False, None):
+                        ids, _fb = actor_ids(ctx, t, quote)
+                        if ids:
+                            return ids
+                        nxt.append(t)
+                    continue
+                if c.dep_ == "ccomp":
+                    for sub in (x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")):
+                        ids, _fb = actor_ids(ctx, sub, quote)
+                        if ids:
+                            return ids
+                    nxt.append(c)
+                elif c.dep_ == "xcomp":
+                    for t in target_tokens(c, False, None):
+                        ids, _fb = actor_ids(ctx, t, quote)
+                        if ids:
+                            return ids
+                        nxt.append(t)
+                    nxt.append(c)
+                elif (
+                    c.pos_ in ("NOUN", "PROPN")
+                    and c.dep_ in ("dobj", "obj")
+                    and (verb.i != tok.i or verb.pos_ == "NOUN")
+                ):
+                    for t in noun_targets(c):
+                        ids, _fb = actor_ids(ctx, t, quote)
+                        if ids:
+                            return ids
+        frontier = nxt
+        if not frontier:
+            break
+    return []
+
+
+def reporter(ctx: Context, pred: Token, quote: Quote | None, is_cue: bool) -> list[str]:
+    """Who a pronoun subject in reported speech stands for: the quote's speaker, or
+    the subject of the reporting verb ("Chad declares it will not admit the trucks")."""
+    if quote is not None and not is_cue and quote.speaker.entity and quote.kind != "direct":
+        return [quote.speaker.entity]
+    cur = pred
+    for _ in range(MAX_CLIMB):
+        if cur.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "acomp") or cur.head.i == cur.i:
+            return []
+        cur = cur.head
+        if cur.dep_ == "conj" and is_verb(cur.head):
+            continue
+        subjs, passive = subject(cur)
+        if subjs and not passive:
+            ids, _fb = actor_ids(ctx, subjs[0], None)
+            if ids:
+                return ids
+            if subjs[0].pos_ != "PRON":
+                return []
+    return []

@@ -1,0 +1,190 @@
+"""Step 4: what an event is and is not: polarity, modality, figurative violence.
+
+``figurative`` drops a violence noun with a figurative modifier ("legislative
+attacks") before any actor is looked for. ``event_reading`` gives the polarity
+(asserted/negated) and modality (actual/intended/threatened/hypothetical) of
+an event from the trigger's own negation and auxiliaries and from what governs
+it: a trigger's scope ("threatened to"), a governor word ("plans to", "failed
+to"), a governing noun ("an offer to"), a condition ("if", "unless").
+``verbal_attack`` says whether an "attack" between unarmed actors is words
+(recoded as CAMEO 111 by the caller). Next: ``coding`` derives the events that
+CAMEO reads into an announced, conditional or refused act.
+
+A new check that something is not (this kind of) event belongs here.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from newsgraph.events.context import Context
+from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
+from newsgraph.events.tokens import MAX_CLIMB, is_verb, lemma_in
+
+_CLIMB = frozenset("xcomp ccomp advcl conj pcomp pobj prep acl relcl dobj".split())
+_ARMED = frozenset(("MIL", "REB", "INS", "COP", "SPY", "UAF", "SEP"))
+# violence verbs that, done by a named person, are words ("Trump attacked Clinton")
+_VERBAL_ATTACK = frozenset(("attack", "assail", "blast", "hit", "slam", "savage", "target"))
+# verbal events whose condition is part of the act itself ("warned of action if ...")
+_SPEECH_ACTS = frozenset(("THREATEN", "AGREE", "REQUEST", "ACCUSE", "REJECT"))
+
+
+class Reading(NamedTuple):
+    """How the text states an event."""
+
+    polarity: str  # asserted, negated
+    modality: str  # actual, intended, threatened, hypothetical
+    by_trigger: bool  # set by a governing trigger, which is an event of its own
+    condition: str | None  # the event's own condition word ("if", "unless")
+    conditioned: bool  # a condition that makes an act (not a speech act) hypothetical
+
+
+def figurative(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
+    """A violence noun with a figurative modifier ("their legislative attacks", "a campaign offensive")."""
+    return code.quad_class == 4 and any(
+        c.dep_ in ("amod", "compound") and c.lower_ in lex.word_class("figurative") for c in tok.children
+    )
+
+
+def event_reading(
+    ctx: Context, tok: Token, trig: Trigger, pred: Token, code: CameoCode, trig_at: dict[int, Trigger]
+) -> Reading:
+    """Polarity and modality of the event triggered at ``tok`` and carried by ``pred``."""
+    lex = ctx.lex
+    polarity, modality, by_trigger = _scope(pred, ctx, trig_at)
+    if trig.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        polarity = "negated"
+    condition = _conditioned(pred, lex)
+    conditioned = condition is not None and code.plover not in _SPEECH_ACTS
+    if conditioned and modality == "actual":
+        modality = "hypothetical"
+    return Reading(polarity, modality, by_trigger, condition, conditioned)
+
+
+def verbal_attack(ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str]) -> bool:
+    """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111)."""
+    return (
+        code.root in ("18", "19")
+        and bool(source)
+        and bool(lemma_in(tok, _VERBAL_ATTACK))
+        and _verbal(ctx, source, target)
+    )
+
+
+def _verbal(ctx: Context, source: list[str], target: list[str]) -> bool:
+    """An "attack" in words: by people, or by organisations on people, none of them armed."""
+    ents = [ctx.by_id[x] for x in source + target if x in ctx.by_id]
+    if any(e.actor is not None and set(e.actor.sector) & _ARMED for e in ents):
+        return False
+    src = [ctx.by_id[x] for x in source if x in ctx.by_id]
+    tgt = [ctx.by_id[x] for x in target if x in ctx.by_id]
+    if all(e.kind == "person" for e in src):
+        return True
+    return (
+        bool(tgt)
+        and all(e.kind == "person" for e in tgt)
+        and all(e.kind in ("person", "organization") for e in src)
+    )
+
+
+def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
+    polarity, modality = "asserted", "actual"
+    neg = lex.word_class("negation")
+    modal = lex.word_class("modal")
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("det", "advmod") and c.lower_ in neg):
+            polarity = "negated"
+        elif c.dep_ in ("aux", "auxpass") and c.lemma_.lower() in modal and modality == "actual":
+            modality = modal[c.lemma_.lower()]
+            if c.lower_ == "would" and tok.dep_ in ("ccomp", "conj"):
+                # reported future ("said they would boycott"): an announced intention
+                modality = "intended"
+        elif c.dep_ == "aux" and c.lower_ in ("going",):
+            modality = "intended"
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
+        polarity = "negated"
+    if (
+        modality == "actual"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children)
+        and any(c.dep_ in ("aux", "auxpass") and c.lower_ == "to" for c in tok.children)
+    ):
+        modality = "hypothetical"  # "a chance for a deal to be signed": wanted, not done
+    return polarity, modality
+
+
+def _conditioned(tok: Token, lex: Lexicon) -> str | None:
+    """The event's own condition word ("will withdraw ... unless", "would meet ... if"), if any."""
+    cond = lex.word_class("conditional")
+    for c in tok.children:
+        if c.dep_ == "advcl":
+            for m in c.children:
+                if m.dep_ == "mark" and m.lower_ in cond:
+                    return m.lower_
+    return None
+
+
+def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, str, bool]:
+    """Polarity and modality of the event at ``tok`` from what governs it; flag: set by a trigger
+    (the governing "agreed"/"threatened"/"refused" is already an event of its own)."""
+    lex = ctx.lex
+    polarity, modality = _own_modality(tok, lex)
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
+        modality = "hypothetical"  # "removing the sanctions is out of the question": an act talked about
+    cond = lex.word_class("conditional")
+    governors = lex.word_class("governor")
+    noun_governors = lex.word_class("noun_governor")
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
+            modality = "hypothetical" if modality == "actual" else modality
+        dep = cur.dep_
+        if dep not in _CLIMB or cur.head.i == cur.i:
+            break
+        head = cur.head
+        if dep in ("conj",):
+            # "would end the emergency and further ease sanctions": the conjunct shares the auxiliaries
+            hp, hm = _own_modality(head, lex)
+            if (
+                hm != "actual"
+                and modality == "actual"
+                and not any(c.dep_ in ("aux", "auxpass") for c in cur.children)
+            ):
+                modality = hm
+            cur = head
+            continue
+        trig = trig_at.get(head.i)
+        if trig is not None and trig.scope and dep != "dobj":
+            if trig.scope == "negated":
+                polarity = "negated"
+            elif modality == "actual":
+                modality = trig.scope
+            return polarity, modality, True
+        ng = lemma_in(head, noun_governors) if head.pos_ == "NOUN" else None
+        if ng is not None and dep in ("acl", "ccomp", "prep", "relcl"):
+            # "a Danish offer to host the talks", "an admission that forces murdered ...": not asserted
+            if modality == "actual":
+                modality = noun_governors[ng]
+            break
+        gv = lemma_in(head, governors) if head.pos_ != "NOUN" else None
+        if gv is not None and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl"):
+            value = governors[gv]
+            if value == "negated":
+                polarity = "negated"
+            elif modality == "actual":
+                modality = value
+            hp, hm = _own_modality(head, lex)
+            if hp == "negated":  # "not willing to", "did not plan to"
+                polarity = "negated"
+            break
+        if is_verb(head) or head.pos_ == "AUX":
+            hp, hm = _own_modality(head, lex)
+            # a that-clause has its own tense ("should be noted that X rejected"): only
+            # infinitives and adverbial clauses inherit the governing verb's modal
+            if dep in ("xcomp", "advcl") and hm != "actual" and modality == "actual":
+                modality = hm
+            if dep in ("xcomp",) and hp == "negated":
+                polarity = "negated"
+        cur = head
+    return polarity, modality, False

@@ -1,0 +1,214 @@
+"""Step 1: trigger tokens, the words that state an event.
+
+``find_triggers`` matches every token of a sentence against the trigger patterns
+of ``data/events/triggers.tsv`` (a verb or noun lemma with optional constraints:
+a particle, an object, a clause complement, an evaluative complement); the most
+specific pattern that matches wins. ``noun_licensed`` then decides whether an
+event noun is something done ("renewed their support", "clashes erupted") or
+only mentioned, and returns the predicate that carries it. Next: ``guards``
+drops figurative violence nouns, ``arguments`` finds the actor phrases.
+
+Patterns are read from the data files by ``lexicon`` (a further verb
+dictionary is loaded there); a new kind of constraint on a pattern belongs in
+``_matches``, a new way an event noun is licensed in ``noun_licensed``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Lexicon, Trigger
+from newsgraph.events.tokens import forms, is_verb, lemma_in
+
+_OBJ = ("dobj", "obj", "dative", "attr", "oprd")
+# a that-clause with one of these is about what will be done, not an opinion ("agreed that they should")
+_FUTURE_MODALS = frozenset("should would will shall must could can may might".split())
+
+
+def _objects(tok: Token) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in _OBJ or c.dep_ == "nsubjpass":
+            out.append(c)
+        elif c.dep_ in ("prep", "prt", "agent"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        out.append(tok.head)  # "a report released last year": the participle's noun is its object
+    more: list[Token] = []
+    for o in out:
+        more.extend(x for x in o.conjuncts)
+        # "700 kg of medicine", "aid deliveries": the measured or modifying noun names the object too
+        more.extend(c for c in o.children if c.dep_ == "compound")
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                more.extend(g for g in c.children if g.dep_ == "pobj")
+                more.extend(
+                    x for g in c.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "compound"
+                )
+    return out + more
+
+
+def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
+    words = lex.word_class("evaluative")
+    comps: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("oprd", "acomp", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "as"):
+            comps.append(c)
+    # "described as 'irresponsible' the letter": the evaluative word may be parsed as the object
+    for c in tok.children:
+        if c.dep_ in ("dobj", "amod", "advmod", "npadvmod") and c.i < tok.i + 6:
+            comps.append(c)
+    for c in comps:
+        # the complement and its head word's modifiers ("as 'irresponsible'", "a mistake",
+        # "as a dangerous provocation"), not words deep inside it ("as a question of the common good")
+        near = [c] + [g for g in c.children] + [x for g in c.children if g.dep_ == "pobj" for x in g.children]
+        for t in near:
+            if t.dep_ in ("prep", "relcl", "acl"):
+                continue
+            if words.get(t.lower_) == polarity or words.get(t.lemma_.lower()) == polarity:
+                if c.dep_ == "dobj" and t.i != c.i and t.dep_ != "amod":
+                    continue
+                return True
+    return False
+
+
+def _question(clause: Token) -> bool:
+    """ "asked whether ...", "asked what ...": an indirect question, not a request."""
+    return any(
+        (c.dep_ == "mark" and c.lower_ in ("whether", "if")) or c.tag_ in ("WDT", "WP", "WP$", "WRB")
+        for c in clause.children
+    )
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Tuesday", "at night": a preposition of time is not a verb particle."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
+
+
+def _matches(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    if trig.particle is not None:
+        if not any(
+            c.dep_ in ("prt", "prep", "agent", "advmod") and c.lower_ == trig.particle and not _temporal(c)
+            for c in tok.children
+        ):
+            return False
+    if trig.objects:
+        objs = _objects(tok)
+        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
+        # "declined to comment": the infinitive is what is declined
+        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+        if any(o.ent_type_ == "MONEY" for o in objs):
+            lemmas.add("MONEY")
+        if any(o.dep_ in ("dobj", "obj") for o in objs):
+            lemmas.add("*")
+        if any(
+            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
+            for o in objs
+        ):
+            lemmas.add("ACTOR")
+        if not lemmas & trig.objects:
+            return False
+    if trig.clause and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
+    ):
+        return False
+    if trig.fact and not any(
+        c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_MODALS for a in c.children)
+        for c in tok.children
+    ):
+        return False
+    if trig.evaluative is not None and not _evaluative(tok, lex, trig.evaluative):
+        return False
+    return True
+
+
+def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
+    if (
+        is_verb(tok)
+        and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass")
+        and any(c.dep_ == "det" for c in tok.children)
+    ):
+        return None  # "evacuated the wounded": a participle used as a noun
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "nsubj", "dobj")
+        and not any(c.dep_ in ("dobj", "nsubj", "agent", "prep", "prt") for c in tok.children)
+    ):
+        return None  # "a pace of killing": a gerund naming an activity, with no one doing it
+    if is_verb(tok):
+        kind = "verb"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        kind = "noun"
+    else:
+        return None
+    cands = None
+    for form in forms(tok):
+        cands = lex.triggers.get((kind, form))
+        if cands:
+            break
+    if not cands:
+        return None
+    for trig in cands:  # most specific first
+        if _matches(tok, trig, lex):
+            return trig
+    return None
+
+
+def find_triggers(sent: SpacySpan, lex: Lexicon) -> dict[int, Trigger]:
+    """The trigger pattern matched at each token of the sentence (by token index, in text order)."""
+    trig_at: dict[int, Trigger] = {}
+    for tok in sent:
+        trig = match_trigger(tok, lex)
+        if trig is not None:
+            trig_at[tok.i] = trig
+    return trig_at
+
+
+def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None:
+    """The predicate a trigger noun hangs from, or ``None`` when the noun is only mentioned.
+
+    "renewed their support" (object of a light verb), "clashes erupted"
+    (subject of an occurrence verb), a headline-like root noun. A noun under a
+    verb that is a trigger itself ("condemned the attack") is that verb's
+    object, not a second event.
+    """
+    frames = lex.word_class("frame")
+    while tok.dep_ in ("conj", "compound") and tok.head.pos_ in ("NOUN", "PROPN"):
+        if tok.dep_ == "compound" and lemma_in(tok.head, frames) is None:
+            return None  # "truce monitors": the monitors are not a truce
+        tok = tok.head  # "a mediation effort": the compound shares its frame noun's licence
+    head = tok.head
+    dep = tok.dep_
+    if dep == "ROOT":
+        return tok
+    if dep == "pobj" and head.lower_ == "for" and is_verb(head.head) and head.head.i not in triggered:
+        # "negotiators return to Geneva for talks": a purpose phrase names what the subject does
+        noun_trig = (lex.triggers.get(("noun", tok.lemma_.lower())) or (None,))[0]
+        noun_code = lex.code(noun_trig.cameo) if noun_trig is not None else None
+        if noun_code is not None and noun_code.plover == "CONSULT":
+            return head.head
+    if dep == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in ("go", "call", "carry"):
+        head, dep = head.head, "dobj"
+    if (
+        dep == "pobj"
+        and head.lower_ in ("of", "in")
+        and head.head.pos_ in ("NOUN", "NUM")
+        and head.head.dep_ in ("dobj", "obj")
+    ):
+        # "25,000 tons of food aid", "$33 million in assistance": the noun stands in for its measure
+        head, dep = head.head.head, head.head.dep_
+    if (
+        dep == "pobj"
+        and head.lower_ == "in"
+        and head.head.i not in triggered
+        and lemma_in(head.head, lex.word_class("participation"))
+    ):
+        return head.head  # "were participating in a boycott", "took part in talks"
+    if head.i in triggered:
+        return None
+    if dep in ("dobj", "obj", "nsubjpass") and lemma_in(head, lex.word_class("light")):
+        return head
+    if dep in ("nsubj",) and lemma_in(head, lex.word_class("occur")):
+        return head
+    return None
