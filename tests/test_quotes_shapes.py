@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsgraph.entities import extract_entities
-from newsgraph.quotes import _scan_marks, extract_quotes
+from newsgraph.quotes import extract_quotes
+from newsgraph.quotes.marks import _scan_marks
 
 
 def run(parse_text, text: str):  # type: ignore[no-untyped-def]

@@ -6,7 +6,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.entities import extract_entities
-from newsgraph.quotes import _scan_marks, _scan_single_paragraph, extract_quotes
+from newsgraph.quotes import extract_quotes
+from newsgraph.quotes.marks import _scan_marks, _scan_single_paragraph
 
 BRITISH = (
     "‘We will not sign this agreement,’ the minister said on Monday. ‘It gives away too much.’\n\n"

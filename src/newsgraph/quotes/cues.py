@@ -1,0 +1,138 @@
+"""Cues: the cue lexicon and what makes a word of the parse a cue.
+
+``data/cues.tsv`` lists the reporting verbs by lemma, with their class (speech or belief)
+and the complements each takes (clause "c", infinitive "x", object "o"); ``cue_lexicon()``
+loads it once. The helpers here read one token: is it a cue verb (``_is_cue_verb``), which
+complement the lexicon lets it take (``_complement``), is it passive (then its subject is
+no speaker) or the writer's own aside ("It should be noted that"), and which cue verb's
+reported clause it belongs to (``_outer_cue``).
+
+Used by the steps after the quotation marks: ``indirect.py`` (the relations cue verbs
+give), ``direct.py``, ``uncued.py``, and ``subjects.py`` for the speaker token.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Reporting verbs by lemma: their class (speech/belief) and the complements they take."""
+
+    verbs: dict[str, tuple[str, str]]
+
+    def frames(self, lemma: str) -> str:
+        entry = self.verbs.get(lemma)
+        return entry[1] if entry else ""
+
+    def cls(self, lemma: str) -> str:
+        entry = self.verbs.get(lemma)
+        return entry[0] if entry else ""
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    """Load ``data/cues.tsv`` once."""
+    verbs: dict[str, tuple[str, str]] = {}
+    raw = resources.files("newsgraph").joinpath("data/cues.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, cls, frames = line.split("\t")[:3]
+        verbs[lemma.strip().lower()] = (cls.strip(), frames.strip())
+    return CueLexicon(verbs)
+
+
+def _is_cue_verb(tok: Token, lex: CueLexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma not in lex.verbs:
+        return False
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB") or tok.lower_ in ("said", "says")
+
+
+def _complement(tok: Token, lex: CueLexicon) -> Token | None:
+    """The complement of cue verb ``tok`` that its lexicon frames admit: a clause ("c"), else an
+    infinitive ("x", not for beliefs), else an object ("o"); ``None`` when it has none."""
+    lemma = tok.lemma_.lower()
+    frames = lex.frames(lemma)
+    comp: Token | None = None
+    for child in tok.children:
+        if child.dep_ == "ccomp" and "c" in frames:
+            comp = child
+            break
+    # beliefs and intentions only with a clause ("thinks that ..."): with an infinitive
+    # ("wants to ...") they were mostly unannotated in PolNeAR train (34 matches, 57 misses)
+    if comp is None and "x" in frames and lex.cls(lemma) != "belief":
+        for child in tok.children:
+            if child.dep_ == "xcomp" and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in child.children
+            ):
+                comp = child
+                break
+    if comp is None and "o" in frames:
+        for child in tok.children:
+            if child.dep_ == "dobj" and child.pos_ != "PRON":
+                comp = child
+                break
+    return comp
+
+
+def _cue_span(verb: Token) -> tuple[int, int]:
+    return verb.idx, verb.idx + len(verb.text)
+
+
+def _is_passive(verb: Token) -> bool:
+    """'was announced', 'Asked about it, ...': the subject (if any) is not the speaker."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.lower_ == "asked" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if (
+            prev is None
+            or prev.is_space
+            or prev.text in (".", "\n")
+            or verb.is_sent_start
+            or prev.lower_ in ("when", "if", "after", "once")
+        ):
+            # "Asked about the plan, Mr. Daley said ...", "when asked which plan she preferred": the
+            # asker is not named
+            return True
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and any(c.lower_ == "as" for c in verb.children):
+        # "ferries known as “floating sheds”", "a blogger known online as “Harbourmaster”": the noun
+        # is who is named, not who names (PolNeAR train: 3 fixed, none lost)
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "ROOT")
+        and not any(c.dep_ in ("aux", "nsubj") for c in verb.children)
+    )
+
+
+_AUTHORIAL_MODALS = frozenset({"should", "must", "can", "could", "may", "might", "ought"})
+
+
+def _authorial(verb: Token) -> bool:
+    """A passive cue with an expletive "it" and a modal: "It should be noted that"."""
+    children = list(verb.children)
+    expletive = any(c.dep_ in ("nsubjpass", "expl") and c.lower_ == "it" for c in children)
+    modal = any(c.dep_ == "aux" and c.lower_ in _AUTHORIAL_MODALS for c in children)
+    return expletive and modal
+
+
+def _outer_cue(tok: Token) -> Token | None:
+    """The cue verb whose reported clause ``tok`` belongs to, if any ("X said he ... and predicted")."""
+    lex = cue_lexicon()
+    t = tok
+    for _ in range(3):
+        if t.dep_ == "ccomp" and t.head.i != t.i and _is_cue_verb(t.head, lex):
+            return t.head
+        if t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+            t = t.head
+            continue
+        return None
+    return None

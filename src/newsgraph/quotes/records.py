@@ -1,0 +1,62 @@
+"""Records: the working relation the steps build (``_Relation``) and the records made from it.
+
+``indirect.py``, ``direct.py`` and ``uncued.py`` make and refine ``_Relation``s (kind, content
+spans, cue, speaker, confidence). ``extract.py`` ends with ``_to_records``: one ``Quote`` per
+distinct content, ``Q1``.. in text order; and ``_framing_records``: the ``FramingItem``s
+(``F1``..) of quoted phrases that are not speech, single-quoted ones included.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsgraph import framing
+from newsgraph.quotes.context import _Ctx
+from newsgraph.records import FramingItem, Quote, Span, Speaker
+
+
+@dataclass
+class _Relation:
+    kind: str
+    content: list[tuple[int, int]]
+    cue: tuple[int, int] | None
+    speaker: Speaker
+    confidence: float
+    cue_tok: int = -1
+    quotes: list[int] = field(default_factory=list)  # direct quotes absorbed
+
+
+def _to_records(text: str, relations: list[_Relation]) -> list[Quote]:
+    rows = []
+    seen: set[tuple[tuple[int, int], ...]] = set()
+    for rel in relations:
+        content = tuple(sorted(set(rel.content)))
+        if not content or content in seen:
+            continue
+        seen.add(content)
+        rows.append((content, rel))
+    rows.sort(key=lambda x: (x[0][0][0], x[0][-1][1]))
+    out = []
+    for i, (content, rel) in enumerate(rows, 1):
+        out.append(
+            Quote(
+                id=f"Q{i}",
+                kind=rel.kind,  # type: ignore[arg-type]
+                content=tuple(Span.of(text, a, b) for a, b in content),
+                cue=None if rel.cue is None else Span.of(text, *rel.cue),
+                speaker=rel.speaker,
+                confidence=round(rel.confidence, 2),
+            )
+        )
+    return out
+
+
+def _framing_records(ctx: _Ctx, spans: list[tuple[int, int, str]]) -> list[FramingItem]:
+    """Framing items (``F1``..) from the quoted phrases found not to be speech, in text order."""
+    text = ctx.text
+    framing_spans = list(spans)
+    # single-quoted short phrases (anywhere) join the unattributed short double-quoted ones
+    # (when speech is in single marks, the short unattributed ones were classified already)
+    for s, e, inner_s, inner_e in [] if ctx.single_marks else framing.single_quoted(text, ctx.parsed.paragraphs):
+        framing_spans.append((s, e, framing.classify(text, s, e, inner_s, inner_e)))
+    return framing.framing_items(text, framing_spans)
