@@ -54,9 +54,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> dict[str, Any]:
-    from newsgraph.coref import lexicon
     from newsgraph.document import parse
-    from newsgraph.entities import extract_entities
+    from newsgraph.entities import extract_entities, lexicon
     from newsgraph.nlp import load_pipeline
 
     nlp = load_pipeline()

@@ -1,0 +1,151 @@
+"""Step 5 of the entity stage: the actors the names leave out.
+
+``add_actor_entities`` runs after coreference, on the finished entities:
+
+* knowledge-base names the tagger missed (``"Baku accused ..."``) join the entity of
+  the same name or become new ones (``_missed_names``);
+* actor phrases (``actor_phrases``) no mention covers become group or organisation
+  entities with a nominal mention (``_phrase_entities``);
+* the entities are numbered E1.. in order of first mention.
+
+These used to be added by the actor stage, after quote attribution, so a quote could
+not resolve its speaker to them ("The Moldovan foreign ministry said ..."); they are
+entities, so they are made here.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import Any
+
+from newsgraph.document import ParsedDocument
+from newsgraph.entities.actor_phrases import ActorPhrase, actor_phrases
+from newsgraph.records import Entity, Mention
+
+logger = logging.getLogger(__name__)
+
+
+_MISSED_KINDS = {
+    "country": "place", "disputed": "place", "capital": "place", "territory": "place",
+    "seat": "organization", "igo": "organization", "body": "organization",
+}  # fmt: skip
+
+
+def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> list[Entity]:
+    """Group/organisation entities (nominal mentions) for actor phrases no mention covers."""
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    out: list[Entity] = []
+    by_key: dict[str, int] = {}
+
+    def free(a: int, b: int, *, allow_inside: bool) -> bool:
+        return not any(s < b and a < e and not (allow_inside and a <= s and e <= b) for s, e in taken)
+
+    for ph in actor_phrases(parsed.doc, kb):
+        if ph.rest_start >= 0:
+            # coref made one group of "Hungarian and Romanian officials"; PLOVER codes each
+            # nationality, so that mention keeps only "Romanian officials"
+            entities = _cut_list_mention(parsed.text, entities, ph)
+            taken = [(m.start, m.end) for e in [*entities, *out] for m in e.mentions]
+        if ph.place is not None:
+            # the role noun must be free; the place after it may be a name inside the phrase
+            if not (
+                free(ph.start, ph.head_end, allow_inside=False) and free(ph.start, ph.end, allow_inside=True)
+            ):
+                continue
+        elif not free(ph.start, ph.end, allow_inside=ph.name_inside):
+            continue
+        text = parsed.text[ph.start : ph.end]
+        mention = Mention(ph.start, ph.end, text, "nominal")
+        key = text.casefold()
+        if key in by_key:
+            e = out[by_key[key]]
+            out[by_key[key]] = replace(e, mentions=(*e.mentions, mention))
+        else:
+            kind = "group" if ph.plural or ph.sector in ("CVL", "REF") else "organization"
+            by_key[key] = len(out)
+            out.append(Entity(id=f"P{len(out)}", name=text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
+        taken.append((ph.start, ph.end))
+    return [*entities, *out]
+
+
+def _cut_list_mention(text: str, entities: list[Entity], ph: ActorPhrase) -> list[Entity]:
+    """Cut nominal mentions spanning a coordinated demonym and its noun back to the last conjunct."""
+    out = []
+    for e in entities:
+        mentions = []
+        for m in e.mentions:
+            if m.kind == "nominal" and m.start <= ph.start < ph.rest_start < m.end == ph.head_end:
+                old = m.text
+                m = Mention(ph.rest_start, m.end, text[ph.rest_start : m.end], "nominal")
+                if e.name in old:
+                    e = replace(e, name=m.text)
+            mentions.append(m)
+        out.append(replace(e, mentions=tuple(mentions)))
+    return out
+
+
+def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> list[Entity]:
+    """Knowledge-base names spaCy did not tag ("Baku accused ...", a sentence-initial capital).
+
+    Only proper nouns that are exactly a country, disputed entity, capital, seat of
+    government, IGO or national body, and that no mention covers. A name the article
+    also mentions elsewhere joins that entity; otherwise it becomes a new one.
+    """
+    from newsgraph.kb import normalize
+
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    by_name: dict[str, int] = {}
+    out = list(entities)
+    for i, e in enumerate(out):
+        for m in e.mentions:
+            if m.kind == "name":
+                by_name.setdefault(normalize(m.text), i)
+    for start, end, match in kb.find(parsed.text):
+        if match.kind not in _MISSED_KINDS or any(a < end and start < b for a, b in taken):
+            continue
+        span = parsed.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or span.end_char != end:
+            continue
+        if not all(t.pos_ == "PROPN" or t.is_upper or not t.is_alpha for t in span):
+            continue
+        if span.text.isupper() and _mostly_capitals(span.sent):
+            continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
+        mention = Mention(start, end, parsed.text[start:end], "name")
+        taken.append((start, end))
+        key = normalize(mention.text)
+        if key in by_name:
+            i = by_name[key]
+            out[i] = replace(
+                out[i], mentions=tuple(sorted((*out[i].mentions, mention), key=lambda m: m.start))
+            )
+        else:
+            by_name[key] = len(out)
+            kind = _MISSED_KINDS[match.kind]
+            out.append(Entity(id=f"K{len(out)}", name=mention.text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
+    return out
+
+
+def _mostly_capitals(sent: Any) -> bool:
+    words = [t for t in sent if t.is_alpha and len(t) > 1]
+    return len(words) >= 3 and sum(t.is_upper for t in words) * 2 > len(words)
+
+
+def _renumber(entities: list[Entity]) -> list[Entity]:
+    """Ids E1.. in order of first mention, members remapped."""
+    order = sorted(entities, key=lambda e: min((m.start for m in e.mentions), default=0))
+    ids = {e.id: f"E{n}" for n, e in enumerate(order, 1)}
+    return [replace(e, id=ids[e.id], members=tuple(ids[m] for m in e.members if m in ids)) for e in order]
+
+
+def add_actor_entities(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
+    try:
+        from newsgraph.kb import load_kb
+
+        kb = load_kb(parsed.settings.kb_dir)
+    except Exception as exc:  # the knowledge base is optional for entity detection
+        logger.debug("knowledge base unavailable (%s): no actor phrases", exc)
+        return entities
+    entities = _missed_names(parsed, kb, entities)
+    entities = _phrase_entities(parsed, kb, entities)
+    return _renumber(entities)

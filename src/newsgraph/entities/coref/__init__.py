@@ -1,0 +1,38 @@
+"""Rule-based coreference: pronouns, descriptions and plural references to entities.
+
+Step 4 of the entity stage. ``newsgraph.entities`` finds the names of an article and
+groups them into clusters (one per referent); this package then attaches the other
+ways an article refers to them, in this order (``entities.extract`` calls them):
+
+1. ``link_descriptions`` (``descriptions``): "the senator", "the official", "the
+   ministry" to the most recent entity whose roles or name carry that noun; plural
+   descriptions ("the US senators", "the lawmakers") to the one group of that kind
+   in the article (e.g. the Representatives listed by name), or to a new group
+   entity when there is none;
+2. ``link_relatives`` (``pronouns``): "who"/"which"/"that" to the entity their
+   clause hangs on;
+3. ``link_pronouns`` (``pronouns``): he/she/his/her, it/its, they/their to the most
+   recent compatible antecedent (gender and number must agree; when nothing
+   decides, the pronoun stays unlinked: precision first). Pronouns inside quotation
+   marks (``quoted_regions``) are left alone: they speak from the quoted speaker's
+   point of view ("It is truly reckless ...").
+
+Everything here is a pure function of the spaCy ``Doc`` and the clusters that
+``entities.extract`` passes in; the clusters are working objects local to one call
+of ``extract_entities`` and are mutated in place.
+"""
+
+from __future__ import annotations
+
+from newsgraph.entities.coref.descriptions import NOMINAL_WINDOW, PUBLIC_CLASSES, link_descriptions
+from newsgraph.entities.coref.pronouns import PRONOUN_WINDOW, link_pronouns, link_relatives, quoted_regions
+
+__all__ = [
+    "NOMINAL_WINDOW",
+    "PRONOUN_WINDOW",
+    "PUBLIC_CLASSES",
+    "link_descriptions",
+    "link_pronouns",
+    "link_relatives",
+    "quoted_regions",
+]

@@ -1,0 +1,131 @@
+"""The entity stage: ``extract_entities(parsed) -> EntityIndex`` runs the steps in order.
+
+1. names (``names``, list repairs in ``groups``, kinds voted in ``matching``);
+2. roles (``roles``) and the groups of lists (``groups``);
+3. name matching into clusters (``matching``);
+4. coreference (``coref``): descriptions, relative pronouns, pronouns;
+5. actor phrases and knowledge-base names the tagger missed (``actor_entities``),
+   then the entities are numbered E1.. in order of first mention.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from newsgraph.document import ParsedDocument
+from newsgraph.entities import coref
+from newsgraph.entities.actor_entities import add_actor_entities
+from newsgraph.entities.common import Cluster, display_name
+from newsgraph.entities.groups import (
+    add_group_clusters,
+    complete_lists,
+    listed_collectives,
+    listed_groups,
+    names_after_plural_title,
+    share_plural_titles,
+    titled_members,
+)
+from newsgraph.entities.index import EntityIndex
+from newsgraph.entities.lexicon import gazetteer, lexicon
+from newsgraph.entities.matching import cluster_names, vote_kinds
+from newsgraph.entities.names import candidate_pieces, drop_overlaps, extend_first_name
+from newsgraph.entities.roles import assign_roles
+from newsgraph.records import Entity, Mention
+
+logger = logging.getLogger(__name__)
+
+
+def extract_entities(parsed: ParsedDocument) -> EntityIndex:
+    """Find the entities of an article with all their mentions, roles and members."""
+    doc = parsed.doc
+    lex = lexicon()
+    gaz = gazetteer()
+    # 1. names
+    pieces = candidate_pieces(doc, lex, gaz, _load_kb(parsed))
+    pieces = complete_lists(doc, pieces, lex)
+    pieces = names_after_plural_title(doc, pieces, lex, gaz)
+    vote_kinds(doc, pieces, gaz, lex)
+    for p in pieces:
+        if p.kind == "person" and p.label not in ("PERSON", "SPLIT"):
+            extend_first_name(doc, p, lex, gaz)
+    pieces = drop_overlaps(pieces)
+    # 2. roles and groups
+    assign_roles(doc, pieces, lex)
+    groups = listed_groups(doc, pieces, lex)
+    share_plural_titles(doc, groups)
+    collectives = listed_collectives(doc, pieces, lex)
+    # 3. name matching
+    clusters, assign = cluster_names(doc, pieces, lex, gaz)
+    for k, p in enumerate(pieces):
+        c = clusters[assign[k]]
+        s, e = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
+        c.mentions.append(Mention(s, e, parsed.text[s:e], "name"))
+        c.roles.extend(p.roles)
+        c.role_words |= p.role_words
+        c.role_classes |= p.role_classes
+        if p.kind == "group" and p.label == "ROLE-PLURAL":
+            c.group_classes |= p.role_classes
+        if p.gender and c.gender is None:
+            c.gender = p.gender
+    piece_cluster = {id(p): assign[k] for k, p in enumerate(pieces)}
+    occupied: set[int] = {t.idx for p in pieces for t in doc[p.start : p.end]}
+    for c in clusters:
+        for rs, _re in c.roles:
+            span = doc.char_span(rs, _re, alignment_mode="expand")
+            if span is not None:
+                occupied.update(t.idx for t in span)
+    add_group_clusters(doc, parsed.text, clusters, groups, collectives, piece_cluster, occupied)
+    titled_members(doc, clusters)
+    # 4. coreference
+    n_desc = coref.link_descriptions(doc, clusters, occupied)
+    n_desc += coref.link_relatives(doc, clusters, occupied)
+    quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
+    n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
+    logger.debug("entities: %d names, %d descriptions, %d pronouns linked", len(pieces), n_desc, n_pron)
+    # 5. actor phrases and missed names, numbering
+    return EntityIndex.build(add_actor_entities(parsed, _finish(parsed.text, clusters)))
+
+
+def _load_kb(parsed: ParsedDocument) -> Any:
+    try:
+        from newsgraph.kb import load_kb
+
+        return load_kb(parsed.settings.kb_dir)
+    except Exception as exc:  # the knowledge base is optional for entity detection
+        logger.debug("knowledge base unavailable (%s)", exc)
+        return None
+
+
+def _finish(text: str, clusters: list[Cluster]) -> list[Entity]:
+    """Order entities by first mention, number them E1.., and turn clusters into records."""
+    live = [(c.first, ci) for ci, c in enumerate(clusters) if c.mentions]
+    live.sort()
+    ids = {ci: f"E{n}" for n, (_, ci) in enumerate(live, 1)}
+    out = []
+    for _, ci in live:
+        c = clusters[ci]
+        mentions = tuple(sorted(set(c.mentions), key=lambda m: (m.start, m.end)))
+        roles = tuple(sorted({text_span(text, s, e) for s, e in c.roles}, key=lambda r: (r.start, r.end)))
+        names = [m for m in mentions if m.kind == "name"]
+        name = c.name
+        if names and c.kind in ("person", "organization", "place"):
+            # the longest name is the most complete ("Emil Varga", "OSCE Minsk Group")
+            name = display_name(max(names, key=lambda m: (len(m.text.split()), len(m.text))).text)
+        out.append(
+            Entity(
+                id=ids[ci],
+                name=name,
+                kind=c.kind,  # type: ignore[arg-type]
+                mentions=mentions,
+                roles=roles,
+                members=tuple(ids[m] for m in c.members if m in ids),
+            )
+        )
+    return out
+
+
+def text_span(text: str, start: int, end: int) -> Any:
+    from newsgraph.records import Span
+
+    return Span.of(text, start, end)
