@@ -48,3 +48,14 @@ def test_resolve_prefers_the_person_in_a_titled_phrase(parse_text) -> None:
     found = index.resolve(0, phrase_end)
     assert found is not None and found.name == "Omar Haddad"
     assert index.resolve(text.index("agreed"), len(text)) is None
+
+
+def test_entities_names_never_begin_or_end_with_an_emoji(parse_text) -> None:
+    text = "The mayor of Kyiv 💥 said he was fine. 🔥Lviv🔥 and Odesa 🇺🇦 were hit by Russia 🇷🇺 overnight."
+    index = extract_entities(parse_text(text))
+    names = {e.name for e in index.entities}
+    assert {"Kyiv", "Lviv", "Russia"} <= names
+    for e in index.entities:
+        for m in e.mentions:
+            assert m.text[:1].isalnum() or m.text[:1] in "\"'“(", m.text
+            assert m.text[-1:].isalnum() or m.text[-1:] in ".\"'”)", m.text

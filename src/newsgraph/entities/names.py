@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsgraph.entities.common import (
     DASHES,
@@ -75,11 +75,20 @@ def _segments(doc: Doc, start: int, end: int) -> list[tuple[int, int, bool]]:
     return [s for s in out if s[0] < s[1]]
 
 
+def _symbol(tok: Token) -> bool:
+    """A token with no letter or digit that is not punctuation: an emoji, a flag, an arrow."""
+    return not tok.is_punct and not tok.is_space and not any(ch.isalnum() for ch in tok.text)
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space):
+    # the tagger takes emoji into names ("Kyiv 💥" as an ORG): symbols never begin or end one
+    while start < end and (
+        doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space or _symbol(doc[start])
+    ):
         start += 1
     while end > start and (
-        doc[end - 1].is_punct
+        _symbol(doc[end - 1])
+        or doc[end - 1].is_punct
         and doc[end - 1].text not in (".",)
         or doc[end - 1].text in POSSESSIVE
         or doc[end - 1].is_space
