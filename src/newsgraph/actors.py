@@ -147,6 +147,7 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
         except Exception:  # pragma: no cover - one odd entity must not sink the article
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
+    _settle_ambiguous_places(kb, entities, actors, min_conf)
     # members of a coded group take the group's code when they have none of their own
     for entity in entities:
         group = actors.get(entity.id)
@@ -183,6 +184,12 @@ def _code_entity(
     names = _name_mentions(entity)
     if entity.kind == "person":
         return _code_person(parsed, kb, entity, names, min_conf)
+    if entity.kind in ("place", "organization", "group"):
+        region = _world_region(kb, entity, names)
+        if region is not None:
+            # "Asia", "the Gulf", "Central America": larger than any one country, never coded as one
+            shown = entity.name if normalize(entity.name) == normalize(region.name) else f"{entity.name} ({region.name})"
+            return Actor(code=region.code or None, confidence=1.0, note=f"region: {shown}")
     match = _lookup_names(kb, entity, names, min_conf)
     if match is None and " " in entity.name.strip() and kb.people_named(entity.name):
         # a person the parser took for an organisation ("Moody Awori")
@@ -207,6 +214,13 @@ def _code_entity(
             return Actor()
         sector = phrase.sector or _context_sector(kb, spans)
         return _actor(phrase.match, sector, confidence=phrase.match.confidence * 0.9)
+    if match.kind == "body" and match.country is not None:
+        # "Rwanda's Senate", "the Senate of Rwanda", "the Rwandan parliament": a country named with
+        # the institution decides whose it is; the knowledge base's body (the US Senate) only when
+        # the text names no other country
+        owner = _owner_country(kb, spans, match.country)
+        if owner is not None:
+            return _actor(owner, match.sector[0] if match.sector else None, confidence=_ROLE_CONFIDENCE)
     if match.kind == "seat":
         sector = "GOV"
     elif match.kind == "capital":
@@ -226,6 +240,89 @@ def _code_entity(
         own = [s for s in spans if not _inside_other(s, entity.id, covers)]
         sector = _context_sector(kb, own) if len(own) == len(spans) else None
     return _actor(match, sector, confidence=match.confidence)
+
+
+def _world_region(kb: KnowledgeBase, entity: Entity, names: Sequence[Mention]) -> Match | None:
+    for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
+        m = kb.world_region(text)
+        if m is not None:
+            return m
+    return None
+
+
+# dependency labels of a country named with an institution: "Rwanda's Senate", "the Rwandan Senate"
+_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+_OWNER_KINDS = frozenset({"country", "disputed", "territory", "demonym"})
+
+
+def _owner_country(kb: KnowledgeBase, spans: Sequence[SpacySpan], own: str) -> Match | None:
+    """A country the text gives an institution other than the knowledge base's ("Rwanda's Senate" -> RWA).
+
+    Read from a possessor or modifier of the mention ("Rwanda's", "Rwandan") or an
+    "of"/"in" phrase after it ("the Senate of Rwanda"). Every mention that names
+    one must name the same country.
+    """
+    found: list[Match] = []
+    for span in spans:
+        root = span.root
+        texts: list[str] = []
+        for child in root.children:
+            if span.start <= child.i < span.end:
+                continue
+            if child.dep_ in _OWNER_DEPS and child.i < span.start:
+                words = [t for t in child.subtree if t.dep_ != "case" and t.i < span.start]
+                texts.append(" ".join(t.text for t in words))
+            elif child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i >= span.end:
+                texts.extend(" ".join(t.text for t in g.subtree) for g in child.children if g.dep_ == "pobj")
+        for text in texts:
+            m = kb.lookup(text, fuzzy=False)
+            if m is not None and m.kind in _OWNER_KINDS and m.country is not None:
+                found.append(m)
+                break
+    countries = {m.country for m in found}
+    if len(countries) != 1 or own in countries:
+        return None
+    m = found[0]
+    return Match("country", m.country or "", m.name, m.key, 1.0, country=m.country, qid=m.qid, note=m.note)
+
+
+def _settle_ambiguous_places(
+    kb: KnowledgeBase, entities: Sequence[Entity], actors: dict[str, Actor], min_conf: float
+) -> None:
+    """A place name several countries share ("Florida", "Santa Cruz") takes the country the article names most.
+
+    Only among the countries that have a place of that name, and only when one
+    of them is mentioned more often than the others (counted by mentions of
+    the article's coded actors); otherwise the place stays uncoded.
+    """
+    counts: Counter[str] = Counter()
+    for entity in entities:
+        a = actors.get(entity.id)
+        if a is not None and a.country and a.confidence >= min_conf:
+            counts[a.country] += len(entity.mentions) or 1
+    if not counts:
+        return
+    for entity in entities:
+        a = actors.get(entity.id)
+        if a is None or a.code is not None or not (a.note or "").startswith("ambiguous"):
+            continue
+        place = _lookup_place(kb, entity, _name_mentions(entity))
+        if place is None or place.country is None:
+            continue
+        candidates = [place.country, *(c.strip() for c in (place.note or "").split("also ", 1)[-1].split(","))]
+        ranked = sorted(((counts[c], c) for c in dict.fromkeys(candidates) if c in kb.countries), reverse=True)
+        if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+            continue
+        country = ranked[0][1]
+        sector = "CVL" if place.kind == "city" else None
+        actors[entity.id] = Actor(
+            code=country + (sector or ""),
+            country=country,
+            sector=(sector,) if sector else (),
+            confidence=_ROLE_CONFIDENCE,
+            note=f"{place.name!r} is the name of places in {', '.join(c for _, c in ranked)}: "
+            f"{country}, the country the article mentions most",
+        )
 
 
 def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, int, str]]) -> bool:
@@ -260,6 +357,18 @@ def _code_person(
         return Actor()
     if country_match is None and person is not None:
         role = _role_on(person, parsed.published)
+        org = kb.organization(role.org) if role is not None and role.org else None
+        if org is not None and role is not None:
+            # an IGO, NGO or armed-group post: the organisation's code ("Kofi Annan" -> IGOUNO)
+            return Actor(
+                code=org.code,
+                country=org.country if org.type == "body" else None,
+                sector=(sector or role.sector,),
+                igo=None if org.type == "body" else org.id,
+                wikidata=person.qid,
+                confidence=_PEOPLE_CONFIDENCE,
+                note=f"knowledge base: {role.office}",
+            )
         country = role.country if role else person.country
         psector = sector or (role.sector if role else None)
         code = (country or "") + (psector or "") or None
@@ -464,10 +573,14 @@ def _context_roles(span: SpacySpan) -> list[str]:
     left = root.left_edge.i
     if left < span.start:
         out.append(doc[left : span.start].text)
-    # appositions attached to the name
+    # appositions attached to the name, and "of/from <country>" after it ("Foreign Minister X of Lebanon")
     for child in root.children:
-        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+        if span.start <= child.i < span.end:
+            continue
+        if child.dep_ == "appos":
             out.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= span.end and left < span.start:
+            out.append(doc[child.i : child.right_edge.i + 1].text)
     # the name is itself an apposition or coordinated with one: the noun it describes
     tok = root
     for _ in range(6):

@@ -82,6 +82,7 @@ class KnowledgeBase:
     # other names of countries from the converted dictionaries: (name, country, "alias"|"demonym")
     _extra_names: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
     _hand_orgs: set[str] = field(default_factory=set, repr=False)
+    _converted_terms: set[str] = field(default_factory=set, repr=False)
     _org_sources: dict[str, str] = field(default_factory=dict, repr=False)
     _discard_pattern: re.Pattern[str] | None = field(default=None, repr=False)
     _index: dict[str, _Entry] = field(default_factory=dict, repr=False)
@@ -162,6 +163,10 @@ class KnowledgeBase:
                     raise row.error(f"unknown sector {sector!r} (declare it in sector_codes.tsv)")
                 term = normalize(row["term"])
                 self.sectors[term] = sector
+                if converted:
+                    self._converted_terms.add(term)
+                else:
+                    self._converted_terms.discard(term)
                 if row["note"] == "generic":
                     self.generic_terms.add(term)
                 else:
@@ -365,7 +370,8 @@ class KnowledgeBase:
         # sector vocabulary: add regular plurals of every term
         for term, sector in list(self.sectors.items()):
             for plural in plural_forms(term):
-                if plural not in self.sectors:
+                # a hand-written term's plural beats the dictionary's ("militiamen": MIL, not UAF)
+                if plural not in self.sectors or (term not in self._converted_terms and plural in self._converted_terms):
                     self.sectors[plural] = sector
                     if term in self.generic_terms:
                         self.generic_terms.add(plural)

@@ -26,6 +26,9 @@ from newsgraph.kb.petrarch.reader import ActorRecord
 from newsgraph.kb.text import normalize
 
 _TYPES = {"IGO": "igo", "NGO": "ngo", "IMG": "img", "MNC": "body"}
+# single ordinary words the dictionaries use as a group's name: in news text they are almost always
+# the word (sports teams, birds), so they are not taken as names
+COMMON_WORDS = frozenset({"tigers", "falcon", "mavericks", "emetic", "yahweh", "boogeymen", "insula"})
 # a name made only of these (and numbers) reads as a date in running text ("21 June", a Greek group)
 _CALENDAR = frozenset(
     "january february march april may june july august september october november december "
@@ -100,6 +103,9 @@ class OrgBuilder:
                 continue
             if all(w.isdigit() or w in _CALENDAR or w.rstrip("stndrh").isdigit() for w in key.split()):
                 self._skip("a date or number")
+                continue
+            if key in COMMON_WORDS:
+                self._skip("an ordinary word")
                 continue
             hit = self._by_name.get(key)
             if hit is not None:
