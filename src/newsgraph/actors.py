@@ -183,6 +183,9 @@ def _code_entity(
 ) -> Actor:
     names = _name_mentions(entity)
     if entity.kind == "person":
+        people = _demonym_people(kb, entity.name)
+        if people is not None:
+            return people
         return _code_person(parsed, kb, entity, names, min_conf)
     if entity.kind in ("place", "organization", "group"):
         region = _world_region(kb, entity, names)
@@ -323,6 +326,24 @@ def _settle_ambiguous_places(
             note=f"{place.name!r} is the name of places in {', '.join(c for _, c in ranked)}: "
             f"{country}, the country the article mentions most",
         )
+
+
+def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
+    """A "person" named by demonyms alone ("Bosnian Serbs", "Palestinians"): people of the first one's country.
+
+    The first demonym is where they live ("Bosnian Serbs" are Bosnia's), the
+    sector civilians when the last word is a plural.
+    """
+    words = name.split()
+    if not words or len(words) > 3:
+        return None
+    matches = [kb.lookup(w, fuzzy=False) for w in words]
+    if any(m is None or m.kind != "demonym" for m in matches):
+        return None
+    first = matches[0]
+    assert first is not None
+    plural = _is_plural_people(words[-1], kb)
+    return _actor(first, "CVL" if plural else None, confidence=_ROLE_CONFIDENCE)
 
 
 def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, int, str]]) -> bool:
