@@ -45,6 +45,14 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.actor_context import (
+    ROLE_CONFIDENCE,
+    lookup_place,
+    name_mentions,
+    owner_country,
+    settle_ambiguous_places,
+    world_region,
+)
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
 from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
@@ -66,7 +74,7 @@ _PLACE_QUALIFIERS = frozenset(
 # prepositions that end the head part of a role ("Head | of X Community", "Representatives | from ...")
 _ROLE_BOUNDARY = re.compile(r"\b(?:of|from|for|to|at|in|with|on)\b", re.IGNORECASE)
 # confidences for codes that come from roles and the people file rather than from a name match
-_ROLE_CONFIDENCE = 0.9
+_ROLE_CONFIDENCE = ROLE_CONFIDENCE
 _PEOPLE_CONFIDENCE = 0.8
 
 
@@ -147,7 +155,7 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
         except Exception:  # pragma: no cover - one odd entity must not sink the article
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
-    _settle_ambiguous_places(kb, entities, actors, min_conf)
+    settle_ambiguous_places(kb, entities, actors, min_conf)
     # members of a coded group take the group's code when they have none of their own
     for entity in entities:
         group = actors.get(entity.id)
@@ -181,14 +189,14 @@ def _code_entity(
     min_conf: float,
     covers: Sequence[tuple[int, int, str]] = (),
 ) -> Actor:
-    names = _name_mentions(entity)
+    names = name_mentions(entity)
     if entity.kind == "person":
         people = _demonym_people(kb, entity.name)
         if people is not None:
             return people
         return _code_person(parsed, kb, entity, names, min_conf)
     if entity.kind in ("place", "organization", "group"):
-        region = _world_region(kb, entity, names)
+        region = world_region(kb, entity, names)
         if region is not None:
             # "Asia", "the Gulf", "Central America": larger than any one country, never coded as one
             shown = entity.name if normalize(entity.name) == normalize(region.name) else f"{entity.name} ({region.name})"
@@ -200,7 +208,7 @@ def _code_entity(
     spans = spans_of(parsed, names)
     sector: str | None = None
     if match is None and entity.kind == "place":
-        place = _lookup_place(kb, entity, names)
+        place = lookup_place(kb, entity, names)
         if place is not None:
             if place.confidence < min_conf:
                 return Actor(confidence=place.confidence, note=place.note)
@@ -221,7 +229,7 @@ def _code_entity(
         # "Rwanda's Senate", "the Senate of Rwanda", "the Rwandan parliament": a country named with
         # the institution decides whose it is; the knowledge base's body (the US Senate) only when
         # the text names no other country
-        owner = _owner_country(kb, spans, match.country)
+        owner = owner_country(kb, spans, match.country)
         if owner is not None:
             return _actor(owner, match.sector[0] if match.sector else None, confidence=_ROLE_CONFIDENCE)
     if match.kind == "seat":
@@ -243,89 +251,6 @@ def _code_entity(
         own = [s for s in spans if not _inside_other(s, entity.id, covers)]
         sector = _context_sector(kb, own) if len(own) == len(spans) else None
     return _actor(match, sector, confidence=match.confidence)
-
-
-def _world_region(kb: KnowledgeBase, entity: Entity, names: Sequence[Mention]) -> Match | None:
-    for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
-        m = kb.world_region(text)
-        if m is not None:
-            return m
-    return None
-
-
-# dependency labels of a country named with an institution: "Rwanda's Senate", "the Rwandan Senate"
-_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
-_OWNER_KINDS = frozenset({"country", "disputed", "territory", "demonym"})
-
-
-def _owner_country(kb: KnowledgeBase, spans: Sequence[SpacySpan], own: str) -> Match | None:
-    """A country the text gives an institution other than the knowledge base's ("Rwanda's Senate" -> RWA).
-
-    Read from a possessor or modifier of the mention ("Rwanda's", "Rwandan") or an
-    "of"/"in" phrase after it ("the Senate of Rwanda"). Every mention that names
-    one must name the same country.
-    """
-    found: list[Match] = []
-    for span in spans:
-        root = span.root
-        texts: list[str] = []
-        for child in root.children:
-            if span.start <= child.i < span.end:
-                continue
-            if child.dep_ in _OWNER_DEPS and child.i < span.start:
-                words = [t for t in child.subtree if t.dep_ != "case" and t.i < span.start]
-                texts.append(" ".join(t.text for t in words))
-            elif child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i >= span.end:
-                texts.extend(" ".join(t.text for t in g.subtree) for g in child.children if g.dep_ == "pobj")
-        for text in texts:
-            m = kb.lookup(text, fuzzy=False)
-            if m is not None and m.kind in _OWNER_KINDS and m.country is not None:
-                found.append(m)
-                break
-    countries = {m.country for m in found}
-    if len(countries) != 1 or own in countries:
-        return None
-    m = found[0]
-    return Match("country", m.country or "", m.name, m.key, 1.0, country=m.country, qid=m.qid, note=m.note)
-
-
-def _settle_ambiguous_places(
-    kb: KnowledgeBase, entities: Sequence[Entity], actors: dict[str, Actor], min_conf: float
-) -> None:
-    """A place name several countries share ("Florida", "Santa Cruz") takes the country the article names most.
-
-    Only among the countries that have a place of that name, and only when one
-    of them is mentioned more often than the others (counted by mentions of
-    the article's coded actors); otherwise the place stays uncoded.
-    """
-    counts: Counter[str] = Counter()
-    for entity in entities:
-        a = actors.get(entity.id)
-        if a is not None and a.country and a.confidence >= min_conf:
-            counts[a.country] += len(entity.mentions) or 1
-    if not counts:
-        return
-    for entity in entities:
-        a = actors.get(entity.id)
-        if a is None or a.code is not None or not (a.note or "").startswith("ambiguous"):
-            continue
-        place = _lookup_place(kb, entity, _name_mentions(entity))
-        if place is None or place.country is None:
-            continue
-        candidates = [place.country, *(c.strip() for c in (place.note or "").split("also ", 1)[-1].split(","))]
-        ranked = sorted(((counts[c], c) for c in dict.fromkeys(candidates) if c in kb.countries), reverse=True)
-        if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
-            continue
-        country = ranked[0][1]
-        sector = "CVL" if place.kind == "city" else None
-        actors[entity.id] = Actor(
-            code=country + (sector or ""),
-            country=country,
-            sector=(sector,) if sector else (),
-            confidence=_ROLE_CONFIDENCE,
-            note=f"{place.name!r} is the name of places in {', '.join(c for _, c in ranked)}: "
-            f"{country}, the country the article mentions most",
-        )
 
 
 def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
@@ -475,11 +400,6 @@ def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:
 # ---------------------------------------------------------------------- evidence
 
 
-def _name_mentions(entity: Entity) -> list[Mention]:
-    names = [m for m in entity.mentions if m.kind == "name"]
-    return names or list(entity.mentions)
-
-
 def _lookup_names(kb: KnowledgeBase, entity: Entity, names: Iterable, min_conf: float) -> Match | None:  # type: ignore[type-arg]
     best: Match | None = None
     for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
@@ -489,14 +409,6 @@ def _lookup_names(kb: KnowledgeBase, entity: Entity, names: Iterable, min_conf: 
             if m.confidence >= 1.0:
                 break
     return best
-
-
-def _lookup_place(kb: KnowledgeBase, entity: Entity, names: Iterable) -> Match | None:  # type: ignore[type-arg]
-    for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
-        m = kb.place(text)
-        if m is not None:
-            return m
-    return None
 
 
 def spans_of(parsed: ParsedDocument, mentions: Iterable) -> list[SpacySpan]:  # type: ignore[type-arg]

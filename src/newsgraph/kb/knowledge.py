@@ -7,27 +7,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from newsgraph.errors import KnowledgeBaseError
-from newsgraph.kb.loader import (
-    CONVERTED,
-    COUNTRY_STATUS,
-    FILES,
-    ORG_TYPES,
-    Row,
-    parse_date,
-    read_places,
-    read_rows,
-    read_table,
-)
-from newsgraph.kb.model import Country, Match, Organization, Person, Role
+from newsgraph.kb.assemble import PersonEntry, cached_person_key, make_person
+from newsgraph.kb.model import Country, Match, Organization, Person
 from newsgraph.kb.text import demonym_plurals, is_acronym, normalize, person_key, plural_forms, words
 
 logger = logging.getLogger(__name__)
@@ -40,8 +27,6 @@ _RANK = {"country": 0, "disputed": 0, "territory": 1, "igo": 2, "body": 3, "seat
 # ("Iran"/"Iraq", "Mali"/"Bali") are one edit apart and must match exactly.
 FUZZY_MIN_CHARS = 6
 
-_CODE_RE = re.compile(r"^[A-Z]{3}$")
-_QID_RE = re.compile(r"^Q[1-9][0-9]*$")
 
 # A lookup key may be at most this many words (longest bundled key: 8 words).
 _MAX_WORDS = 9
@@ -74,7 +59,7 @@ class KnowledgeBase:
     sectors: dict[str, str] = field(default_factory=dict)
     generic_terms: set[str] = field(default_factory=set)
     _people: list[Person | None] = field(default_factory=list, repr=False)
-    _people_rows: list[_PersonEntry | None] = field(default_factory=list, repr=False)
+    _people_rows: list[PersonEntry | None] = field(default_factory=list, repr=False)
     places: dict[str, tuple[str, str, str, str | None]] = field(default_factory=dict)
     regions: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
     discards: list[tuple[str, str, str]] = field(default_factory=list)
@@ -103,189 +88,12 @@ class KnowledgeBase:
         ``converted=False`` skips the files converted from the Phoenix dictionaries
         (``petrarch_*``): the hand-written knowledge base alone, as ``kb build`` needs it.
         """
+        from newsgraph.kb.assemble import read_dirs
+
         kb = cls()
-        people_rows: dict[str, _PersonEntry] = {}
-        hand_people: set[str] = set()
-        for directory in dirs:
-            d = Path(directory)
-            if not d.is_dir():
-                raise KnowledgeBaseError("knowledge-base directory does not exist", source=str(d))
-            for name in FILES:
-                path = d / name
-                if path.exists() and (converted or name not in CONVERTED):
-                    kb.sources.append(str(path))
-                    kb._read(path, people_rows, hand_people)
-        for org in kb.organizations.values():
-            if org.parent and org.parent not in kb.organizations:
-                raise KnowledgeBaseError(f"organisation {org.id}: unknown parent {org.parent!r}", source=kb._org_sources.get(org.id))
-        for key, entry in people_rows.items():
-            if key.startswith("petrarch:"):
-                if key[9:] in hand_people:
-                    continue  # the hand-written people file wins over the dictionary
-                # 18,000 office holders: made into Person records when first looked up
-                kb._people.append(None)
-                kb._people_rows.append(entry)
-            else:
-                kb._people.append(_make_person(entry))
-                kb._people_rows.append(None)
+        read_dirs(kb, dirs, converted=converted)
         kb._build_index()
         return kb
-
-    def _read(
-        self,
-        path: Path,
-        people_rows: dict[str, _PersonEntry],
-        hand_people: set[str],
-    ) -> None:
-        kind = path.name.removeprefix("petrarch_")
-        converted = path.name in CONVERTED
-        if kind == "people.tsv":
-            self._read_people(path, converted, people_rows, hand_people)
-            return
-        if kind == "places.tsv":
-            for number, name, code, pkind, note in read_places(path):
-                if code not in self.countries:
-                    raise KnowledgeBaseError(f"unknown country code {code!r}", source=f"{path}:{number}")
-                if pkind in ("alias", "demonym"):
-                    self._extra_names.append((name, code, pkind))
-                else:
-                    self.places[normalize(name)] = (name, code, pkind, note or None)
-            return
-        for row in read_rows(path):
-            if kind == "sector_codes.tsv":
-                code = row["code"]
-                if not code.isalpha() or not code.isupper() or len(code) != 3:
-                    raise row.error(f"sector code {code!r} is not three upper-case letters")
-                self.sector_codes[code] = row["description"]
-            elif kind == "sectors.tsv":
-                sector = row["sector"]
-                if sector not in self.sector_codes:
-                    raise row.error(f"unknown sector {sector!r} (declare it in sector_codes.tsv)")
-                term = normalize(row["term"])
-                self.sectors[term] = sector
-                if converted:
-                    self._converted_terms.add(term)
-                else:
-                    self._converted_terms.discard(term)
-                if row["note"] == "generic":
-                    self.generic_terms.add(term)
-                else:
-                    self.generic_terms.discard(term)
-            elif kind == "countries.tsv":
-                self._read_country(row)
-            elif kind == "regions.tsv":
-                region = row["code"] or None
-                if region is not None and not re.fullmatch(r"[A-Z]{3}", region):
-                    raise row.error(f"column 'code': {region!r} is not a three-letter upper-case code")
-                for name in (row["name"], *row.list("aliases")):
-                    self.regions[normalize(name)] = (row["name"], region, row["note"] or None)
-            elif kind == "organizations.tsv":
-                self._read_org(row, converted)
-            elif kind == "discards.tsv":
-                scope, match = row.choice("scope", ("sentence", "story")), row.choice("match", ("word", "stem"))
-                self.discards.append((row["phrase"].lower(), scope, match))
-
-    def _read_country(self, row: Row) -> None:
-        code = row.code("code", required=True) or ""
-        status = row.choice("status", COUNTRY_STATUS)
-        self.countries[code] = Country(
-            code=code,
-            name=row["name"],
-            status=status,
-            aliases=row.list("aliases"),
-            demonyms=row.list("demonyms"),
-            capitals=row.list("capitals"),
-            seats=row.list("seats"),
-            qid=row.qid(),
-            claimed_by=row.codes("claimed_by"),
-            note=row["note"] or None,
-        )
-
-    def _read_org(self, row: Row, converted: bool) -> None:
-        oid = row["id"]
-        if not oid.isalnum() or not oid.isupper() or len(oid) > 12:
-            raise row.error(f"organisation id {oid!r} must be upper-case letters/digits, at most 12")
-        otype = row.choice("type", ORG_TYPES)
-        sectors = row.list("sector")
-        for s in sectors:
-            if s not in self.sector_codes:
-                raise row.error(f"unknown sector {s!r} (declare it in sector_codes.tsv)")
-        country = row.code("country", required=otype == "body")
-        members = row.codes("members")
-        for code in (*members, *([country] if country else [])):
-            if code not in self.countries:
-                raise row.error(f"unknown country code {code!r}")
-        old = self.organizations.get(oid)
-        aliases = row.list("aliases")
-        if old is not None:
-            # same id: this row wins, and keeps the names the earlier one gave
-            aliases = tuple(dict.fromkeys((*aliases, *(a for a in (old.name, *old.aliases) if a != row["name"]))))
-        self.organizations[oid] = Organization(
-            id=oid,
-            name=row["name"],
-            type=otype,
-            aliases=aliases,
-            members=members,
-            parent=row["parent"] or None,
-            country=country,
-            sector=sectors,
-            qid=row.qid(),
-        )
-        self._org_sources[oid] = f"{row.path}:{row.line}"
-        if not converted:
-            self._hand_orgs.add(oid)
-
-    def _read_people(
-        self,
-        path: Path,
-        converted: bool,
-        people_rows: dict[str, _PersonEntry],
-        hand_people: set[str],
-    ) -> None:
-        last_name, last_key = "", ""
-        sectors, countries, orgs = self.sector_codes, self.countries, self.organizations
-        for number, cells in read_table(path):
-            qid, name, aliases_cell, office, country, sector, start_s, end_s, org, as_of_s = cells
-            problem = None
-            if sector not in sectors:
-                problem = f"unknown sector {sector!r} (declare it in sector_codes.tsv)"
-            elif country and country not in countries:
-                problem = (
-                    f"unknown country code {country!r}"
-                    if _CODE_RE.match(country)
-                    else f"column 'country': {country!r} is not a three-letter upper-case code"
-                )
-            elif qid and not _QID_RE.match(qid):
-                problem = f"column 'wikidata': {qid!r} is not a Wikidata id like Q42"
-            elif org and org not in orgs:
-                problem = f"unknown organisation {org!r} in column 'org'"
-            try:
-                start = parse_date(start_s) if start_s else None
-                end = parse_date(end_s) if end_s else None
-                as_of = parse_date(as_of_s) if as_of_s else None
-            except ValueError as exc:
-                problem = problem or f"{exc.args[0]!r} is not a date (YYYY-MM-DD)"
-            if problem is None and start and end and end < start:
-                problem = f"role ends ({end}) before it starts ({start})"
-            if problem is not None:
-                raise KnowledgeBaseError(problem, source=f"{path}:{number}")
-            if name != last_name:
-                last_name, last_key = name, _person_key(name)
-            key = qid or last_key
-            aliases = [a.strip() for a in aliases_cell.split("|") if a.strip()] if aliases_cell else []
-            if converted:
-                key = "petrarch:" + key
-            else:
-                hand_people.add(last_key)
-                hand_people.update(k for k in map(person_key, aliases) if " " in k)
-            role = (office, country or None, sector, start, end, org or None)
-            entry = people_rows.get(key)
-            if entry is None:
-                people_rows[key] = (name, qid, aliases, [role], [as_of])
-            else:
-                entry[2].extend(a for a in aliases if a not in entry[2])
-                entry[3].append(role)
-                entry[4].append(as_of)
 
     def _add(self, name: str, match: Match, *, rank: int | None = None, fuzzy: bool = True) -> None:
         key = normalize(name)
@@ -382,7 +190,7 @@ class KnowledgeBase:
             person = self._people[i]
             names = (person.name, *person.aliases) if person is not None else (raw[0], *raw[2]) if raw else ()
             for name in names:
-                key = _person_key(name)
+                key = cached_person_key(name)
                 if key:
                     self._people_index.setdefault(key, []).append(i)
                     self._surname_index.setdefault(key.rsplit(" ", 1)[-1], []).append(i)
@@ -600,7 +408,7 @@ class KnowledgeBase:
         if found is None:
             entry = self._people_rows[i]
             assert entry is not None
-            found = _make_person(entry)
+            found = make_person(entry)
             self._people[i] = found
             self._people_rows[i] = None
         return found
@@ -656,38 +464,6 @@ class KnowledgeBase:
 
     def names(self) -> Iterable[str]:
         return [*self._index.keys(), *self._acronyms.keys()]
-
-
-# one person of a people file: name, wikidata id, aliases, roles as
-# (office, country, sector, start, end, org), the as_of date of each row
-_RoleCells = tuple[str, str | None, str, date | None, date | None, str | None]
-_PersonEntry = tuple[str, str, list[str], list[_RoleCells], list[date | None]]
-
-
-def _make_person(entry: _PersonEntry) -> Person:
-    name, qid, aliases, role_cells, as_of = entry
-    roles = tuple(
-        sorted(
-            (Role(office=o, country=c, sector=s, start=b, end=e, org=g) for o, c, s, b, e, g in role_cells),
-            key=lambda r: (r.start or date.min, r.office),
-        )
-    )
-    countries = [r.country for r in roles if r.country]
-    dates = [d for d in as_of if d is not None]
-    return Person(
-        name=name,
-        aliases=tuple(aliases),
-        qid=qid or None,
-        country=max(set(countries), key=countries.count) if countries else None,
-        roles=roles,
-        as_of=max(dates) if dates else None,
-    )
-
-
-@lru_cache(maxsize=65536)
-def _person_key(name: str) -> str:
-    # the rows of one person repeat the name: key it once
-    return person_key(name)
 
 
 def _country_kind(c: Country) -> str:
