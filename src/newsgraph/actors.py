@@ -202,6 +202,10 @@ def _code_entity(
             shown = entity.name if normalize(entity.name) == normalize(region.name) else f"{entity.name} ({region.name})"
             return Actor(code=region.code or None, confidence=1.0, note=f"region: {shown}")
     match = _lookup_names(kb, entity, names, min_conf)
+    if match is None:
+        # a mention cut short of the name the text writes ("Liberation Tigers" of "the Liberation
+        # Tigers of Tamil Eelam"): the knowledge-base name that starts there and runs on
+        match = _longer_name(parsed, kb, names)
     if match is None and " " in entity.name.strip() and kb.people_named(entity.name):
         # a person the parser took for an organisation ("Moody Awori")
         return _code_person(parsed, kb, entity, names, min_conf)
@@ -220,8 +224,10 @@ def _code_entity(
         if phrase is None or phrase.match is None:
             if entity.kind == "organization" and kb.sector(_head_word(entity.name)) == "NGO":
                 # "the Eastern Water Forum", "an Association of Coastal Lawyers": a civil-society body
-                # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev)
-                return Actor(code="NGO", sector=("NGO",), confidence=_ROLE_CONFIDENCE)
+                # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev);
+                # the people it gathers give its field as in CAMEO's NGOJUD, NGOHLH ("Lawyers" -> JUD)
+                members = [t[2] for t in kb.find_sectors(entity.name) if not t[3] and t[2] != "NGO"]
+                return Actor(code="NGO", sector=("NGO", *members[-1:]), confidence=_ROLE_CONFIDENCE)
             return Actor()
         sector = phrase.sector or _context_sector(kb, spans)
         return _actor(phrase.match, sector, confidence=phrase.match.confidence * 0.9)
@@ -251,6 +257,16 @@ def _code_entity(
         own = [s for s in spans if not _inside_other(s, entity.id, covers)]
         sector = _context_sector(kb, own) if len(own) == len(spans) else None
     return _actor(match, sector, confidence=match.confidence)
+
+
+def _longer_name(parsed: ParsedDocument, kb: KnowledgeBase, names: Sequence[Mention]) -> Match | None:
+    """A knowledge-base name written in the text from a mention's start to beyond its end."""
+    for m in names:
+        window = parsed.text[m.start : m.start + 160]
+        hits = kb.find(window)
+        if hits and hits[0][0] == 0 and hits[0][1] > m.end - m.start and hits[0][2].kind not in ("demonym", "capital"):
+            return hits[0][2]
+    return None
 
 
 def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
