@@ -99,7 +99,8 @@ def _lookup(args: argparse.Namespace) -> int:
     results = []
     lines = []
     for name in args.names:
-        m = kb.lookup(name, min_confidence=threshold)
+        # as the actor stage reads a name: a region, then the knowledge base's names, then places
+        m = kb.world_region(name) or kb.lookup(name, min_confidence=threshold) or kb.place(name)
         results.append({"query": name, "match": None if m is None else m.to_dict()})
         if m is None:
             lines.append(f"{name!r}: no match (null code)")
