@@ -190,10 +190,11 @@ def _code_entity(
     covers: Sequence[tuple[int, int, str]] = (),
 ) -> Actor:
     names = name_mentions(entity)
-    if entity.kind == "person":
+    if entity.kind in ("person", "group"):
         people = _demonym_people(kb, entity.name)
         if people is not None:
             return people
+    if entity.kind == "person":
         return _code_person(parsed, kb, entity, names, min_conf)
     if entity.kind in ("place", "organization", "group"):
         region = world_region(kb, entity, names)
@@ -273,7 +274,7 @@ def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
     """A "person" named by demonyms alone ("Bosnian Serbs", "Palestinians"): people of the first one's country.
 
     The first demonym is where they live ("Bosnian Serbs" are Bosnia's), the
-    sector civilians when the last word is a plural.
+    sector civilians; only when the last word is a plural people noun.
     """
     words = name.split()
     if not words or len(words) > 3:
@@ -283,8 +284,9 @@ def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
         return None
     first = matches[0]
     assert first is not None
-    plural = _is_plural_people(words[-1], kb)
-    return _actor(first, "CVL" if plural else None, confidence=_ROLE_CONFIDENCE)
+    if not _is_plural_people(words[-1], kb):
+        return None  # "Hungarian" in "Hungarian and Romanian officials": the noun it modifies decides
+    return _actor(first, "CVL", confidence=_ROLE_CONFIDENCE)
 
 
 def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, int, str]]) -> bool:
