@@ -36,3 +36,15 @@ def test_actors_eval_helpers() -> None:
         len("Palestinian gunmen fired on residential areas"),
     )
     assert locate(text, "Israeli") is None
+
+
+def test_actors_eval_halves_split_the_sentences(tmp_path: Path) -> None:
+    counts = {}
+    for half in ("even", "odd"):
+        out = tmp_path / f"{half}.json"
+        assert main(["eval", "actors", "--gold", str(GOLD), "--half", half, "--json", str(out)]) == 0
+        m = json.loads(out.read_text(encoding="utf-8"))
+        assert m["half"] == half
+        counts[half] = (m["records"], m["gold_actors"])
+    # positions 0 and 2 (T1, T3) are even, position 1 (T2) odd; the DOCUMENT line has no position
+    assert counts == {"even": (2, 3), "odd": (1, 2)}

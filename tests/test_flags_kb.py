@@ -145,3 +145,40 @@ def test_flags_kb_week_dates_are_not_days(parse_text) -> None:  # type: ignore[n
     # "this weekend" is 2020-W17-WE: not a day to check a title against, and no crash
     text = "President Carl Berg opened the session this weekend."
     assert find_flags(parse_text(text, published=date(2020, 4, 23)), [], [], kb=KB) == []
+
+
+@dataclass(frozen=True)
+class DictionaryPerson:
+    """An office holder converted from the Phoenix dictionaries: offices known up to ``as_of``."""
+
+    name: str
+    roles: tuple[FakeRole, ...] = ()
+    aliases: tuple[str, ...] = ()
+    as_of: date | None = date(2014, 1, 30)
+
+
+PHOENIX_KB = FakeKB(
+    [
+        *KB.people,
+        DictionaryPerson("Ivo Marek", (FakeRole("President", "RUR", "GOV", date(2010, 2, 1), None),)),
+        DictionaryPerson("Lina Voss", (FakeRole("Phoenix RURLEG", "RUR", "LEG", date(2001, 1, 1), date(2009, 1, 1)),)),
+    ]
+)
+
+
+def test_flags_kb_dictionary_person_checked_up_to_its_date(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # before the dated role the dictionary's title names: flagged
+    (flag,) = find_flags(
+        parse_text("President Ivo Marek spoke on Monday.", published=date(2008, 5, 5)), [], [], kb=PHOENIX_KB
+    )
+    assert flag.kind == "office_not_held" and "2010-02-01 to now" in flag.reason
+    # after the dictionary's date nothing is known: no claim either way
+    assert find_flags(parse_text("President Ivo Marek spoke on Monday.", published=date(2019, 5, 5)), [], [], kb=PHOENIX_KB) == []
+
+
+def test_flags_kb_dictionary_silence_is_not_evidence(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the dictionary lists no presidency for her, but its lists are incomplete: no "never held" flag
+    assert (
+        find_flags(parse_text("President Lina Voss spoke on Monday.", published=date(2005, 5, 5)), [], [], kb=PHOENIX_KB)
+        == []
+    )

@@ -150,3 +150,29 @@ def test_kb_people_like_survives_misspelling(kb) -> None:  # type: ignore[no-unt
 def test_kb_lookup_never_raises_and_respects_threshold(name: str) -> None:
     m = load_kb().lookup(name, min_confidence=0.85)
     assert m is None or m.confidence >= 0.85
+
+
+def test_kb_find_is_linear_in_a_list_of_hundreds_of_names() -> None:
+    """A sentence listing hundreds of names: ``find`` tries each word once, for a bounded number of lengths."""
+    from newsgraph.kb import load_kb
+
+    kb = load_kb()
+    names = ["Azerbaijan", "the Kremlin", "Zorblax Quentin", "Liberation Tigers of Tamil Eelam", "Kofi Annan"]
+    calls: list[int] = []
+    counting = kb.lookup
+
+    def count(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return counting(*args, **kwargs)
+
+    kb.lookup = count  # type: ignore[method-assign]
+    try:
+        sizes = {}
+        for n in (100, 400):
+            calls.clear()
+            found = kb.find(", ".join(names[i % len(names)] for i in range(n)) + ".")
+            sizes[n] = len(calls)
+            assert len(found) >= n * 3 // len(names)
+    finally:
+        del kb.lookup
+    assert sizes[400] <= 4.2 * sizes[100]

@@ -45,6 +45,14 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.actor_context import (
+    ROLE_CONFIDENCE,
+    lookup_place,
+    name_mentions,
+    owner_country,
+    settle_ambiguous_places,
+    world_region,
+)
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
 from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
@@ -66,7 +74,7 @@ _PLACE_QUALIFIERS = frozenset(
 # prepositions that end the head part of a role ("Head | of X Community", "Representatives | from ...")
 _ROLE_BOUNDARY = re.compile(r"\b(?:of|from|for|to|at|in|with|on)\b", re.IGNORECASE)
 # confidences for codes that come from roles and the people file rather than from a name match
-_ROLE_CONFIDENCE = 0.9
+_ROLE_CONFIDENCE = ROLE_CONFIDENCE
 _PEOPLE_CONFIDENCE = 0.8
 
 
@@ -147,6 +155,7 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
         except Exception:  # pragma: no cover - one odd entity must not sink the article
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
+    settle_ambiguous_places(kb, entities, actors, min_conf)
     # members of a coded group take the group's code when they have none of their own
     for entity in entities:
         group = actors.get(entity.id)
@@ -180,17 +189,31 @@ def _code_entity(
     min_conf: float,
     covers: Sequence[tuple[int, int, str]] = (),
 ) -> Actor:
-    names = _name_mentions(entity)
+    names = name_mentions(entity)
+    if entity.kind in ("person", "group"):
+        people = _demonym_people(kb, entity.name)
+        if people is not None:
+            return people
     if entity.kind == "person":
         return _code_person(parsed, kb, entity, names, min_conf)
+    if entity.kind in ("place", "organization", "group"):
+        region = world_region(kb, entity, names)
+        if region is not None:
+            # "Asia", "the Gulf", "Central America": larger than any one country, never coded as one
+            shown = entity.name if normalize(entity.name) == normalize(region.name) else f"{entity.name} ({region.name})"
+            return Actor(code=region.code or None, confidence=1.0, note=f"region: {shown}")
     match = _lookup_names(kb, entity, names, min_conf)
+    if match is None:
+        # a mention cut short of the name the text writes ("Liberation Tigers" of "the Liberation
+        # Tigers of Tamil Eelam"): the knowledge-base name that starts there and runs on
+        match = _longer_name(parsed, kb, names)
     if match is None and " " in entity.name.strip() and kb.people_named(entity.name):
         # a person the parser took for an organisation ("Moody Awori")
         return _code_person(parsed, kb, entity, names, min_conf)
     spans = spans_of(parsed, names)
     sector: str | None = None
     if match is None and entity.kind == "place":
-        place = _lookup_place(kb, entity, names)
+        place = lookup_place(kb, entity, names)
         if place is not None:
             if place.confidence < min_conf:
                 return Actor(confidence=place.confidence, note=place.note)
@@ -202,11 +225,20 @@ def _code_entity(
         if phrase is None or phrase.match is None:
             if entity.kind == "organization" and kb.sector(_head_word(entity.name)) == "NGO":
                 # "the Eastern Water Forum", "an Association of Coastal Lawyers": a civil-society body
-                # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev)
-                return Actor(code="NGO", sector=("NGO",), confidence=_ROLE_CONFIDENCE)
+                # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev);
+                # the people it gathers give its field as in CAMEO's NGOJUD, NGOHLH ("Lawyers" -> JUD)
+                members = [t[2] for t in kb.find_sectors(entity.name) if not t[3] and t[2] != "NGO"]
+                return Actor(code="NGO", sector=("NGO", *members[-1:]), confidence=_ROLE_CONFIDENCE)
             return Actor()
         sector = phrase.sector or _context_sector(kb, spans)
         return _actor(phrase.match, sector, confidence=phrase.match.confidence * 0.9)
+    if match.kind == "body" and match.country is not None:
+        # "Rwanda's Senate", "the Senate of Rwanda", "the Rwandan parliament": a country named with
+        # the institution decides whose it is; the knowledge base's body (the US Senate) only when
+        # the text names no other country
+        owner = owner_country(kb, spans, match.country)
+        if owner is not None:
+            return _actor(owner, match.sector[0] if match.sector else None, confidence=_ROLE_CONFIDENCE)
     if match.kind == "seat":
         sector = "GOV"
     elif match.kind == "capital":
@@ -226,6 +258,35 @@ def _code_entity(
         own = [s for s in spans if not _inside_other(s, entity.id, covers)]
         sector = _context_sector(kb, own) if len(own) == len(spans) else None
     return _actor(match, sector, confidence=match.confidence)
+
+
+def _longer_name(parsed: ParsedDocument, kb: KnowledgeBase, names: Sequence[Mention]) -> Match | None:
+    """A knowledge-base name written in the text from a mention's start to beyond its end."""
+    for m in names:
+        window = parsed.text[m.start : m.start + 160]
+        hits = kb.find(window)
+        if hits and hits[0][0] == 0 and hits[0][1] > m.end - m.start and hits[0][2].kind not in ("demonym", "capital"):
+            return hits[0][2]
+    return None
+
+
+def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
+    """A "person" named by demonyms alone ("Bosnian Serbs", "Palestinians"): people of the first one's country.
+
+    The first demonym is where they live ("Bosnian Serbs" are Bosnia's), the
+    sector civilians; only when the last word is a plural people noun.
+    """
+    words = name.split()
+    if not words or len(words) > 3:
+        return None
+    matches = [kb.lookup(w, fuzzy=False) for w in words]
+    if any(m is None or m.kind != "demonym" for m in matches):
+        return None
+    first = matches[0]
+    assert first is not None
+    if not _is_plural_people(words[-1], kb):
+        return None  # "Hungarian" in "Hungarian and Romanian officials": the noun it modifies decides
+    return _actor(first, "CVL", confidence=_ROLE_CONFIDENCE)
 
 
 def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, int, str]]) -> bool:
@@ -260,6 +321,18 @@ def _code_person(
         return Actor()
     if country_match is None and person is not None:
         role = _role_on(person, parsed.published)
+        org = kb.organization(role.org) if role is not None and role.org else None
+        if org is not None and role is not None:
+            # an IGO, NGO or armed-group post: the organisation's code ("Kofi Annan" -> IGOUNO)
+            return Actor(
+                code=org.code,
+                country=org.country if org.type == "body" else None,
+                sector=(sector or role.sector,),
+                igo=None if org.type == "body" else org.id,
+                wikidata=person.qid,
+                confidence=_PEOPLE_CONFIDENCE,
+                note=f"knowledge base: {role.office}",
+            )
         country = role.country if role else person.country
         psector = sector or (role.sector if role else None)
         code = (country or "") + (psector or "") or None
@@ -345,11 +418,6 @@ def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:
 # ---------------------------------------------------------------------- evidence
 
 
-def _name_mentions(entity: Entity) -> list[Mention]:
-    names = [m for m in entity.mentions if m.kind == "name"]
-    return names or list(entity.mentions)
-
-
 def _lookup_names(kb: KnowledgeBase, entity: Entity, names: Iterable, min_conf: float) -> Match | None:  # type: ignore[type-arg]
     best: Match | None = None
     for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
@@ -359,14 +427,6 @@ def _lookup_names(kb: KnowledgeBase, entity: Entity, names: Iterable, min_conf: 
             if m.confidence >= 1.0:
                 break
     return best
-
-
-def _lookup_place(kb: KnowledgeBase, entity: Entity, names: Iterable) -> Match | None:  # type: ignore[type-arg]
-    for text in dict.fromkeys([entity.name, *(m.text for m in names)]):
-        m = kb.place(text)
-        if m is not None:
-            return m
-    return None
 
 
 def spans_of(parsed: ParsedDocument, mentions: Iterable) -> list[SpacySpan]:  # type: ignore[type-arg]
@@ -464,10 +524,14 @@ def _context_roles(span: SpacySpan) -> list[str]:
     left = root.left_edge.i
     if left < span.start:
         out.append(doc[left : span.start].text)
-    # appositions attached to the name
+    # appositions attached to the name, and "of/from <country>" after it ("Foreign Minister X of Lebanon")
     for child in root.children:
-        if child.dep_ == "appos" and not (span.start <= child.i < span.end):
+        if span.start <= child.i < span.end:
+            continue
+        if child.dep_ == "appos":
             out.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
+        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= span.end and left < span.start:
+            out.append(doc[child.i : child.right_edge.i + 1].text)
     # the name is itself an apposition or coordinated with one: the noun it describes
     tok = root
     for _ in range(6):

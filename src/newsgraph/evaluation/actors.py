@@ -16,7 +16,9 @@ we analyse the record's text, find the entity with a mention covering the
 - coverage: the share of gold actors for which an entity was found.
 
 Country and sector accuracy are over the covered actors; ``*_strict`` counts
-uncovered actors as wrong.
+uncovered actors as wrong. ``--half even|odd`` keeps the sentences at even or
+odd positions among the file's distinct texts, the same halves as
+``eval events --gold --half``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError
+from newsgraph.evaluation.event_sets import keep_half
 from newsgraph.evaluation.scoring import Accuracy
 from newsgraph.records import Analysis, Entity
 
@@ -40,6 +43,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--gold", required=True, metavar="FILE", help="PLOVER gold-standard JSON Lines file")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="only the first N records")
     p.add_argument("--errors", metavar="FILE", help="write every miss (gold vs. predicted) as JSON Lines to FILE")
+    p.add_argument(
+        "--half",
+        choices=("even", "odd", "all"),
+        default="all",
+        help="score only the sentences at an even or odd position (as eval events --gold), to keep a half unread",
+    )
 
 
 def gold_actors(record: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
@@ -127,6 +136,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     n_gold = located = covered = records = 0
     misses: list[dict[str, Any]] = []
     confusions: Counter[str] = Counter()
+    half = getattr(args, "half", "all")
+    positions: dict[str, int] = {}
     with path.open(encoding="utf-8") as f:
         for line in f:
             if not line.strip():
@@ -134,6 +145,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             record = json.loads(line)
             text = record.get("text")
             if not text or record.get("event") == "DOCUMENT":
+                continue
+            position = positions.setdefault(text, len(positions))
+            if not keep_half(position, half):
                 continue
             records += 1
             if args.limit and records > args.limit:
@@ -179,6 +193,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 out.write(json.dumps(miss, ensure_ascii=False) + "\n")
     return {
         "gold": str(path),
+        "half": half,
         "records": min(records, args.limit) if args.limit else records,
         "gold_actors": n_gold,
         "located": located,
@@ -197,7 +212,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
 
 def format_report(metrics: dict[str, Any]) -> str:
     lines = [
-        f"actor coding vs {metrics['gold']}",
+        f"actor coding vs {metrics['gold']}" + ("" if metrics.get("half", "all") == "all" else f" ({metrics['half']} half)"),
         f"  records {metrics['records']}, gold actors {metrics['gold_actors']}, located in text {metrics['located']}",
         f"  coverage            {metrics['coverage']:.3f}  ({metrics['covered']}/{metrics['gold_actors']} gold actors with an entity)",
         f"  country accuracy    {metrics['country_accuracy']:.3f}  (n={metrics['country_n']}; strict {metrics['country_accuracy_strict']:.3f})",

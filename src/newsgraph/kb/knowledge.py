@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from importlib import resources
 from pathlib import Path
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from newsgraph.errors import KnowledgeBaseError
-from newsgraph.kb.loader import COUNTRY_STATUS, FILES, ORG_TYPES, read_places, read_rows
-from newsgraph.kb.model import Country, Match, Organization, Person, Role
+from newsgraph.kb.assemble import PersonEntry, cached_person_key, make_person
+from newsgraph.kb.model import Country, Match, Organization, Person
 from newsgraph.kb.text import demonym_plurals, is_acronym, normalize, person_key, plural_forms, words
 
 logger = logging.getLogger(__name__)
@@ -28,6 +27,7 @@ _RANK = {"country": 0, "disputed": 0, "territory": 1, "igo": 2, "body": 3, "seat
 # ("Iran"/"Iraq", "Mali"/"Bali") are one edit apart and must match exactly.
 FUZZY_MIN_CHARS = 6
 
+
 # A lookup key may be at most this many words (longest bundled key: 8 words).
 _MAX_WORDS = 9
 
@@ -37,6 +37,7 @@ class _Entry:
     match: Match
     acronym: bool
     rank: int
+    fuzzy: bool = True
 
 
 def bundled_dir() -> Path:
@@ -57,9 +58,18 @@ class KnowledgeBase:
     sector_codes: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, str] = field(default_factory=dict)
     generic_terms: set[str] = field(default_factory=set)
-    people: list[Person] = field(default_factory=list)
+    _people: list[Person | None] = field(default_factory=list, repr=False)
+    _people_rows: list[PersonEntry | None] = field(default_factory=list, repr=False)
     places: dict[str, tuple[str, str, str, str | None]] = field(default_factory=dict)
+    regions: dict[str, tuple[str, str | None, str | None]] = field(default_factory=dict)
+    discards: list[tuple[str, str, str]] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    # other names of countries from the converted dictionaries: (name, country, "alias"|"demonym")
+    _extra_names: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
+    _hand_orgs: set[str] = field(default_factory=set, repr=False)
+    _converted_terms: set[str] = field(default_factory=set, repr=False)
+    _org_sources: dict[str, str] = field(default_factory=dict, repr=False)
+    _discard_pattern: re.Pattern[str] | None = field(default=None, repr=False)
     _index: dict[str, _Entry] = field(default_factory=dict, repr=False)
     _acronyms: dict[str, _Entry] = field(default_factory=dict, repr=False)
     _fuzzy: dict[str, list[str]] = field(default_factory=dict, repr=False)
@@ -72,136 +82,45 @@ class KnowledgeBase:
     # ------------------------------------------------------------------ loading
 
     @classmethod
-    def from_dirs(cls, *dirs: str | Path) -> KnowledgeBase:
+    def from_dirs(cls, *dirs: str | Path, converted: bool = True) -> KnowledgeBase:
+        """Read the knowledge-base files of ``dirs`` in order (later rows win).
+
+        ``converted=False`` skips the files converted from the Phoenix dictionaries
+        (``petrarch_*``): the hand-written knowledge base alone, as ``kb build`` needs it.
+        """
+        from newsgraph.kb.assemble import read_dirs
+
         kb = cls()
-        people_rows: dict[str, list[tuple[str, str, tuple[str, ...], Role]]] = {}
-        for directory in dirs:
-            d = Path(directory)
-            if not d.is_dir():
-                raise KnowledgeBaseError("knowledge-base directory does not exist", source=str(d))
-            for name in FILES:
-                path = d / name
-                if path.exists():
-                    kb.sources.append(str(path))
-                    kb._read(path, people_rows)
-        for rows in people_rows.values():
-            name, qid = rows[0][0], rows[0][1] or None
-            roles = tuple(sorted((r[3] for r in rows), key=lambda r: (r.start or date.min, r.office)))
-            countries = [r.country for r in roles if r.country]
-            kb.people.append(
-                Person(
-                    name=name,
-                    aliases=tuple(dict.fromkeys(a for r in rows for a in r[2])),
-                    qid=qid,
-                    country=max(set(countries), key=countries.count) if countries else None,
-                    roles=roles,
-                )
-            )
+        read_dirs(kb, dirs, converted=converted)
         kb._build_index()
         return kb
 
-    def _read(self, path: Path, people_rows: dict[str, list[tuple[str, str, tuple[str, ...], Role]]]) -> None:
-        kind = path.name
-        if kind == "places.tsv":
-            for number, name, code, pkind, note in read_places(path):
-                if code not in self.countries:
-                    raise KnowledgeBaseError(f"unknown country code {code!r}", source=f"{path}:{number}")
-                self.places[normalize(name)] = (name, code, pkind, note or None)
-            return
-        for row in read_rows(path):
-            if kind == "sector_codes.tsv":
-                code = row["code"]
-                if not code.isalpha() or not code.isupper() or len(code) != 3:
-                    raise row.error(f"sector code {code!r} is not three upper-case letters")
-                self.sector_codes[code] = row["description"]
-            elif kind == "sectors.tsv":
-                sector = row["sector"]
-                if sector not in self.sector_codes:
-                    raise row.error(f"unknown sector {sector!r} (declare it in sector_codes.tsv)")
-                term = normalize(row["term"])
-                self.sectors[term] = sector
-                if row["note"] == "generic":
-                    self.generic_terms.add(term)
-                else:
-                    self.generic_terms.discard(term)
-            elif kind == "countries.tsv":
-                code = row.code("code", required=True) or ""
-                status = row.choice("status", COUNTRY_STATUS)
-                self.countries[code] = Country(
-                    code=code,
-                    name=row["name"],
-                    status=status,
-                    aliases=row.list("aliases"),
-                    demonyms=row.list("demonyms"),
-                    capitals=row.list("capitals"),
-                    seats=row.list("seats"),
-                    qid=row.qid(),
-                    claimed_by=row.codes("claimed_by"),
-                    note=row["note"] or None,
-                )
-            elif kind == "organizations.tsv":
-                oid = row["id"]
-                if not oid.isalnum() or not oid.isupper() or len(oid) > 12:
-                    raise row.error(f"organisation id {oid!r} must be upper-case letters/digits, at most 12")
-                otype = row.choice("type", ORG_TYPES)
-                sectors = row.list("sector")
-                for s in sectors:
-                    if s not in self.sector_codes:
-                        raise row.error(f"unknown sector {s!r} (declare it in sector_codes.tsv)")
-                country = row.code("country", required=otype == "body")
-                members = row.codes("members")
-                for code in (*members, *([country] if country else [])):
-                    if code not in self.countries:
-                        raise row.error(f"unknown country code {code!r}")
-                self.organizations[oid] = Organization(
-                    id=oid,
-                    name=row["name"],
-                    type=otype,
-                    aliases=row.list("aliases"),
-                    members=members,
-                    parent=row["parent"] or None,
-                    country=country,
-                    sector=sectors,
-                    qid=row.qid(),
-                )
-            elif kind == "people.tsv":
-                sector = row["sector"]
-                if sector not in self.sector_codes:
-                    raise row.error(f"unknown sector {sector!r} (declare it in sector_codes.tsv)")
-                country = row.code("country")
-                if country and country not in self.countries:
-                    raise row.error(f"unknown country code {country!r}")
-                start, end = row.date("start"), row.date("end")
-                if start and end and end < start:
-                    raise row.error(f"role ends ({end}) before it starts ({start})")
-                qid = row.qid() or ""
-                key = qid or person_key(row["name"])
-                role = Role(office=row["office"], country=country, sector=sector, start=start, end=end)
-                people_rows.setdefault(key, []).append((row["name"], qid, row.list("aliases"), role))
-        if kind == "organizations.tsv":
-            for org in self.organizations.values():
-                if org.parent and org.parent not in self.organizations:
-                    raise KnowledgeBaseError(f"organisation {org.id}: unknown parent {org.parent!r}", source=str(path))
-
-    def _add(self, name: str, match: Match) -> None:
+    def _add(self, name: str, match: Match, *, rank: int | None = None, fuzzy: bool = True) -> None:
         key = normalize(name)
         if not key:
             return
-        rank = _RANK.get(match.kind, 9)
+        rank = _RANK.get(match.kind, 9) if rank is None else rank
         acronym = is_acronym(name)
         # an acronym and a word may share a key ("GUAM" the organisation, "Guam" the
         # territory): keep the best of each, and let the query's capitals choose
         index = self._acronyms if acronym else self._index
         old = index.get(key)
         if old is None or rank <= old.rank:
-            index[key] = _Entry(match=match, acronym=acronym, rank=rank)
+            index[key] = _Entry(match=match, acronym=acronym, rank=rank, fuzzy=fuzzy)
 
     def _build_index(self) -> None:
         self._index.clear()
         self._acronyms.clear()
-        # lowest priority first so that higher-ranked entries overwrite on ties
+        # lowest priority first so that higher-ranked entries overwrite on ties. The other
+        # names of countries converted from the Phoenix dictionaries rank below everything
+        # the hand-written files name.
+        for name, code, kind in self._extra_names:
+            c = self.countries[code]
+            mkind = "demonym" if kind == "demonym" else _country_kind(c)
+            note = f"claimed by {', '.join(c.claimed_by)}" if c.claimed_by else c.note
+            self._add(name, Match(mkind, c.code, c.name, normalize(name), 1.0, country=c.code, qid=c.qid, note=note), rank=10)  # type: ignore[arg-type]
         for c in self.countries.values():
-            kind = "disputed" if c.status == "disputed" else "territory" if c.status == "territory" else "country"
+            kind = _country_kind(c)
             note = f"claimed by {', '.join(c.claimed_by)}" if c.claimed_by else c.note
             for name in (c.name, *c.aliases):
                 self._add(name, Match(kind, c.code, c.name, normalize(name), 1.0, country=c.code, qid=c.qid, note=note))  # type: ignore[arg-type]
@@ -218,8 +137,13 @@ class KnowledgeBase:
                     seat,
                     Match("seat", c.code + "GOV", c.name, normalize(seat), 1.0, country=c.code, sector=("GOV",), qid=c.qid, note=note),
                 )
-        for org in self.organizations.values():
+        # organisations of the converted files first, so that the hand-written ones win a shared name;
+        # only hand-written names match fuzzily (10,000 company and NGO names would make misspellings
+        # of ordinary names match something)
+        ordered = sorted(self.organizations.values(), key=lambda o: o.id in self._hand_orgs)
+        for org in ordered:
             kind = "body" if org.type == "body" else "igo"
+            hand = org.id in self._hand_orgs
             for name in (org.name, *org.aliases):
                 self._add(
                     name,
@@ -235,6 +159,7 @@ class KnowledgeBase:
                         qid=org.qid,
                         note=None if org.type == "body" else org.type,
                     ),
+                    fuzzy=hand,
                 )
         # first word of every key -> longest key starting with it, so that ``find`` tries
         # only the positions where a name can start (cut the actor stage from 11% to ~2%
@@ -247,22 +172,25 @@ class KnowledgeBase:
         fuzzy: dict[str, list[str]] = defaultdict(list)
         for key, entry in self._index.items():
             # candidates may be one letter shorter than queries ("Quatar" -> "qatar")
-            if not entry.acronym and len(key) >= FUZZY_MIN_CHARS - 1:
+            if entry.fuzzy and not entry.acronym and len(key) >= FUZZY_MIN_CHARS - 1:
                 fuzzy[key[0]].append(key)
         self._fuzzy = dict(fuzzy)
         # sector vocabulary: add regular plurals of every term
         for term, sector in list(self.sectors.items()):
             for plural in plural_forms(term):
-                if plural not in self.sectors:
+                # a hand-written term's plural beats the dictionary's ("militiamen": MIL, not UAF)
+                if plural not in self.sectors or (term not in self._converted_terms and plural in self._converted_terms):
                     self.sectors[plural] = sector
                     if term in self.generic_terms:
                         self.generic_terms.add(plural)
         self._sector_words = max((t.count(" ") + 1 for t in self.sectors), default=1)
         self._people_index.clear()
         self._surname_index.clear()
-        for i, person in enumerate(self.people):
-            for name in (person.name, *person.aliases):
-                key = person_key(name)
+        for i, raw in enumerate(self._people_rows):
+            person = self._people[i]
+            names = (person.name, *person.aliases) if person is not None else (raw[0], *raw[2]) if raw else ()
+            for name in names:
+                key = cached_person_key(name)
                 if key:
                     self._people_index.setdefault(key, []).append(i)
                     self._surname_index.setdefault(key.rsplit(" ", 1)[-1], []).append(i)
@@ -318,6 +246,8 @@ class KnowledgeBase:
         if not bare or not bare[0].isupper():
             return None
         key = normalize(bare)
+        if key in self.regions:
+            return None  # "Asia", "the Gulf": not a town of one country that shares the name
         hit = self.places.get(key)
         if hit is None:
             return None
@@ -333,6 +263,41 @@ class KnowledgeBase:
             note=note,
             qid=None,
         ) if c is not None else None
+
+    def world_region(self, name: str) -> Match | None:
+        """A region larger than one country ("Asia", "the Gulf", "Central America"): ``regions.tsv``.
+
+        ``code`` is the CAMEO region code when there is one ("ASA"), else empty;
+        ``country`` is always None: a region is never coded as one of its states.
+        """
+        key = normalize(name)
+        hit = self.regions.get(key)
+        if hit is None:
+            return None
+        rname, code, note = hit
+        return Match("world_region", code or "", rname, key, 1.0, note=note)
+
+    def discarded(self, text: str) -> tuple[str, str] | None:
+        """The first discard phrase found in ``text`` (sport, entertainment ...) and its scope, or None.
+
+        Phrases come from ``petrarch_discards.tsv``: case-insensitive, starting at a
+        word; ``word`` phrases must also end at one, ``stem`` phrases may continue
+        ("BASKETBALL" matches "basketballs").
+        """
+        if not self.discards:
+            return None
+        if self._discard_pattern is None:
+            parts = []
+            for phrase, _, match in sorted(self.discards, key=lambda d: -len(d[0])):
+                body = r"\s+".join(re.escape(w) for w in phrase.split())
+                parts.append(body + (r"\b" if match == "word" else ""))
+            self._discard_pattern = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")", re.IGNORECASE)
+        m = self._discard_pattern.search(text)
+        if m is None:
+            return None
+        found = " ".join(m.group(0).lower().split())
+        scope = next((sc for phrase, sc, _ in sorted(self.discards, key=lambda d: -len(d[0])) if found.startswith(phrase)), "sentence")
+        return found, scope
 
     def find(self, text: str, *, min_confidence: float = 1.0) -> list[tuple[int, int, Match]]:
         """Every knowledge-base name in ``text``: ``(start, end, match)``, longest first, no overlaps.
@@ -405,7 +370,7 @@ class KnowledgeBase:
         hits = self._people_index.get(key)
         if hits is None and " " not in key:
             hits = self._surname_index.get(key)
-        return [self.people[i] for i in dict.fromkeys(hits or ())]
+        return [self.person(i) for i in dict.fromkeys(hits or ())]
 
     def people_like(self, name: str, *, min_confidence: float = 0.9) -> list[tuple[Person, float]]:
         """Office holders whose name is within ``min_confidence`` (normalised Levenshtein) of ``name``.
@@ -425,7 +390,28 @@ class KnowledgeBase:
         for found, score, _ in hits:
             for i in self._people_index[found]:
                 out[i] = max(out.get(i, 0.0), float(score))
-        return [(self.people[i], score) for i, score in sorted(out.items(), key=lambda kv: -kv[1])]
+        return [(self.person(i), score) for i, score in sorted(out.items(), key=lambda kv: -kv[1])]
+
+    @property
+    def people(self) -> list[Person]:
+        """Every office holder (the converted ones are made into records here: slow the first time)."""
+        return [self.person(i) for i in range(len(self._people))]
+
+    @property
+    def hand_people(self) -> list[Person]:
+        """The office holders of the hand-written people files (kept current, unlike the converted ones)."""
+        return [p for p in self._people if p is not None and p.as_of is None]
+
+    def person(self, i: int) -> Person:
+        """The ``i``-th office holder, made into a record on first use."""
+        found = self._people[i]
+        if found is None:
+            entry = self._people_rows[i]
+            assert entry is not None
+            found = make_person(entry)
+            self._people[i] = found
+            self._people_rows[i] = None
+        return found
 
     def country(self, code: str) -> Country | None:
         return self.countries.get(code)
@@ -466,13 +452,22 @@ class KnowledgeBase:
             "sector codes": len(self.sector_codes),
             "sector terms": len(self.sectors),
             "places (cities and regions)": len(self.places),
-            "people": len(self.people),
-            "dated roles": sum(len(p.roles) for p in self.people),
+            "world regions (names)": len(self.regions),
+            "discard phrases": len(self.discards),
+            "people": len(self._people),
+            "dated roles": sum(
+                len(p.roles) if p is not None else len(e[3]) if e else 0
+                for p, e in zip(self._people, self._people_rows, strict=True)
+            ),
             "lookup keys": len(self._index) + len(self._acronyms),
         }
 
     def names(self) -> Iterable[str]:
         return [*self._index.keys(), *self._acronyms.keys()]
+
+
+def _country_kind(c: Country) -> str:
+    return "disputed" if c.status == "disputed" else "territory" if c.status == "territory" else "country"
 
 
 def _words_agree(query: str, key: str, min_confidence: float) -> bool:

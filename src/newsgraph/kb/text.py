@@ -11,14 +11,8 @@ from collections.abc import Iterator
 # that "U.S." stays one word.
 _WORD = re.compile(r"[^\W_]+(?:[.\-'’‘][^\W_]+)*\.?")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-", "‑": "-"})
-_POSSESSIVE = re.compile(r"(?:'s|s'|')$")
-_SPACES = re.compile(r"\s+")
-_JOINERS = re.compile(r"[-/]")
-_DROP = re.compile(r"[.,\"()\[\]]")
+_KEY = str.maketrans({**{c: None for c in '.,"()[]'}, "-": " ", "/": " ", "`": "'"})
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-
-
-_PLAIN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
 def normalize(name: str) -> str:
@@ -26,28 +20,29 @@ def normalize(name: str) -> str:
 
     ``"the U.S."`` -> ``"us"``; ``"Nagorno-Karabakh’s"`` -> ``"nagorno karabakh"``.
     """
-    if _PLAIN.fullmatch(name):
-        # fast path for plain names (most of places.tsv): halves knowledge-base load time
-        s = name.lower()
-        return s[4:] if s.startswith("the ") else s
-    s = unicodedata.normalize("NFKC", name).translate(_APOS).strip()
-    if not s.isascii():
-        # "Goražde" = "Gorazde", "Côte d'Ivoire" = "Cote d'Ivoire"
-        s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
-    s = _DROP.sub("", s)
-    s = _JOINERS.sub(" ", s)
-    s = _SPACES.sub(" ", s).strip().casefold()
-    if s.startswith("the "):
-        s = s[4:]
-    words = s.split(" ")
-    if words and words[-1]:
+    if name.isascii():
+        if name.isalpha():
+            return name.lower()  # one plain word (most of places.tsv)
+        words = name.translate(_KEY).lower().split()
+    else:
+        s = unicodedata.normalize("NFKC", name).translate(_APOS)
+        if not s.isascii():
+            # "Goražde" = "Gorazde", "Côte d'Ivoire" = "Cote d'Ivoire"
+            s = "".join(ch for ch in unicodedata.normalize("NFKD", s) if not unicodedata.combining(ch))
+        # drop . , " ( ) [ ], hyphens and slashes separate words
+        words = s.translate(_KEY).casefold().split()
+    if words and words[0] == "the":
+        del words[0]
+    if words:
         last = words[-1]
         # "Azerbaijan's" -> "azerbaijan"; keep "s'" plural possessives ("Azerbaijanis'") as the plural
         if last.endswith("'s"):
             words[-1] = last[:-2]
         elif last.endswith("'"):
             words[-1] = last[:-1]
-    return " ".join(w for w in words if w)
+        if not words[-1]:
+            del words[-1]
+    return " ".join(words)
 
 
 def person_key(name: str) -> str:
