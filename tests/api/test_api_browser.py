@@ -4,10 +4,16 @@ Starts uvicorn on a free loopback port (in a thread, sharing the session's
 Analyzer), pastes an article, checks that its quotes are highlighted with the
 right speakers, then opens the corpus page on the small hand-built store.
 Screenshots go to test-artifacts/ (not committed).
+
+Without chromium the tests skip, saying how to enable them; with
+``NEWSGRAPH_REQUIRE_BROWSER=1`` (set by ``.ci/run``) they fail instead, so CI
+cannot pass without running them. ``NEWSGRAPH_CHROMIUM`` names another
+executable (a path that does not exist simulates a machine without chromium).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -57,10 +63,26 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def chromium_executable() -> str | None:
+    """The chromium to drive: ``NEWSGRAPH_CHROMIUM`` if set, else Debian's; ``None`` if there is none."""
+    given = os.environ.get("NEWSGRAPH_CHROMIUM")
+    candidates = [given] if given else [CHROMIUM, shutil.which("chromium")]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def browser_missing(why: str) -> None:
+    """Skip (a machine without chromium), or fail when the environment requires the browser tests (CI)."""
+    message = f"{why}: the browser tests need Debian's chromium (apt-get install chromium chromium-driver)"
+    if os.environ.get("NEWSGRAPH_REQUIRE_BROWSER", "").strip().lower() in ("1", "true", "yes", "on"):
+        pytest.fail(f"{message}; NEWSGRAPH_REQUIRE_BROWSER is set, so they may not be skipped")
+    pytest.skip(message)
+
+
 @pytest.fixture(scope="module")
 def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium chromium-driver)")
     import uvicorn
 
     from newsgraph.api import create_app
@@ -82,9 +104,15 @@ def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    # Checked here, in the first fixture every test requests (``page`` needs
+    # ``browser`` before ``server``), so that nothing launches without chromium.
+    executable = chromium_executable()
+    if executable is None:
+        browser_missing(f"no chromium at {os.environ.get('NEWSGRAPH_CHROMIUM') or CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_missing("Playwright is not installed (pip install -e '.[dev]')")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
