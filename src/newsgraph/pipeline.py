@@ -10,6 +10,7 @@ and the records before it:
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -53,7 +54,9 @@ class Analyzer:
         url: str | None = None,
         id: str | None = None,
         author: str | None = None,
+        warnings: Sequence[str] = (),
     ) -> Analysis:
+        """Analyse ``text``; ``warnings`` (from reading the input) are carried into the result's."""
         if not isinstance(text, str):
             raise InputError(f"article text must be str, not {type(text).__name__}")
         pub = parse_published(published)
@@ -68,7 +71,7 @@ class Analyzer:
         }
         if not text.strip():
             logger.warning("article %s is empty", article["id"])
-            return Analysis(**article, warnings=("empty text: nothing to analyse",))
+            return Analysis(**article, warnings=(*warnings, "empty text: nothing to analyse"))
         parsed = parse(text, self.nlp, published=pub, settings=self.settings)
         index = entities.extract_entities(parsed)
         found_quotes, framing = quotes.extract_quotes(parsed, index)
@@ -85,6 +88,7 @@ class Analyzer:
             dates=tuple(date_refs),
             events=tuple(found_events),
             flags=tuple(found_flags),
+            warnings=tuple(warnings),
         )
 
 

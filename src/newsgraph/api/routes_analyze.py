@@ -50,7 +50,14 @@ def check_text(value: str, field: str) -> None:
         raise InputError(f"{field} is not valid Unicode (lone surrogate at position {exc.start})") from exc
 
 
-def analyse_request(ctx: Any, body: AnalyzeRequest, text: str, page_html: str | None, page_url: str | None) -> Analysis:
+def analyse_request(
+    ctx: Any,
+    body: AnalyzeRequest,
+    text: str,
+    page_html: str | None,
+    page_url: str | None,
+    warnings: tuple[str, ...] = (),
+) -> Analysis:
     """Run in a worker thread: extract the text of an HTML page if needed, then analyse."""
     title, published, author = body.title, body.published, body.author
     if page_html is not None:
@@ -58,12 +65,14 @@ def analyse_request(ctx: Any, body: AnalyzeRequest, text: str, page_html: str | 
             art = article_from_html(page_html, page_url or "request", url=page_url, title=body.title, id=body.id)
         except InputError as exc:
             # Like an empty text: a document with a warning, not an error (the request itself was fine).
-            empty: Analysis = ctx.analyzer()("", title=title, url=page_url, id=body.id, author=author)
+            empty: Analysis = ctx.analyzer()("", title=title, url=page_url, id=body.id, author=author, warnings=warnings)
             return replace(empty, warnings=(*empty.warnings, exc.message))
         text, title = art.text, art.title
         published = published or _iso_day(art.published)
         author = author or art.author
-    result: Analysis = ctx.analyzer()(text, published=published, title=title, url=page_url, id=body.id, author=author)
+    result: Analysis = ctx.analyzer()(
+        text, published=published, title=title, url=page_url, id=body.id, author=author, warnings=warnings
+    )
     return result
 
 
@@ -87,6 +96,7 @@ async def run_analysis(ctx: Any, body: AnalyzeRequest) -> Analysis:
     text = body.text if isinstance(body, TextRequest) else ""
     page_html = body.html if isinstance(body, HtmlRequest) else None
     page_url: str | None = None
+    warnings: tuple[str, ...] = ()
     if isinstance(body, UrlRequest):
         if not ctx.settings.allow_url:
             raise UrlDisabled("URL analysis is off on this server (start it with --allow-url)")
@@ -102,12 +112,12 @@ async def run_analysis(ctx: Any, body: AnalyzeRequest) -> Analysis:
                 transport=ctx.transport,
             )
         )
-        page_url = page.url
+        page_url, warnings = page.url, page.warnings
         if page.content_type == "text/plain":
             text = page.text
         else:
             page_html = page.text
-    result: Analysis = await ctx.gate.run(analyse_request, ctx, body, text, page_html, page_url)
+    result: Analysis = await ctx.gate.run(analyse_request, ctx, body, text, page_html, page_url, warnings)
     return result
 
 

@@ -87,6 +87,7 @@ def _analyze_one(analyzer: Analyzer, item: ArticleInput, published: str | None) 
         url=item.url,
         id=item.id,
         author=item.author,
+        warnings=item.warnings,
     )
 
 

@@ -57,7 +57,8 @@ class ArticleInput:
     ``path@offset``) for error messages and the failures table; ``stem`` names
     its output file. ``html`` is set (and ``text`` empty) when the text is
     still to be extracted from an HTML page: ``resolve`` does it, so that a
-    batch can leave the extraction to its workers.
+    batch can leave the extraction to its workers. ``warnings`` (bytes that
+    were not valid UTF-8, an encoding guessed) go into the analysis' warnings.
     """
 
     text: str
@@ -69,6 +70,7 @@ class ArticleInput:
     author: str | None = None
     stem: str | None = None
     html: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def resolve(item: ArticleInput) -> ArticleInput:
@@ -79,7 +81,7 @@ def resolve(item: ArticleInput) -> ArticleInput:
 
     given = {k: getattr(item, k) for k in METADATA_FIELDS}
     art = article_from_html(item.html, item.source, **given)
-    return replace(art, stem=item.stem)
+    return replace(art, stem=item.stem, warnings=item.warnings + art.warnings)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -95,6 +97,7 @@ def article_from_record(
     published_field: str = "published",
     text_field: str = "text",
     defer_html: bool = False,
+    warnings: tuple[str, ...] = (),
 ) -> ArticleInput:
     """An article from one JSON object (or CSV row) with ``text`` or ``html`` and optional metadata."""
     if not isinstance(record, dict):
@@ -106,9 +109,9 @@ def article_from_record(
     text, html = record.get(text_field), record.get("html")
     # A CSV row has every column: an empty text cell with an HTML cell means HTML.
     if isinstance(text, str) and (text != "" or not isinstance(html, str) or html == ""):
-        return ArticleInput(text=text, source=source, stem=meta["id"] or stem, **meta)
+        return ArticleInput(text=text, source=source, stem=meta["id"] or stem, warnings=warnings, **meta)
     if isinstance(html, str):
-        pending = ArticleInput(text="", source=source, stem=meta["id"] or stem, html=html, **meta)
+        pending = ArticleInput(text="", source=source, stem=meta["id"] or stem, html=html, warnings=warnings, **meta)
         return pending if defer_html else resolve(pending)
     raise InputError(f"record has neither a {text_field!r} nor an 'html' string field", source=source)
 
@@ -117,17 +120,22 @@ def read_jsonl(
     lines: Iterable[str | bytes], path: str, stem: str, **options: Any
 ) -> Iterator[ArticleInput | InputError]:
     """Articles from JSON Lines; a malformed line (or unreadable rest of the file) is an ``InputError`` item."""
-    from newsgraph.ingest.text import decode_bytes
+    from newsgraph.ingest.text import decode_text
 
     number = 0
     try:
         for number, line in enumerate(lines, 1):
             source = f"{path}:{number}"
-            try:
-                text = decode_bytes(line, source) if isinstance(line, bytes) else line
-            except InputError as exc:
-                yield exc
-                continue
+            warnings: tuple[str, ...] = ()
+            if isinstance(line, bytes):
+                try:
+                    decoded = decode_text(line, source)
+                except InputError as exc:
+                    yield exc
+                    continue
+                text, warnings = decoded.text, decoded.warnings
+            else:
+                text = line
             if not text.strip():
                 continue
             try:
@@ -136,7 +144,7 @@ def read_jsonl(
                 yield InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", source=source)
                 continue
             try:
-                yield article_from_record(record, source, stem=f"{stem}-{number}", **options)
+                yield article_from_record(record, source, stem=f"{stem}-{number}", warnings=warnings, **options)
             except InputError as exc:
                 yield exc
     except (OSError, EOFError, zlib.error) as exc:
@@ -232,14 +240,15 @@ def iter_path(
 
 
 def _read_single(path: str, name: str, stem: str, *, defer_html: bool) -> Iterator[ArticleInput]:
-    from newsgraph.ingest.text import decode_bytes
+    from newsgraph.ingest.text import decode_text
 
-    text = decode_bytes(_read_all(path), path)
+    decoded = decode_text(_read_all(path), path)
+    text = decoded.text
     if name.endswith(HTML_SUFFIXES) or (path == "-" or not name.endswith(".txt")) and _looks_like_html(text):
-        pending = ArticleInput(text="", source=path, stem=stem, html=text)
+        pending = ArticleInput(text="", source=path, stem=stem, html=text, warnings=decoded.warnings)
         yield pending if defer_html else resolve(pending)
         return
-    yield ArticleInput(text=text, source=path, stem=stem)
+    yield ArticleInput(text=text, source=path, stem=stem, warnings=decoded.warnings)
 
 
 def read_path(path: str, **options: Any) -> Iterator[ArticleInput | InputError]:

@@ -194,7 +194,8 @@ def process_item(item: ArticleInput) -> Outcome:
         if _is_stored(aid):
             return Outcome("skip", item.source, aid)
         result = _STATE["analyzer"](
-            art.text, published=art.published, title=art.title, url=art.url, id=aid, author=art.author
+            art.text, published=art.published, title=art.title, url=art.url, id=aid, author=art.author,
+            warnings=art.warnings,
         )
         doc = result.to_dict()
         problems = check_spans(doc)

@@ -121,6 +121,7 @@ def _article_item(art: ArticleInput, order: tuple[str, int]) -> dict[str, Any]:
             "title": art.title,
             "published": art.published,
             "author": art.author,
+            "warnings": list(art.warnings),
             "order": (*order, art.source),
         }
     except Exception as exc:  # one bad record never stops the job
@@ -258,6 +259,7 @@ def analyze_item(analyzer: Analyzer, item: Mapping[str, Any]) -> tuple[Any, ...]
             url=item.get("url"),
             id=aid,
             author=item.get("author"),
+            warnings=item.get("warnings") or (),
         )
         rows = rows_from_document(result.to_dict(), source=item["source"])
         problems = dangling_references(rows)
