@@ -25,7 +25,13 @@ def register(sub: Any) -> None:
         description="Analyse articles and write one newsgraph/1 JSON document per article.",
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="a .txt, .html or .jsonl file, or - for stdin")
-    p.add_argument("-o", "--output", metavar="OUTDIR", help="write OUTDIR/<stem>.json per article")
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="OUTDIR",
+        help="write OUTDIR/<name>.json per article: the file name without its input suffix (a.1.txt -> a.1.json), "
+        "for JSON Lines and CSV the record's id, else <file>-<line>; two inputs with the same name are an error",
+    )
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the input's)")
     p.add_argument("--format", choices=("json", "text"), default="json", help="json (default) or a readable view")
     p.add_argument("--model", help="spaCy pipeline to load instead of the default")
@@ -33,9 +39,23 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _safe_stem(stem: str) -> str:
+def _file_name(stem: str) -> str:
+    """``<stem>.json`` with characters that are unsafe in a file name replaced by ``_``."""
     cleaned = "".join(c if c.isalnum() or c in "-_." else "_" for c in stem).strip("._")
-    return cleaned or "article"
+    return f"{cleaned or 'article'}.json"
+
+
+def _collides(target: Path, source: str, written: dict[Path, str]) -> bool:
+    """Report (and return True) when ``target`` was already written for another input in this run."""
+    other = written.get(target)
+    if other is None:
+        return False
+    print(
+        f"newsgraph: error: {source}: its output {target} was already written for {other}; "
+        "not overwritten (rename one of the inputs, or give JSON Lines records distinct ids)",
+        file=sys.stderr,
+    )
+    return True
 
 
 def run(args: argparse.Namespace) -> int:
@@ -50,12 +70,17 @@ def run(args: argparse.Namespace) -> int:
     if outdir:
         outdir.mkdir(parents=True, exist_ok=True)
     errors = 0
-    written = 0
+    # output file -> the input written there in this run: a second input with
+    # the same name is refused rather than silently overwriting the first
+    written: dict[Path, str] = {}
     results: list[Analysis] = []
     for item in read_inputs(args.paths):
         if isinstance(item, InputError):
             errors += 1
             print(f"newsgraph: error: {item}", file=sys.stderr)
+            continue
+        if outdir and item.stem and _collides(outdir / _file_name(item.stem), item.source, written):
+            errors += 1
             continue
         analyzer = analyzer or Analyzer(settings)
         try:
@@ -65,13 +90,16 @@ def run(args: argparse.Namespace) -> int:
             print(f"newsgraph: error: {item.source}: {exc.message}", file=sys.stderr)
             continue
         if outdir:
-            target = outdir / f"{_safe_stem(item.stem or result.id)}.json"
+            target = outdir / _file_name(item.stem or result.id)
+            if _collides(target, item.source, written):
+                errors += 1
+                continue
             target.write_text(_dump(result, args.format, pretty=True), encoding="utf-8")
-            written += 1
+            written[target] = item.source
         else:
             results.append(result)
     if outdir:
-        print(f"newsgraph: wrote {written} document(s) to {outdir}", file=sys.stderr)
+        print(f"newsgraph: wrote {len(written)} document(s) to {outdir}", file=sys.stderr)
     else:
         # One document: pretty JSON. Several: JSON Lines, one document per line.
         for result in results:

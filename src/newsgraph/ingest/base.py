@@ -178,8 +178,21 @@ def _read_all(path: str) -> bytes:
             handle.close()
 
 
-def _stem(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).name.split(".")[0] or "article"
+def input_stem(path: str) -> str:
+    """An input's file name without its input suffix: ``a.1.txt`` -> ``a.1``, ``news.jsonl.gz`` -> ``news``.
+
+    Only the suffix that names the format goes, so that ``a.1.txt`` and
+    ``a.2.txt`` keep distinct names (their output files, ``a.1.json`` and
+    ``a.2.json``, must not collide).
+    """
+    if path == "-":
+        return "stdin"
+    name = Path(path).name
+    low = name.lower()
+    for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
+        if low.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return Path(name).stem or "article"
 
 
 def walk_directory(path: str) -> Iterator[str]:
@@ -214,7 +227,7 @@ def iter_path(
         for child in walk_directory(path):
             yield from iter_path(child, **options)
         return
-    stem = _stem(path)
+    stem = input_stem(path)
     try:
         if name.endswith(WARC_SUFFIXES):
             from newsgraph.ingest.warc import read_warc

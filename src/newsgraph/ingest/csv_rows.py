@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from newsgraph.errors import InputError
-from newsgraph.ingest.base import ArticleInput, _stem, article_from_record, open_binary
+from newsgraph.ingest.base import ArticleInput, article_from_record, input_stem, open_binary
 from newsgraph.ingest.text import INVALID_BYTE, decode_text
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 def read_csv(path: str, *, text_field: str = "text", **options: Any) -> Iterator[ArticleInput | InputError]:
     """Articles from a CSV file with a header row; a bad row or an unreadable rest is an ``InputError`` item."""
-    stem = _stem(path)
+    stem = input_stem(path)
     handle = open_binary(path)
     # Invalid bytes survive as lone surrogates; each cell holding some is then
     # decoded by the one rule of ``decode_text`` (mostly UTF-8: replaced, with a warning).

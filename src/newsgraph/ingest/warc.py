@@ -23,7 +23,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsgraph.errors import InputError, TooLargeError
-from newsgraph.ingest.base import ArticleInput, _stem, open_binary, resolve
+from newsgraph.ingest.base import ArticleInput, input_stem, open_binary, resolve
 from newsgraph.ingest.text import Decoded, decode_text
 
 logger = logging.getLogger(__name__)
@@ -47,7 +47,7 @@ def _decode(payload: bytes, content_type: str, source: str) -> Decoded:
 
 def read_warc(path: str, *, defer_html: bool = False) -> Iterator[ArticleInput | InputError]:
     """Articles from the HTML responses of a WARC (or ARC) file."""
-    stem = _stem(path)
+    stem = input_stem(path)
     # warcio reads gzip members itself: offsets are then those of the
     # compressed file (usable for random access, as in Common Crawl indexes).
     handle = open_binary(path, decompress=False)
