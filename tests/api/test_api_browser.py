@@ -252,3 +252,14 @@ def test_browser_corpus_page(page: Any, server: str) -> None:
     assert "Appears with:" in page.inner_text(".actor-box")
     page.screenshot(path=str(ARTIFACTS / "corpus-filtered.png"), full_page=True)
     assert page.problems == []
+
+
+def test_browser_corpus_page_shows_an_invalid_date(page: Any, server: str) -> None:
+    page.goto(server + "/corpus")
+    page.fill("input[name=from]", "2020-99-99")
+    page.click("#filter-events")
+    page.wait_for_load_state()
+    error = page.locator("p.error")
+    assert error.count() == 1 and error.is_visible()
+    assert "event date from" in error.inner_text() and "2020-99-99" in error.inner_text()
+    assert page.input_value("input[name=from]") == "2020-99-99"  # kept in the form, to be corrected

@@ -39,6 +39,37 @@ def test_api_articles_date_filters_are_inclusive_prefixes(corpus_client: TestCli
     assert corpus_client.get("/v1/articles?from=March").status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("path", "param", "value"),
+    [
+        ("/v1/quotes", "from", "2020-02-30"),
+        ("/v1/quotes", "from", "2020-13"),
+        ("/v1/events", "from", "2020-04-31"),
+        ("/v1/events", "to", "2019-02-29"),
+        ("/v1/articles", "to", "0000"),
+        ("/v1/stats/timeline", "from", "2024-00"),
+        ("/v1/stats/network", "to", "2024-02-30"),
+        ("/v1/events", "type", "NOTATYPE"),
+        ("/v1/stats/timeline", "type", "attack"),
+        ("/v1/stats/network", "type", "CAMEO"),
+    ],
+)
+def test_api_invalid_filter_values_are_422_naming_the_parameter(
+    corpus_client: TestClient, path: str, param: str, value: str
+) -> None:
+    r = corpus_client.get(path, params={param: value})
+    assert r.status_code == 422, r.text
+    (error,) = r.json()["detail"]
+    assert error["loc"] == ["query", param] and value in error["msg"] and param in error["msg"]
+
+
+def test_api_valid_calendar_edges_and_any_case_type_are_accepted(corpus_client: TestClient) -> None:
+    assert corpus_client.get("/v1/quotes", params={"from": "2024-02-29", "to": "2024-12-31"}).status_code == 200
+    upper = corpus_client.get("/v1/events", params={"type": "THREATEN"}).json()
+    lower = corpus_client.get("/v1/events", params={"type": "threaten"}).json()
+    assert upper["total"] == lower["total"] == 1
+
+
 def test_api_article_document_roundtrips(corpus_client: TestClient) -> None:
     for doc in corpus_documents():
         got = corpus_client.get(f"/v1/articles/{doc.id}")
@@ -232,3 +263,33 @@ def test_api_real_analysis_roundtrips_through_the_store(tmp_path: Path, analyzer
     with TestClient(create_app(str(db), analyzer=analyzer)) as client:
         assert client.get("/v1/articles/real-1").json() == doc.to_dict()
         assert client.get("/articles/real-1").status_code == 200
+
+
+def test_api_date_schema_pattern_accepts_exactly_what_the_check_accepts() -> None:
+    import re
+    from datetime import date, timedelta
+
+    from newsgraph.api.db import DATE_FILTER_PATTERN, check_date_filter
+    from newsgraph.errors import InputError
+
+    pattern = re.compile(DATE_FILTER_PATTERN)
+
+    def accepted(value: str) -> bool:
+        try:
+            check_date_filter(value, "from")
+        except InputError:
+            return False
+        return True
+
+    values = {"0000", "0001", "9999", "2024-00", "2024-13", "2024", "1900-02-29", "2000-02-29", "0400-02-29"}
+    day = date(1899, 12, 1)
+    while day < date(2105, 1, 1):  # every real day of two centuries with their edges
+        values.add(day.isoformat())
+        day += timedelta(days=1)
+    for year in (1900, 1999, 2000, 2023, 2024, 2100):
+        for month in range(0, 14):
+            values.add(f"{year}-{month:02d}")
+            for d in (0, 28, 29, 30, 31, 32):
+                values.add(f"{year}-{month:02d}-{d:02d}")
+    disagree = [v for v in sorted(values) if bool(pattern.match(v)) != accepted(v)]
+    assert disagree == []
