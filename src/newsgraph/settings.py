@@ -34,6 +34,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_chars", 5_000_000, int, "refuse articles longer than this many characters (0: no limit)"),
     Setting("chunk_chars", 20_000, int, "parse long articles in paragraph chunks of about this many characters"),
+    Setting(
+        "section_chars",
+        100_000,
+        int,
+        "analyse longer articles in independent paragraph-aligned sections of about this many characters, "
+        "which bounds memory (0: never)",
+    ),
     Setting("kb_dir", "", str, "extra knowledge-base directory whose files extend the bundled ones"),
     Setting("min_actor_confidence", 0.8, float, "below this match confidence an actor code is left null"),
 )
@@ -83,6 +90,7 @@ class Settings:
     model: str = _BY_NAME["model"].default
     max_chars: int = _BY_NAME["max_chars"].default
     chunk_chars: int = _BY_NAME["chunk_chars"].default
+    section_chars: int = _BY_NAME["section_chars"].default
     kb_dir: str = _BY_NAME["kb_dir"].default
     min_actor_confidence: float = _BY_NAME["min_actor_confidence"].default
 
