@@ -58,7 +58,7 @@ def app_from_env() -> Any:
     analysis = load_settings(None, **json.loads(os.environ.get(_ENV_ANALYSIS, "{}")))
     hosts = json.loads(os.environ.get(_ENV_HOSTS, "null"))
     app = create_app(os.environ.get(_ENV_DB) or None, settings, analysis_settings=analysis, allowed_hosts=hosts)
-    app.state.ctx.analyzer()  # load the pipeline before the first request
+    app.state.ctx.preload()  # load the pipeline(s) before the first request
     return app
 
 
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         print("newsgraph: warning: listening beyond loopback; the API has no authentication", file=sys.stderr)
     if args.workers == 1:
         app = create_app(args.db, settings, analysis_settings=analysis, allowed_hosts=allowed_hosts(args.host))
-        app.state.ctx.analyzer()  # load the pipeline now, not on the first request
+        app.state.ctx.preload()  # load the pipeline(s) now, not on the first request
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=5)
         return 0
     # Several processes: each worker builds its own app (and pipeline) from the environment.
