@@ -24,6 +24,7 @@ from newsgraph import __version__, actors, dates, entities, events, flags, quote
 from newsgraph.document import check_length, parse
 from newsgraph.errors import InputError
 from newsgraph.ids import article_id
+from newsgraph.language import language_warning
 from newsgraph.nlp import load_pipeline, model_id
 from newsgraph.records import Analysis
 from newsgraph.sections import Records, merge, section_bounds, sections_warning, shift
@@ -78,6 +79,10 @@ class Analyzer:
             logger.warning("article %s is empty", article["id"])
             return Analysis(**article, warnings=(*warnings, "empty text: nothing to analyse"))
         check_length(text, self.settings)
+        not_english = language_warning(text)
+        if not_english:
+            logger.warning("article %s: %s", article["id"], not_english)
+            warnings = (*warnings, not_english)
         bounds = section_bounds(text, self.settings.section_chars)
         if len(bounds) == 1:
             records = self._records(text, pub)

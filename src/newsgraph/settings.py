@@ -7,6 +7,7 @@ Precedence: explicit keyword/flag > environment > config file > default.
 
 from __future__ import annotations
 
+import argparse
 import os
 import tomllib
 from collections.abc import Mapping
@@ -97,6 +98,25 @@ class Settings:
     def with_values(self, values: Mapping[str, Any], *, origin: str = "settings") -> Settings:
         """A copy with ``values`` applied (``None`` values are ignored)."""
         return replace(self, **coerce_settings(_BY_NAME, values, origin=origin))
+
+
+def add_setting_flags(parser: argparse.ArgumentParser, *, help: Mapping[str, str] | None = None) -> None:
+    """One flag per setting (``chunk_chars`` -> ``--chunk-chars``), default None (not given); ``help`` overrides texts."""
+    for s in SETTINGS:
+        text = (help or {}).get(s.name, s.help)
+        parser.add_argument(
+            "--" + s.name.replace("_", "-"),
+            dest=s.name,
+            type=s.type,
+            default=None,
+            metavar=s.type.__name__.upper(),
+            help=f"{text} (setting {s.name}, default {s.default!r})",
+        )
+
+
+def setting_flags(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given as flags (``add_setting_flags``) as ``load_settings`` overrides."""
+    return {s.name: getattr(args, s.name, None) for s in SETTINGS}
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

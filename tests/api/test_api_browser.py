@@ -81,14 +81,13 @@ def browser_missing(why: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
+def _serve(db: Path, analyzer: Any) -> Iterator[str]:
     import uvicorn
 
     from newsgraph.api import create_app
 
     port = _free_port()
-    app = create_app(str(corpus_db), analyzer=analyzer)
+    app = create_app(str(db), analyzer=analyzer)
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -100,6 +99,51 @@ def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
+    yield from _serve(corpus_db, analyzer)
+
+
+def _spread_documents() -> list[Any]:
+    """Events in January, February and July 2024, one undated, and a network of 30 actors."""
+    from dataclasses import replace
+
+    from api_fixtures import build_document
+
+    def month(aid: str, day: str, n: int) -> Any:
+        text = "\n\n".join(f"The Dock Union accused the Port Board of delay number {i}." for i in range(n))
+        return build_document(
+            aid, text, day, title=aid,
+            entities=[("Dock Union", "organization", "CITLAB", ["Dock Union"]),
+                      ("Port Board", "organization", "CITGOV", ["Port Board"])],
+            events=[("ACCUSE", ["Dock Union"], ["Port Board"], f"accused#{i}" if i else "accused",
+                     f"The Dock Union accused the Port Board of delay number {i}.") for i in range(n)],
+        )
+
+    names = [f"Harbour Committee Number {i:02d} of the Northern District" if i % 3 == 0 else f"Council {i:02d}"
+             for i in range(30)]
+    lines = [f"{names[i]} criticised {names[(i + 1) % 30]} on Monday." for i in range(30)]
+    dense = build_document(
+        "dense", "\n\n".join(lines), "2024-02-10", title="dense",
+        entities=[(n, "organization", None, [n if i else n]) for i, n in enumerate(names)],
+        events=[("DISAPPROVE", [names[i]], [names[(i + 1) % 30]], f"criticised#{i}" if i else "criticised", lines[i])
+                for i in range(30)],
+    )
+    undated = month("undated", "2024-05-01", 1)
+    undated = replace(
+        undated, published=None, events=tuple(replace(v, date=None) for v in undated.events)
+    )
+    return [month("jan", "2024-01-09", 2), month("feb", "2024-02-03", 1), month("jul", "2024-07-21", 1), dense, undated]
+
+
+@pytest.fixture(scope="module")
+def spread_server(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from api_fixtures import write_store
+
+    db = write_store(tmp_path_factory.mktemp("spread") / "spread.db", _spread_documents())
+    yield from _serve(db, analyzer)
 
 
 @pytest.fixture(scope="module")
@@ -263,3 +307,41 @@ def test_browser_corpus_page_shows_an_invalid_date(page: Any, server: str) -> No
     assert error.count() == 1 and error.is_visible()
     assert "event date from" in error.inner_text() and "2020-99-99" in error.inner_text()
     assert page.input_value("input[name=from]") == "2020-99-99"  # kept in the form, to be corrected
+
+
+def test_browser_timeline_is_a_time_axis_and_counts_undated_events(page: Any, spread_server: str) -> None:
+    page.goto(spread_server + "/corpus")
+    bars = page.locator("#timeline rect.bar")
+    periods = [bars.nth(i).get_attribute("data-period") for i in range(bars.count())]
+    assert periods == ["2024-01", "2024-02", "2024-07"]
+    xs = [float(bars.nth(i).get_attribute("x")) for i in range(bars.count())]
+    # one month from January to February, five more to July: distances in proportion to time
+    assert abs((xs[2] - xs[1]) - 5 * (xs[1] - xs[0])) < 1.0, xs
+    assert [bars.nth(i).get_attribute("data-count") for i in range(3)] == ["2", "31", "1"]
+    assert "1 matching event without a date" in page.inner_text("#timeline-undated")
+    page.screenshot(path=str(ARTIFACTS / "corpus-time-axis.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_browser_network_labels_do_not_overlap(page: Any, spread_server: str) -> None:
+    page.goto(spread_server + "/corpus")
+    labels = page.locator("#network .node text")
+    assert labels.count() >= 30
+    boxes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#network .node text')).map(t => {
+            const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent];
+        })"""
+    )
+    svg = page.evaluate("() => { const r = document.querySelector('#network svg').getBoundingClientRect();"
+                        " return [r.left, r.top, r.right, r.bottom]; }")
+    overlaps = [
+        (a[4], b[4])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1:]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+    assert overlaps == []
+    # and every label is inside the drawing, so none is cut off
+    assert all(svg[0] <= a[0] and a[2] <= svg[2] + 0.5 and svg[1] <= a[1] and a[3] <= svg[3] + 0.5 for a in boxes)
+    page.locator("#network").screenshot(path=str(ARTIFACTS / "corpus-network-labels.png"))
+    assert page.problems == []

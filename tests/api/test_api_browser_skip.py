@@ -33,7 +33,7 @@ def test_browser_tests_skip_with_a_hint_without_chromium(tmp_path: Path) -> None
     out = proc.stdout + proc.stderr
     assert proc.returncode == 0, out
     summary = out.strip().splitlines()[-1]
-    assert "5 skipped" in summary and "error" not in summary, out
+    assert "7 skipped" in summary and "error" not in summary, out
     assert "apt-get install chromium chromium-driver" in out
 
 
@@ -43,5 +43,5 @@ def test_browser_tests_fail_without_chromium_when_required(tmp_path: Path) -> No
     assert proc.returncode == 1, out
     # pytest.fail in a fixture reports each test as an error: the run exits 1 either way
     summary = out.strip().splitlines()[-1]
-    assert "5 errors" in summary and "skipped" not in summary, out
+    assert "7 errors" in summary and "skipped" not in summary, out
     assert "NEWSGRAPH_REQUIRE_BROWSER is set" in out

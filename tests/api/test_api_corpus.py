@@ -148,6 +148,7 @@ def test_api_actor_detail(corpus_client: TestClient) -> None:
 def test_api_timeline_and_network(corpus_client: TestClient) -> None:
     timeline = corpus_client.get("/v1/stats/timeline").json()
     assert [(b["period"], b["count"]) for b in timeline["buckets"]] == [("2024-03", 2), ("2024-04", 2)]
+    assert timeline["undated"] == 0
     days = corpus_client.get("/v1/stats/timeline", params={"granularity": "day", "actor": "CITLAB"}).json()
     assert [(b["period"], b["count"]) for b in days["buckets"]] == [("2024-03-05", 2), ("2024-04-20", 1)]
     network = corpus_client.get("/v1/stats/network").json()
@@ -293,3 +294,19 @@ def test_api_date_schema_pattern_accepts_exactly_what_the_check_accepts() -> Non
                 values.add(f"{year}-{month:02d}-{d:02d}")
     disagree = [v for v in sorted(values) if bool(pattern.match(v)) != accepted(v)]
     assert disagree == []
+
+
+def test_api_timeline_counts_undated_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    docs = corpus_documents()
+    undated = replace(docs[0], id="undated", published=None, events=tuple(replace(v, date=None) for v in docs[0].events))
+    db = write_store(tmp_path / "u.db", [*docs, undated])
+    with TestClient(create_app(str(db), ServeSettings(in_process=True))) as client:
+        timeline = client.get("/v1/stats/timeline").json()
+        assert timeline["undated"] == len(undated.events) > 0
+        assert sum(b["count"] for b in timeline["buckets"]) == 4  # the dated ones, as before
+        page = client.get("/corpus").text
+        assert f"{len(undated.events)} matching event" in page and "not drawn" in page
+        # a date filter leaves the undated events out of the count too (they match no date)
+        assert client.get("/v1/stats/timeline", params={"from": "2024"}).json()["undated"] == 0

@@ -632,7 +632,12 @@ class CorpusDB:
             b = buckets.setdefault(r["period"], {"period": r["period"], "count": 0, "by_type": {}})
             b["count"] += r["n"]
             b["by_type"][r["type"] or "?"] = r["n"]
-        return {"granularity": granularity, "buckets": list(buckets.values())}
+        # the matching events with neither their own date nor their article's: not on the time axis, but counted
+        where, params = self._event_where(actor, None, type, date_from, date_to, None)
+        cond = f"({_EVENT_WHEN} IS NULL OR NOT {_EVENT_WHEN} GLOB '[0-9][0-9][0-9][0-9]*')"
+        where = f"{where} AND {cond}" if where else f" WHERE {cond}"
+        undated = self._count(f"SELECT DISTINCT ev.id {self._EVENT_FROM}{where}", params)
+        return {"granularity": granularity, "buckets": list(buckets.values()), "undated": undated}
 
     def network(
         self,

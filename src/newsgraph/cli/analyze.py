@@ -12,7 +12,7 @@ from newsgraph.errors import InputError
 from newsgraph.ingest import ArticleInput, read_inputs
 from newsgraph.records import Analysis
 from newsgraph.render import render_text
-from newsgraph.settings import load_settings
+from newsgraph.settings import add_setting_flags, load_settings, setting_flags
 
 if TYPE_CHECKING:
     from newsgraph.pipeline import Analyzer
@@ -34,8 +34,7 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--published", metavar="YYYY-MM-DD", help="publication date (overrides the input's)")
     p.add_argument("--format", choices=("json", "text"), default="json", help="json (default) or a readable view")
-    p.add_argument("--model", help="spaCy pipeline to load instead of the default")
-    p.add_argument("--max-chars", type=int, help="refuse articles above this many characters")
+    add_setting_flags(p)
     p.set_defaults(func=run)
 
 
@@ -64,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
     if args.published:
         parse_published(args.published)  # fail early on a bad flag
-    settings = load_settings(args.config, model=args.model, max_chars=args.max_chars)
+    settings = load_settings(args.config, **setting_flags(args))
     analyzer: Analyzer | None = None
     outdir = Path(args.output) if args.output else None
     if outdir:

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.api.config import SERVE_SETTINGS, load_serve_settings
 from newsgraph.errors import ConfigError
+from newsgraph.settings import add_setting_flags, setting_flags
 
 _ENV_DB = "NEWSGRAPH_SERVE_DB"
 _ENV_SETTINGS = "NEWSGRAPH_SERVE_SETTINGS_JSON"
@@ -35,8 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--workers", type=int, default=1, help="server processes, each with its own spaCy pipeline")
-    p.add_argument("--model", help="spaCy pipeline to load instead of the default")
-    p.add_argument("--max-chars", type=int, help="refuse articles above this many characters")
+    add_setting_flags(p)  # the analysis settings, as for `newsgraph analyze`
     for s in SERVE_SETTINGS:
         flag = "--" + s.name.replace("_", "-")
         if s.type is bool:
@@ -71,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ConfigError("--workers must be at least 1")
     settings = load_serve_settings(**{s.name: getattr(args, s.name) for s in SERVE_SETTINGS})
-    analysis_overrides = {"model": args.model, "max_chars": args.max_chars}
-    analysis = load_settings(args.config, **analysis_overrides)
+    analysis = load_settings(args.config, **setting_flags(args))
     where = f"http://{args.host}:{args.port}"
     print(f"newsgraph: serving {where}/ (API docs {where}/docs){' with ' + args.db if args.db else ''}", file=sys.stderr)
     if args.host not in LOOPBACK:

@@ -116,6 +116,17 @@ def article_from_record(
     raise InputError(f"record has neither a {text_field!r} nor an 'html' string field", source=source)
 
 
+def json_error(exc: json.JSONDecodeError) -> str:
+    """``malformed JSON: <what> at character N`` (N counted from 1 within the line).
+
+    Some of the json module's messages end in "at" themselves ("Unterminated
+    string starting at"): the position then completes them.
+    """
+    where = f"character {exc.pos + 1}"
+    msg = exc.msg.rstrip()
+    return f"malformed JSON: {msg} {where}" if msg.endswith(" at") else f"malformed JSON: {msg} at {where}"
+
+
 def read_jsonl(
     lines: Iterable[str | bytes], path: str, stem: str, **options: Any
 ) -> Iterator[ArticleInput | InputError]:
@@ -141,7 +152,7 @@ def read_jsonl(
             try:
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", source=source)
+                yield InputError(json_error(exc), source=source)
                 continue
             try:
                 yield article_from_record(record, source, stem=f"{stem}-{number}", warnings=warnings, **options)
