@@ -49,3 +49,14 @@ def test_language_warning_reaches_the_analysis_and_the_log(analyzer, caplog) -> 
     assert any("does not look like English" in w for w in result.warnings)
     assert any("does not look like English" in r.getMessage() for r in caplog.records)
     assert not analyzer(ENGLISH).warnings
+
+
+def test_language_terse_english_is_not_flagged() -> None:
+    # few function words (names, numbers, a wire-style list), but no other language fits better
+    terse = (
+        "Iraqi Kurdish Peshmerga forces, backed by US-led coalition aircraft, recaptured Bashiqa, Nawaran, "
+        "Fadiliya and Tiz Khirab villages northeast of Mosul Sunday, Kurdish commanders said."
+    )
+    share, words = english_share(terse)
+    assert share < 0.2 and words >= 20
+    assert language_warning(terse) is None
