@@ -68,6 +68,11 @@ def test_api_valid_calendar_edges_and_any_case_type_are_accepted(corpus_client: 
     upper = corpus_client.get("/v1/events", params={"type": "THREATEN"}).json()
     lower = corpus_client.get("/v1/events", params={"type": "threaten"}).json()
     assert upper["total"] == lower["total"] == 1
+    # a type the store holds though it is not PLOVER (an older store's DISAPPROVE) is accepted too
+    assert corpus_client.get("/v1/events", params={"type": "disapprove"}).json()["total"] == 1
+    enum = corpus_client.get("/openapi.json").json()["paths"]["/v1/events"]["get"]["parameters"]
+    (type_param,) = [p for p in enum if p["name"] == "type"]
+    assert "DISAPPROVE" in type_param["schema"]["enum"] and "ASSAULT" in type_param["schema"]["enum"]
 
 
 def test_api_article_document_roundtrips(corpus_client: TestClient) -> None:

@@ -168,7 +168,7 @@ def create_app(
 
     app.include_router(routes_analyze.router)
     if corpus is not None:
-        app.include_router(routes_corpus.make_router(settings))
+        app.include_router(routes_corpus.make_router(settings, corpus.known_event_types()))
     app.include_router(views.router)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -91,13 +91,15 @@ def check_date_filter(value: str | None, name: str) -> str | None:
     return value
 
 
-def check_event_type(value: str | None, name: str = "type") -> str | None:
-    """A PLOVER event type (any case; returned in upper case), or nothing; anything else is an ``InputError``."""
+def check_event_type(
+    value: str | None, name: str = "type", allowed: Sequence[str] = PLOVER_TYPES
+) -> str | None:
+    """An event type of ``allowed`` (any case; returned in upper case), or nothing; anything else is an ``InputError``."""
     if value is None or value.strip() == "":
         return None
     wanted = value.strip().upper()
-    if wanted not in PLOVER_TYPES:
-        raise InputError(f"{name} must be a PLOVER event type ({', '.join(PLOVER_TYPES)}), got {value!r}")
+    if wanted not in allowed:
+        raise InputError(f"{name} must be an event type ({', '.join(allowed)}), got {value!r}")
     return wanted
 
 
@@ -143,6 +145,7 @@ class CorpusDB:
     """Read-only queries for the API and the corpus page."""
 
     def __init__(self, path: str | Path, *, query_timeout: float = 10.0) -> None:
+        self._known_types: tuple[str, ...] | None = None
         self.path = Path(path)
         if not self.path.is_file():
             raise StorageError("no such database file", source=str(path))
@@ -210,6 +213,16 @@ class CorpusDB:
         return int(row[0]) if row else 0
 
     # -- overview ---------------------------------------------------------------
+
+    def known_event_types(self) -> tuple[str, ...]:
+        """The PLOVER types, then any other type the store holds (a store written by an older version).
+
+        Read once: the filter accepts these and refuses anything else with 422.
+        """
+        if self._known_types is None:
+            stored = [r[0] for r in self._rows("SELECT DISTINCT type FROM events WHERE type IS NOT NULL ORDER BY type")]
+            self._known_types = (*PLOVER_TYPES, *(t for t in stored if t not in PLOVER_TYPES))
+        return self._known_types
 
     def overview(self) -> dict[str, Any]:
         counts = {

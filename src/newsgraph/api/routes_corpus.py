@@ -7,6 +7,7 @@ prefixes, inclusive at both ends (``to=2024-03`` includes 31 March).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -45,8 +46,10 @@ def _invalid(param: str, value: str, message: str) -> RequestValidationError:
     )
 
 
-def checked(date_from: str | None, date_to: str | None, type: str | None = None) -> str | None:
-    """Check the date filters and the event type beyond their pattern (real dates, PLOVER types).
+def checked(
+    date_from: str | None, date_to: str | None, type: str | None = None, allowed: Sequence[str] = PLOVER_TYPES
+) -> str | None:
+    """Check the date filters and the event type beyond their pattern (real dates, known types).
 
     Returns the event type in upper case; a bad value is a 422 naming its parameter.
     """
@@ -58,15 +61,19 @@ def checked(date_from: str | None, date_to: str | None, type: str | None = None)
         except InputError as exc:
             raise _invalid(param, value or "", exc.message) from None
     if type == "":
-        raise _invalid("type", type, "type must be a PLOVER event type, got ''")
+        raise _invalid("type", type, "type must be an event type, got ''")
     try:
-        return check_event_type(type)
+        return check_event_type(type, "type", allowed)
     except InputError as exc:
         raise _invalid("type", type or "", exc.message) from None
 
 
-def make_router(settings: ServeSettings) -> APIRouter:
-    """The corpus routes, with the page-size limits of ``settings`` in their schema."""
+def make_router(settings: ServeSettings, event_types: Sequence[str] = PLOVER_TYPES) -> APIRouter:
+    """The corpus routes, with the page-size limits of ``settings`` and the accepted event types in their schema.
+
+    ``event_types``: the PLOVER types and any other the store holds (``CorpusDB.known_event_types``).
+    """
+    allowed = tuple(event_types)
     router = APIRouter(prefix="/v1", tags=["corpus"])
     max_page = settings.max_page_size
     default_page = min(settings.page_size, max_page)
@@ -102,7 +109,7 @@ def make_router(settings: ServeSettings) -> APIRouter:
             None,
             description=f"{what} (any case)",
             max_length=TEXT_MAX,
-            json_schema_extra={"enum": list(PLOVER_TYPES)},
+            json_schema_extra={"enum": list(allowed)},
         )
 
 
@@ -175,7 +182,7 @@ def make_router(settings: ServeSettings) -> APIRouter:
         limit: int = limit_q(),
         offset: int = offset_q(),
     ) -> dict[str, Any]:
-        type = checked(date_from, date_to, type)
+        type = checked(date_from, date_to, type, allowed)
         return _db(request).events(
             actor=actor,
             role=role,
@@ -213,7 +220,7 @@ def make_router(settings: ServeSettings) -> APIRouter:
         date_to: str | None = to_q("event date"),
         granularity: Literal["year", "month", "day"] = Query("month"),
     ) -> dict[str, Any]:
-        type = checked(date_from, date_to, type)
+        type = checked(date_from, date_to, type, allowed)
         return _db(request).timeline(
             actor=actor, type=type, date_from=date_from, date_to=date_to, granularity=granularity
         )
@@ -227,7 +234,7 @@ def make_router(settings: ServeSettings) -> APIRouter:
         date_to: str | None = to_q("event date"),
         limit: int = Query(100, ge=1, le=1000, description="strongest edges kept"),
     ) -> dict[str, Any]:
-        type = checked(date_from, date_to, type)
+        type = checked(date_from, date_to, type, allowed)
         return _db(request).network(actor=actor, type=type, date_from=date_from, date_to=date_to, limit=limit)
 
     return router

@@ -151,7 +151,7 @@ def corpus(request: Request) -> HTMLResponse:
         errors.append(exc.message)
         efrom = eto = None
     try:
-        etype = check_event_type(ef["type"], "event type")
+        etype = check_event_type(ef["type"], "event type", db.known_event_types())
     except NewsgraphError as exc:
         errors.append(exc.message)
         etype = None
