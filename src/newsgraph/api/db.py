@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError, StorageError
-from newsgraph.events.lexicon import PLOVER_TYPES
+from newsgraph.events import PLOVER_TYPES
 from newsgraph.records import SCHEMA
 from newsgraph.store.sqlite import check_version
 

@@ -28,7 +28,7 @@ from newsgraph.api.models import (
     Timeline,
 )
 from newsgraph.errors import InputError
-from newsgraph.events.lexicon import PLOVER_TYPES
+from newsgraph.events import PLOVER_TYPES
 
 TEXT_MAX = 500
 _404: dict[int | str, dict[str, Any]] = {404: {"model": ErrorModel, "description": "no such record"}}
