@@ -27,6 +27,7 @@ test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not slow"
 
 # Evaluation against the gold data in $(SHARED)/anchors (never copied into the repo).
+# Without it nothing is scored: eval/run.py says so and exits 2 (so `make gate` fails too).
 eval: $(STAMP)
 	$(PY) eval/run.py --anchors $(SHARED)/anchors --out eval/results.json
 

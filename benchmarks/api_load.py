@@ -213,7 +213,7 @@ def corpus_queries(n: int, rng: random.Random, ids: list[str]) -> list[tuple[str
         lambda: f"/v1/quotes?q={rng.choice(words)}&limit=20",
         lambda: f"/v1/quotes?from=2024-{rng.randint(1, 6):02d}&to=2024-{rng.randint(7, 12):02d}&limit=20",
         lambda: f"/v1/events?actor={rng.choice(names)}&limit=20",
-        lambda: f"/v1/events?type={rng.choice(['CONSULT', 'ACCUSE', 'DISAPPROVE', 'THREATEN', 'APPROVE'])}&limit=20",
+        lambda: f"/v1/events?type={rng.choice(['CONSULT', 'ACCUSE', 'REJECT', 'THREATEN', 'AGREE'])}&limit=20",
         lambda: f"/v1/articles?limit=20&offset={rng.randint(0, max(0, len(ids) - 20))}",
         lambda: f"/v1/articles/{rng.choice(ids)}",
         lambda: f"/v1/actors/{rng.choice(names)}?limit=10",

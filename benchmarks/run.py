@@ -13,6 +13,9 @@ Part 2 (issue 5), over a corpus of >= 500 PolNeAR train+dev articles built in a
   the whole process tree, batch overhead beyond analysis, 2-worker speedup,
   database size per 1,000 articles.
 Part 3 (issue 6): ``benchmarks/api_load.py`` when present.
+Part 4 (issue 10): ``benchmarks/long_articles.py``: one 100,000- and one
+  1,000,000-character article (PolNeAR dev texts joined), each analysed in a
+  fresh process: time, peak RSS, the 1M/100K time ratio.
 
 Each measurement runs in its own process so that peak memory belongs to it
 alone. The machine's cores may be shared: overheads are computed from CPU
@@ -558,6 +561,10 @@ def markdown(results: dict[str, Any]) -> str:
             lines.append(json.dumps(api.get("results", api), indent=2)[:3000])
             lines.append("```")
         lines.append("")
+    if results.get("long"):
+        import long_articles
+
+        lines += [long_articles.markdown(results["long"]), ""]
     m = results["meta"]
     load = m.get("load_average_start")
     lines.append(
@@ -585,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", type=Path, default=HERE / "results.json", help="where to write the results")
     p.add_argument("--quick", action="store_true", help="small run (20 dev texts, 60-article corpus)")
     p.add_argument("--corpus-size", type=int, help="articles in the part-2 corpus (default 500; quick 60)")
-    p.add_argument("--skip", action="append", default=[], choices=("analysis", "scale", "batch", "spark", "api"),
+    p.add_argument("--skip", action="append", default=[], choices=("analysis", "scale", "batch", "spark", "api", "long"),
                    help="leave out a part (repeatable)")
     p.add_argument("--workdir", type=Path, help="keep the temporary corpora and outputs here")
     p.add_argument("--merge", action="store_true",
@@ -613,7 +620,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"targets": TARGETS}
     if args.merge and args.out.exists():
         previous = json.loads(args.out.read_text(encoding="utf-8"))
-        results.update({k: v for k, v in previous.items() if k in ("analysis", "scale", "api")})
+        results.update({k: v for k, v in previous.items() if k in ("analysis", "scale", "api", "long")})
     try:
         if "analysis" not in skip:
             results["analysis"] = part_analysis(args.anchors, work, args.quick)
@@ -621,6 +628,11 @@ def main(argv: list[str] | None = None) -> int:
             results["scale"] = part_scale(args.anchors, work, size, skip)
         if "api" not in skip:
             results["api"] = part_api(args.quick, work)
+        if "long" not in skip:
+            import long_articles
+
+            log("part 4: long articles (100,000 and 1,000,000 characters)")
+            results["long"] = long_articles.run(args.anchors)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -18,6 +18,9 @@ def main(results_path: str, floors_path: str) -> int:
     results = json.loads(open(results_path, encoding="utf-8").read())
     floors = json.loads(open(floors_path, encoding="utf-8").read())
     floors = {k: v for k, v in floors.items() if not k.startswith("_")}
+    if not results:
+        print(f"FAIL: nothing was scored ({results_path} holds no metrics): run `make eval` with the gold data")
+        return 1
     bad = 0
     for name, floor in sorted(floors.items()):
         value = results.get(name)

@@ -5,7 +5,10 @@ Usage: python eval/run.py --anchors ../shared/anchors --out eval/results.json
 Each evaluation is a ``newsgraph eval`` command (the scorers live in
 ``newsgraph.evaluation``); this script only runs them and flattens their
 metrics into ``{"quotes.direct.f1": 0.83, ...}`` for ``eval/gate.py``.
-Evaluations whose gold files are absent are skipped (and reported).
+Evaluations whose gold files are absent are skipped (and reported). When
+none could run (no gold data at all, as in a checkout without ``../shared``)
+nothing is written and the exit code is 2, so that ``make eval`` says so and
+``make gate`` fails rather than passing on an empty file.
 """
 
 from __future__ import annotations
@@ -51,12 +54,14 @@ def main() -> int:
     anchors = Path(args.anchors)
     results: dict[str, float] = {}
     failed = []
+    skipped = []
     for name, (rel, argv) in EVALUATIONS.items():
         if args.only and name not in args.only:
             continue
         gold = anchors / rel
         if not gold.exists():
             print(f"eval {name}: skipped, {gold} not found", file=sys.stderr)
+            skipped.append(name)
             continue
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "metrics.json"
@@ -72,6 +77,14 @@ def main() -> int:
         flatten(name, metrics, results)
         results[f"{name}.seconds"] = round(took, 1)
         print(f"eval {name}: done in {took:.0f}s", file=sys.stderr)
+    if not results and not failed:
+        print(
+            f"eval: nothing was scored: no gold data under {anchors} (skipped: {', '.join(skipped) or 'none'}); "
+            f"{args.out} not written. The gold data is not part of the repository: put it in "
+            "../shared/anchors or pass SHARED=DIR to make.",
+            file=sys.stderr,
+        )
+        return 2
     Path(args.out).write_text(json.dumps(results, indent=2, sort_keys=True) + "\n")
     return 1 if failed else 0
 

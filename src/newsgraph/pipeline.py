@@ -5,22 +5,29 @@ and the records before it:
 
     parse -> entities (with coreference) -> quotes (+ framing) -> actors
           -> dates (+ dating of quotes) -> events -> flags
+
+An article longer than ``section_chars`` runs them once per paragraph-aligned
+section and joins the records (``newsgraph.sections``), so that memory is
+bounded by the section size rather than the article size.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from spacy.language import Language
 
 from newsgraph import __version__, actors, dates, entities, events, flags, quotes
-from newsgraph.document import parse
+from newsgraph.document import check_length, parse
 from newsgraph.errors import InputError
 from newsgraph.ids import article_id
+from newsgraph.language import language_warning
 from newsgraph.nlp import load_pipeline, model_id
 from newsgraph.records import Analysis
+from newsgraph.sections import Records, merge, section_bounds, sections_warning, shift
 from newsgraph.settings import Settings, load_settings
 
 logger = logging.getLogger(__name__)
@@ -53,7 +60,9 @@ class Analyzer:
         url: str | None = None,
         id: str | None = None,
         author: str | None = None,
+        warnings: Sequence[str] = (),
     ) -> Analysis:
+        """Analyse ``text``; ``warnings`` (from reading the input) are carried into the result's."""
         if not isinstance(text, str):
             raise InputError(f"article text must be str, not {type(text).__name__}")
         pub = parse_published(published)
@@ -68,8 +77,35 @@ class Analyzer:
         }
         if not text.strip():
             logger.warning("article %s is empty", article["id"])
-            return Analysis(**article, warnings=("empty text: nothing to analyse",))
-        parsed = parse(text, self.nlp, published=pub, settings=self.settings)
+            return Analysis(**article, warnings=(*warnings, "empty text: nothing to analyse"))
+        check_length(text, self.settings)
+        not_english = language_warning(text)
+        if not_english:
+            logger.warning("article %s: %s", article["id"], not_english)
+            warnings = (*warnings, not_english)
+        bounds = section_bounds(text, self.settings.section_chars)
+        if len(bounds) == 1:
+            records = self._records(text, pub)
+        else:
+            # Memory bounded by the section, not the article: each section's parse
+            # is dropped before the next one is made (see newsgraph.sections).
+            logger.info("article %s: %d characters in %d sections", article["id"], len(text), len(bounds))
+            records = merge([shift(self._records(text[a:b], pub), a) for a, b in bounds])
+            warnings = (*warnings, sections_warning(len(bounds), self.settings.section_chars))
+        return Analysis(
+            **article,
+            entities=records.entities,
+            quotes=records.quotes,
+            framing=records.framing,
+            dates=records.dates,
+            events=records.events,
+            flags=records.flags,
+            warnings=tuple(warnings),
+        )
+
+    def _records(self, text: str, published: date | None) -> Records:
+        """The stages in order over one text (an article, or one section of a long one)."""
+        parsed = parse(text, self.nlp, published=published, settings=self.settings)
         index = entities.extract_entities(parsed)
         found_quotes, framing = quotes.extract_quotes(parsed, index)
         coded = actors.code_actors(parsed, index.entities)
@@ -77,8 +113,7 @@ class Analyzer:
         found_quotes = dates.date_quotes(parsed, found_quotes, date_refs)
         found_events = events.extract_events(parsed, coded, found_quotes, date_refs)
         found_flags = flags.find_flags(parsed, coded, found_quotes, dates=date_refs)
-        return Analysis(
-            **article,
+        return Records(
             entities=tuple(coded),
             quotes=tuple(found_quotes),
             framing=tuple(framing),

@@ -7,6 +7,7 @@ Precedence: explicit keyword/flag > environment > config file > default.
 
 from __future__ import annotations
 
+import argparse
 import os
 import tomllib
 from collections.abc import Mapping
@@ -34,6 +35,13 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_chars", 5_000_000, int, "refuse articles longer than this many characters (0: no limit)"),
     Setting("chunk_chars", 20_000, int, "parse long articles in paragraph chunks of about this many characters"),
+    Setting(
+        "section_chars",
+        100_000,
+        int,
+        "analyse longer articles in independent paragraph-aligned sections of about this many characters, "
+        "which bounds memory (0: never)",
+    ),
     Setting("kb_dir", "", str, "extra knowledge-base directory whose files extend the bundled ones"),
     Setting("min_actor_confidence", 0.8, float, "below this match confidence an actor code is left null"),
 )
@@ -83,12 +91,32 @@ class Settings:
     model: str = _BY_NAME["model"].default
     max_chars: int = _BY_NAME["max_chars"].default
     chunk_chars: int = _BY_NAME["chunk_chars"].default
+    section_chars: int = _BY_NAME["section_chars"].default
     kb_dir: str = _BY_NAME["kb_dir"].default
     min_actor_confidence: float = _BY_NAME["min_actor_confidence"].default
 
     def with_values(self, values: Mapping[str, Any], *, origin: str = "settings") -> Settings:
         """A copy with ``values`` applied (``None`` values are ignored)."""
         return replace(self, **coerce_settings(_BY_NAME, values, origin=origin))
+
+
+def add_setting_flags(parser: argparse.ArgumentParser, *, help: Mapping[str, str] | None = None) -> None:
+    """One flag per setting (``chunk_chars`` -> ``--chunk-chars``), default None (not given); ``help`` overrides texts."""
+    for s in SETTINGS:
+        text = (help or {}).get(s.name, s.help)
+        parser.add_argument(
+            "--" + s.name.replace("_", "-"),
+            dest=s.name,
+            type=s.type,
+            default=None,
+            metavar=s.type.__name__.upper(),
+            help=f"{text} (setting {s.name}, default {s.default!r})",
+        )
+
+
+def setting_flags(args: argparse.Namespace) -> dict[str, Any]:
+    """The settings given as flags (``add_setting_flags``) as ``load_settings`` overrides."""
+    return {s.name: getattr(args, s.name, None) for s in SETTINGS}
 
 
 def load_settings(config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -4,10 +4,16 @@ Starts uvicorn on a free loopback port (in a thread, sharing the session's
 Analyzer), pastes an article, checks that its quotes are highlighted with the
 right speakers, then opens the corpus page on the small hand-built store.
 Screenshots go to test-artifacts/ (not committed).
+
+Without chromium the tests skip, saying how to enable them; with
+``NEWSGRAPH_REQUIRE_BROWSER=1`` (set by ``.ci/run``) they fail instead, so CI
+cannot pass without running them. ``NEWSGRAPH_CHROMIUM`` names another
+executable (a path that does not exist simulates a machine without chromium).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -57,16 +63,31 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
-    if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium chromium-driver)")
+def chromium_executable() -> str | None:
+    """The chromium to drive: ``NEWSGRAPH_CHROMIUM`` if set, else Debian's; ``None`` if there is none."""
+    given = os.environ.get("NEWSGRAPH_CHROMIUM")
+    candidates = [given] if given else [CHROMIUM, shutil.which("chromium")]
+    for path in candidates:
+        if path and os.path.isfile(path) and os.access(path, os.X_OK):
+            return path
+    return None
+
+
+def browser_missing(why: str) -> None:
+    """Skip (a machine without chromium), or fail when the environment requires the browser tests (CI)."""
+    message = f"{why}: the browser tests need Debian's chromium (apt-get install chromium chromium-driver)"
+    if os.environ.get("NEWSGRAPH_REQUIRE_BROWSER", "").strip().lower() in ("1", "true", "yes", "on"):
+        pytest.fail(f"{message}; NEWSGRAPH_REQUIRE_BROWSER is set, so they may not be skipped")
+    pytest.skip(message)
+
+
+def _serve(db: Path, analyzer: Any) -> Iterator[str]:
     import uvicorn
 
     from newsgraph.api import create_app
 
     port = _free_port()
-    app = create_app(str(corpus_db), analyzer=analyzer)
+    app = create_app(str(db), analyzer=analyzer)
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -81,10 +102,61 @@ def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
+def server(analyzer: Any, corpus_db: Path) -> Iterator[str]:
+    yield from _serve(corpus_db, analyzer)
 
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+
+def _spread_documents() -> list[Any]:
+    """Events in January, February and July 2024, one undated, and a network of 30 actors."""
+    from dataclasses import replace
+
+    from api_fixtures import build_document
+
+    def month(aid: str, day: str, n: int) -> Any:
+        text = "\n\n".join(f"The Dock Union accused the Port Board of delay number {i}." for i in range(n))
+        return build_document(
+            aid, text, day, title=aid,
+            entities=[("Dock Union", "organization", "CITLAB", ["Dock Union"]),
+                      ("Port Board", "organization", "CITGOV", ["Port Board"])],
+            events=[("ACCUSE", ["Dock Union"], ["Port Board"], f"accused#{i}" if i else "accused",
+                     f"The Dock Union accused the Port Board of delay number {i}.") for i in range(n)],
+        )
+
+    names = [f"Harbour Committee Number {i:02d} of the Northern District" if i % 3 == 0 else f"Council {i:02d}"
+             for i in range(30)]
+    lines = [f"{names[i]} criticised {names[(i + 1) % 30]} on Monday." for i in range(30)]
+    dense = build_document(
+        "dense", "\n\n".join(lines), "2024-02-10", title="dense",
+        entities=[(n, "organization", None, [n if i else n]) for i, n in enumerate(names)],
+        events=[("DISAPPROVE", [names[i]], [names[(i + 1) % 30]], f"criticised#{i}" if i else "criticised", lines[i])
+                for i in range(30)],
+    )
+    undated = month("undated", "2024-05-01", 1)
+    undated = replace(
+        undated, published=None, events=tuple(replace(v, date=None) for v in undated.events)
+    )
+    return [month("jan", "2024-01-09", 2), month("feb", "2024-02-03", 1), month("jul", "2024-07-21", 1), dense, undated]
+
+
+@pytest.fixture(scope="module")
+def spread_server(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from api_fixtures import write_store
+
+    db = write_store(tmp_path_factory.mktemp("spread") / "spread.db", _spread_documents())
+    yield from _serve(db, analyzer)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    # Checked here, in the first fixture every test requests (``page`` needs
+    # ``browser`` before ``server``), so that nothing launches without chromium.
+    executable = chromium_executable()
+    if executable is None:
+        browser_missing(f"no chromium at {os.environ.get('NEWSGRAPH_CHROMIUM') or CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_missing("Playwright is not installed (pip install -e '.[dev]')")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
@@ -223,4 +295,53 @@ def test_browser_corpus_page(page: Any, server: str) -> None:
     assert page.locator(".event-table tbody tr").count() == 1
     assert "Appears with:" in page.inner_text(".actor-box")
     page.screenshot(path=str(ARTIFACTS / "corpus-filtered.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_browser_corpus_page_shows_an_invalid_date(page: Any, server: str) -> None:
+    page.goto(server + "/corpus")
+    page.fill("input[name=from]", "2020-99-99")
+    page.click("#filter-events")
+    page.wait_for_load_state()
+    error = page.locator("p.error")
+    assert error.count() == 1 and error.is_visible()
+    assert "event date from" in error.inner_text() and "2020-99-99" in error.inner_text()
+    assert page.input_value("input[name=from]") == "2020-99-99"  # kept in the form, to be corrected
+
+
+def test_browser_timeline_is_a_time_axis_and_counts_undated_events(page: Any, spread_server: str) -> None:
+    page.goto(spread_server + "/corpus")
+    bars = page.locator("#timeline rect.bar")
+    periods = [bars.nth(i).get_attribute("data-period") for i in range(bars.count())]
+    assert periods == ["2024-01", "2024-02", "2024-07"]
+    xs = [float(bars.nth(i).get_attribute("x")) for i in range(bars.count())]
+    # one month from January to February, five more to July: distances in proportion to time
+    assert abs((xs[2] - xs[1]) - 5 * (xs[1] - xs[0])) < 1.0, xs
+    assert [bars.nth(i).get_attribute("data-count") for i in range(3)] == ["2", "31", "1"]
+    assert "1 matching event without a date" in page.inner_text("#timeline-undated")
+    page.screenshot(path=str(ARTIFACTS / "corpus-time-axis.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_browser_network_labels_do_not_overlap(page: Any, spread_server: str) -> None:
+    page.goto(spread_server + "/corpus")
+    labels = page.locator("#network .node text")
+    assert labels.count() >= 30
+    boxes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#network .node text')).map(t => {
+            const r = t.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, t.textContent];
+        })"""
+    )
+    svg = page.evaluate("() => { const r = document.querySelector('#network svg').getBoundingClientRect();"
+                        " return [r.left, r.top, r.right, r.bottom]; }")
+    overlaps = [
+        (a[4], b[4])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1:]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
+    assert overlaps == []
+    # and every label is inside the drawing, so none is cut off
+    assert all(svg[0] <= a[0] and a[2] <= svg[2] + 0.5 and svg[1] <= a[1] and a[3] <= svg[3] + 0.5 for a in boxes)
+    page.locator("#network").screenshot(path=str(ARTIFACTS / "corpus-network-labels.png"))
     assert page.problems == []

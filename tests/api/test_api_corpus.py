@@ -39,6 +39,42 @@ def test_api_articles_date_filters_are_inclusive_prefixes(corpus_client: TestCli
     assert corpus_client.get("/v1/articles?from=March").status_code == 422
 
 
+@pytest.mark.parametrize(
+    ("path", "param", "value"),
+    [
+        ("/v1/quotes", "from", "2020-02-30"),
+        ("/v1/quotes", "from", "2020-13"),
+        ("/v1/events", "from", "2020-04-31"),
+        ("/v1/events", "to", "2019-02-29"),
+        ("/v1/articles", "to", "0000"),
+        ("/v1/stats/timeline", "from", "2024-00"),
+        ("/v1/stats/network", "to", "2024-02-30"),
+        ("/v1/events", "type", "NOTATYPE"),
+        ("/v1/stats/timeline", "type", "attack"),
+        ("/v1/stats/network", "type", "CAMEO"),
+    ],
+)
+def test_api_invalid_filter_values_are_422_naming_the_parameter(
+    corpus_client: TestClient, path: str, param: str, value: str
+) -> None:
+    r = corpus_client.get(path, params={param: value})
+    assert r.status_code == 422, r.text
+    (error,) = r.json()["detail"]
+    assert error["loc"] == ["query", param] and value in error["msg"] and param in error["msg"]
+
+
+def test_api_valid_calendar_edges_and_any_case_type_are_accepted(corpus_client: TestClient) -> None:
+    assert corpus_client.get("/v1/quotes", params={"from": "2024-02-29", "to": "2024-12-31"}).status_code == 200
+    upper = corpus_client.get("/v1/events", params={"type": "THREATEN"}).json()
+    lower = corpus_client.get("/v1/events", params={"type": "threaten"}).json()
+    assert upper["total"] == lower["total"] == 1
+    # a type the store holds though it is not PLOVER (an older store's DISAPPROVE) is accepted too
+    assert corpus_client.get("/v1/events", params={"type": "disapprove"}).json()["total"] == 1
+    enum = corpus_client.get("/openapi.json").json()["paths"]["/v1/events"]["get"]["parameters"]
+    (type_param,) = [p for p in enum if p["name"] == "type"]
+    assert "DISAPPROVE" in type_param["schema"]["enum"] and "ASSAULT" in type_param["schema"]["enum"]
+
+
 def test_api_article_document_roundtrips(corpus_client: TestClient) -> None:
     for doc in corpus_documents():
         got = corpus_client.get(f"/v1/articles/{doc.id}")
@@ -117,6 +153,7 @@ def test_api_actor_detail(corpus_client: TestClient) -> None:
 def test_api_timeline_and_network(corpus_client: TestClient) -> None:
     timeline = corpus_client.get("/v1/stats/timeline").json()
     assert [(b["period"], b["count"]) for b in timeline["buckets"]] == [("2024-03", 2), ("2024-04", 2)]
+    assert timeline["undated"] == 0
     days = corpus_client.get("/v1/stats/timeline", params={"granularity": "day", "actor": "CITLAB"}).json()
     assert [(b["period"], b["count"]) for b in days["buckets"]] == [("2024-03-05", 2), ("2024-04-20", 1)]
     network = corpus_client.get("/v1/stats/network").json()
@@ -232,3 +269,49 @@ def test_api_real_analysis_roundtrips_through_the_store(tmp_path: Path, analyzer
     with TestClient(create_app(str(db), analyzer=analyzer)) as client:
         assert client.get("/v1/articles/real-1").json() == doc.to_dict()
         assert client.get("/articles/real-1").status_code == 200
+
+
+def test_api_date_schema_pattern_accepts_exactly_what_the_check_accepts() -> None:
+    import re
+    from datetime import date, timedelta
+
+    from newsgraph.api.db import DATE_FILTER_PATTERN, check_date_filter
+    from newsgraph.errors import InputError
+
+    pattern = re.compile(DATE_FILTER_PATTERN)
+
+    def accepted(value: str) -> bool:
+        try:
+            check_date_filter(value, "from")
+        except InputError:
+            return False
+        return True
+
+    values = {"0000", "0001", "9999", "2024-00", "2024-13", "2024", "1900-02-29", "2000-02-29", "0400-02-29"}
+    day = date(1899, 12, 1)
+    while day < date(2105, 1, 1):  # every real day of two centuries with their edges
+        values.add(day.isoformat())
+        day += timedelta(days=1)
+    for year in (1900, 1999, 2000, 2023, 2024, 2100):
+        for month in range(0, 14):
+            values.add(f"{year}-{month:02d}")
+            for d in (0, 28, 29, 30, 31, 32):
+                values.add(f"{year}-{month:02d}-{d:02d}")
+    disagree = [v for v in sorted(values) if bool(pattern.match(v)) != accepted(v)]
+    assert disagree == []
+
+
+def test_api_timeline_counts_undated_events(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    docs = corpus_documents()
+    undated = replace(docs[0], id="undated", published=None, events=tuple(replace(v, date=None) for v in docs[0].events))
+    db = write_store(tmp_path / "u.db", [*docs, undated])
+    with TestClient(create_app(str(db), ServeSettings(in_process=True))) as client:
+        timeline = client.get("/v1/stats/timeline").json()
+        assert timeline["undated"] == len(undated.events) > 0
+        assert sum(b["count"] for b in timeline["buckets"]) == 4  # the dated ones, as before
+        page = client.get("/corpus").text
+        assert f"{len(undated.events)} matching event" in page and "not drawn" in page
+        # a date filter leaves the undated events out of the count too (they match no date)
+        assert client.get("/v1/stats/timeline", params={"from": "2024"}).json()["undated"] == 0

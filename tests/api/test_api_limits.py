@@ -175,3 +175,49 @@ def test_api_busy_is_503_with_retry_after() -> None:
             t.join(10)
     assert sorted(statuses) == [200, 200]
     assert fake.peak == 1
+
+
+class _Slots:
+    """Stands in for a worker pool where only the slot count matters (the gate's bookkeeping)."""
+
+    def __init__(self, slots: int) -> None:
+        self.slots = slots
+
+
+def test_gate_keeps_a_slot_for_short_texts_and_estimates_the_wait() -> None:
+    async def scenario() -> None:
+        gate = AnalysisGate(
+            max_concurrent=1, max_queue=4, queue_timeout=5, timeout=60, small_chars=1000, runner=_Slots(2)  # type: ignore[arg-type]
+        )
+        gate._rate = 1000.0  # characters per second, as if measured
+        assert gate.slots == 2
+        long_slot = await gate._acquire(20_000)
+        assert long_slot == 0
+        # a short text gets the kept slot at once; a long one would wait for the long analysis
+        assert gate.expected_wait(500) == 0.0
+        assert 19.0 < gate.expected_wait(5000) <= 20.1
+        short_slot = await gate._acquire(500)
+        assert short_slot == 1
+        # both busy: a second short text may take the first slot that frees, the short one's
+        assert 0.0 < gate.expected_wait(500) <= 0.7
+        gate._release(short_slot)
+        gate._release(long_slot)
+        assert gate.running == 0
+
+    asyncio.run(scenario())
+
+
+def test_gate_estimate_is_capped_by_the_timeout_with_workers() -> None:
+    gate = AnalysisGate(max_concurrent=1, max_queue=4, queue_timeout=5, timeout=3, small_chars=0, runner=_Slots(1))  # type: ignore[arg-type]
+    gate._rate = 1000.0
+    gate._busy[0] = (time.monotonic(), 1_000_000)  # would take 1,000 s: ended at 3
+    assert 2.5 < gate.expected_wait(10) <= 3.0
+
+
+def test_gate_measures_its_speed() -> None:
+    gate = AnalysisGate(max_concurrent=1, max_queue=0, queue_timeout=1, timeout=10)
+    slot = 0
+    gate._busy[slot] = (time.monotonic(), 10_000)
+    before = gate._rate
+    gate._release(slot, took=1.1, size=10_000)  # 10,000 characters per second beyond the overhead
+    assert gate._rate != before and abs(gate._rate - (0.8 * before + 0.2 * 10_000)) < 1e-6

@@ -27,7 +27,7 @@ _db = write_store(Path(tempfile.mkdtemp(prefix="newsgraph-schemathesis-")) / "co
 
 def _app():  # type: ignore[no-untyped-def]
     # The analyzer is the expensive part; build it lazily on the first analysis.
-    return create_app(str(_db), ServeSettings(max_page_size=50, analysis_timeout=60))
+    return create_app(str(_db), ServeSettings(max_page_size=50, analysis_timeout=60, in_process=True))
 
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", _app())

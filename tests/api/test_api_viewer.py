@@ -118,7 +118,14 @@ def test_view_corpus_page(corpus_client: TestClient) -> None:
     data = page[page.index('id="chart-data">') :]
     assert '"period": "2024-03"' in data or '"period":"2024-03"' in data
     bad = corpus_client.get("/corpus", params={"from": "yesterday"})
-    assert bad.status_code == 400 and "YYYY" in bad.text
+    assert bad.status_code == 422 and "YYYY" in bad.text
+    for params, named in (
+        ({"from": "2020-99-99"}, "event date from"),
+        ({"qto": "2020-02-30"}, "quote date to"),
+        ({"type": "NOTATYPE"}, "event type"),
+    ):
+        bad = corpus_client.get("/corpus", params=params)
+        assert bad.status_code == 422 and 'class="error"' in bad.text and named in bad.text, params
 
 
 def test_view_corpus_articles_card(corpus_client: TestClient) -> None:

@@ -109,3 +109,29 @@ def test_cli_analyze_stdin_subprocess() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["text"] == STORY
+
+
+def test_cli_analyze_output_names_keep_the_full_stem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name in ("a.1.txt", "a.2.txt"):
+        (tmp_path / name).write_text(STORY.replace("May", name), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path / "a.1.txt"), str(tmp_path / "a.2.txt"), "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.1.json", "a.2.json"]
+    assert "a.2.txt" in json.loads((out / "a.2.json").read_text())["text"]
+    assert "wrote 2 document(s)" in capsys.readouterr().err
+
+
+def test_cli_analyze_output_collision_is_an_error_naming_both(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = tmp_path / "one" / "a.txt", tmp_path / "two" / "a.txt"
+    for f in (first, second):
+        f.parent.mkdir()
+        f.write_text(STORY.replace("May", f.parent.name), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["analyze", str(first), str(second), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(first) in err and str(second) in err and "not overwritten" in err
+    assert [p.name for p in out.iterdir()] == ["a.json"]
+    assert "one" in json.loads((out / "a.json").read_text())["text"]  # the first input's document survives
+    assert "wrote 1 document(s)" in err

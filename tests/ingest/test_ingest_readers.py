@@ -146,3 +146,14 @@ def test_ingest_warc_too_large_payload(tmp_path, monkeypatch):
     _warc(tmp_path / "c.warc.gz", [("http://a.example/1", "200 OK", "text/html", HTML.encode())])
     (item,) = _items(tmp_path / "c.warc.gz")
     assert isinstance(item, TooLargeError)
+
+
+def test_ingest_jsonl_error_messages_read_as_english(tmp_path):
+    # the last line has no newline: its string is unterminated, not cut by a control character
+    (tmp_path / "m.jsonl").write_text('{"text" 1}\n{"text": "ok"} x\n{"text": "unterminated')
+    messages = [i.message for i in _items(tmp_path / "m.jsonl") if isinstance(i, InputError)]
+    assert len(messages) == 3
+    assert messages[0] == "malformed JSON: Expecting ':' delimiter at character 9"
+    assert messages[1] == "malformed JSON: Extra data at character 16"
+    assert messages[2] == "malformed JSON: Unterminated string starting at character 10"
+    assert all(" at at " not in m for m in messages)

@@ -153,3 +153,17 @@ def test_batch_run_ten_megabyte_article_is_a_failure_row_not_a_crash(tmp_path, n
     ]
     assert conn.execute("SELECT id FROM articles").fetchall() == [("ok",)]
     assert summary.exit_code(fail_fast=False) == 0
+
+
+def test_batch_run_missing_input_creates_no_database(tmp_path, capsys):
+    from newsgraph.cli import main
+
+    db = tmp_path / "out.db"
+    assert main(["batch", str(tmp_path / "nope"), "--db", str(db), "--quiet"]) == 2
+    assert list(tmp_path.iterdir()) == []
+    err = capsys.readouterr().err
+    assert "nope" in err and "no such file or directory" in err
+    # one good input and one missing: still refused before anything is written
+    (tmp_path / "a.txt").write_text("The mayor said the bridge would reopen.", encoding="utf-8")
+    assert main(["batch", str(tmp_path / "a.txt"), str(tmp_path / "nope.jsonl"), "--db", str(db), "--quiet"]) == 2
+    assert not db.exists()

@@ -59,6 +59,22 @@ def test_spark_local_locations_are_plain_paths(uri: str, shown: str) -> None:
     assert _display(uri) == shown
 
 
+def test_spark_local_inputs_keep_their_spelling_as_in_batch(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.ingest import iter_path
+    from newsgraph.jobs.spark import shown_names
+
+    (tmp_path / "corpus" / "sub").mkdir(parents=True)
+    for name in ("corpus/a.jsonl", "corpus/sub/b.jsonl", "one.jsonl"):
+        (tmp_path / name).write_text('{"text": "The mayor said so."}\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    given = ["corpus/", "./one.jsonl", "hdfs://nn/x.jsonl"]
+    files = [f"file:{tmp_path}/corpus/a.jsonl", f"file:{tmp_path}/corpus/sub/b.jsonl", f"file:{tmp_path}/one.jsonl"]
+    shown = shown_names(given, files)
+    spark_sources = sorted(_display(f, shown) for f in files)
+    batch_sources = sorted(i.source.rsplit(":", 1)[0] for p in given[:2] for i in iter_path(p))
+    assert spark_sources == batch_sources == ["./one.jsonl", "corpus/a.jsonl", "corpus/sub/b.jsonl"]
+
+
 def test_spark_unknown_suffix_is_an_input_error() -> None:
     with pytest.raises(InputError, match="--format"):
         detect_format("/data/articles.txt")
@@ -66,15 +82,15 @@ def test_spark_unknown_suffix_is_an_input_error() -> None:
 
 def test_spark_jsonl_line_locations_and_failures() -> None:
     lines = inputs.jsonl_lines()
-    good = jsonl_line_item("file:/in/a.jsonl", 0, lines[0], "published")[0]
-    assert good["id"] == "harbour" and good["source"] == "/in/a.jsonl@0"
+    good = jsonl_line_item("file:/in/a.jsonl", 1, lines[0], "published")[0]
+    assert good["id"] == "harbour" and good["source"] == "/in/a.jsonl:1"  # as newsgraph batch names it
     assert good["published"] == "2024-03-05" and good["text"] == inputs.HARBOUR
-    bad = jsonl_line_item("file:/in/a.jsonl", 120, lines[1], "published")[0]
-    assert bad["failure"] and bad["source"] == "/in/a.jsonl@120"
+    bad = jsonl_line_item("file:/in/a.jsonl", 2, lines[1], "published")[0]
+    assert bad["failure"] and bad["source"] == "/in/a.jsonl:2"
     assert bad["error_type"] == "InputError" and "malformed JSON" in bad["message"]
-    missing = jsonl_line_item("hdfs://nn/in/a.jsonl", 7, lines[2], "published")[0]
+    missing = jsonl_line_item("hdfs://nn/in/a.jsonl", 3, lines[2], "published")[0]
     assert missing["failure"] and missing["article_id"] == "no-text"
-    assert missing["source"] == "hdfs://nn/in/a.jsonl@7"
+    assert missing["source"] == "hdfs://nn/in/a.jsonl:3"
     assert jsonl_line_item("/in/a.jsonl", 9, "   ", "published") == []
 
 
@@ -169,7 +185,7 @@ def test_spark_partition_passes_input_failures_through() -> None:
     bad = jsonl_line_item("/in/a.jsonl", 5, "{oops", "published")[0]
     rows = list(analyze_partition(Settings(), [bad]))
     failure = rows[0][4]
-    assert len(rows) == 1 and failure[0] == "/in/a.jsonl@5" and failure[2] == "InputError"
+    assert len(rows) == 1 and failure[0] == "/in/a.jsonl:5" and failure[2] == "InputError"
 
 
 def test_spark_big_lsh_buckets_are_chained_not_squared() -> None:

@@ -104,7 +104,7 @@ def test_spark_job_articles_and_first_copy(job: dict[str, Any], input_dir: Path)
     assert {"harbour", "gz-1", "gz-2", "7"} <= rows.keys() and len(rows) == 6
     harbour = rows["harbour"]
     assert harbour["text"] == inputs.HARBOUR  # the later copy with the same id was dropped
-    assert harbour["source"] == f"{input_dir}/a.jsonl@0"
+    assert harbour["source"] == f"{input_dir}/a.jsonl:1"  # as newsgraph batch names it
     assert harbour["month"] == "2024-03" and harbour["published"] == "2024-03-05"
     assert rows["gz-1"]["source"] == f"{input_dir}/b.jsonl.gz:1"
     assert rows["7"]["published"] == "2022-01-08"  # a Parquet date column (day 19000)
@@ -133,7 +133,7 @@ def test_spark_job_failures_table(job: dict[str, Any], input_dir: Path) -> None:
         by_type.setdefault(f["error_type"], []).append(f)
     assert [f["article_id"] for f in by_type["TooLargeError"]] == ["huge"]
     sources = {f["source"] for f in fails}
-    assert any(s.startswith(f"{input_dir}/a.jsonl@") for s in sources)
+    assert any(s.startswith(f"{input_dir}/a.jsonl:") for s in sources)
     assert any(s.startswith(f"{input_dir}/b.jsonl.gz:") for s in sources)
     assert f"{input_dir}/c.parquet#id=8" in sources
     assert any("malformed JSON" in f["message"] for f in fails)
@@ -149,7 +149,7 @@ def test_spark_job_schema_is_the_store_schema(job: dict[str, Any]) -> None:
 
 def test_spark_job_rows_equal_the_analyzer_rows(job: dict[str, Any], analyzer, input_dir: Path) -> None:  # type: ignore[no-untyped-def]
     doc = analyzer(inputs.HARBOUR, published="2024-03-05", title="Port talks", id="harbour").to_dict()
-    expected = rows_from_document(doc, source=f"{input_dir}/a.jsonl@0")
+    expected = rows_from_document(doc, source=f"{input_dir}/a.jsonl:1")
     expected["articles"][0]["cluster"] = "harbour"  # filled by the clustering, as in the batch store
     for name in ("articles", "entities", "mentions", "quotes", "dates", "events"):
         got = [
@@ -242,3 +242,24 @@ def test_spark_submit_entry_point(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr[-3000:]
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     assert summary["articles"] == 1 and summary["failures"] == 0
+
+
+def test_spark_job_sources_equal_the_batch_sources(job: dict[str, Any], input_dir: Path, tmp_path: Path) -> None:
+    from newsgraph.jobs.batch import run_batch
+    from newsgraph.store.sqlite import open_readonly
+
+    db = tmp_path / "batch.db"
+    run_batch([str(input_dir / "a.jsonl"), str(input_dir / "b.jsonl.gz"), str(input_dir / "d.warc.gz")], db,
+              settings=Settings(max_chars=MAX_CHARS), progress=False)
+    conn = open_readonly(db)
+    try:
+        batch = {row[0]: row[1] for row in conn.execute("SELECT id, source FROM articles")}
+        batch_failures = {row[0] for row in conn.execute("SELECT source FROM failures")}
+    finally:
+        conn.close()
+    spark = {r["id"]: r["source"] for r in _rows(job["out"], "articles")}
+    shared = batch.keys() & spark.keys()
+    assert len(shared) >= 3  # harbour, the gzip lines, the WARC page
+    assert {k: spark[k] for k in shared} == {k: batch[k] for k in shared}
+    spark_failures = {f["source"] for f in pq.read_table(job["out"] / "failures").to_pylist()}
+    assert batch_failures <= spark_failures

@@ -106,3 +106,28 @@ def test_store_parquet_readable_by_pandas(tmp_path, make_analysis):
     assert sorted(frame["month"].astype(str)) == ["2020-04", "unknown"]
     assert list(frame.columns[:3]) == ["id", "article_id", "local_id"]
     assert set(frame["speaker_name"]) == {"Ilham Aliyev"}
+
+
+def test_store_parquet_export_includes_failures_and_signatures(tmp_path, make_analysis):
+    db = tmp_path / "out.db"
+    with SqliteStore(db) as store:
+        for a in (make_analysis("a", "2020-04-01"), make_analysis("b", None)):
+            store.write_document(rows_from_document(a.to_dict(), source=a.id), signature=b"\x01\x00\x00\x00" * 4)
+        store.record_failure("in.jsonl:3", None, "InputError", "malformed JSON")
+        store.record_failure("in.jsonl:9", "x9", "TooLargeError", "too long")
+        counts = store.export_parquet(tmp_path / "pq", batch_rows=1)
+        assert counts["failures"] == 2 and counts["signatures"] == 2
+    failures = pq.read_table(tmp_path / "pq" / "failures").to_pylist()
+    assert sorted(f["source"] for f in failures) == ["in.jsonl:3", "in.jsonl:9"]
+    assert list(failures[0]) == ["source", "article_id", "error_type", "message"]  # no month: not partitioned
+    signatures = read_table(tmp_path / "pq", "signatures").to_pylist()
+    assert {(s["article_id"], s["month"]) for s in signatures} == {("a", "2020-04"), ("b", "unknown")}
+    assert all(s["minhash"] == b"\x01\x00\x00\x00" * 4 for s in signatures)
+
+
+def test_store_parquet_export_without_failures_still_has_the_table(tmp_path, make_analysis):
+    with SqliteStore(tmp_path / "out.db") as store:
+        store.write_document(rows_from_document(make_analysis("a", "2020-04-01").to_dict(), source="a"))
+        store.export_parquet(tmp_path / "pq")
+    table = pq.read_table(tmp_path / "pq" / "failures")
+    assert table.num_rows == 0 and table.column_names == ["source", "article_id", "error_type", "message"]

@@ -27,7 +27,9 @@ from newsgraph import __version__
 from newsgraph.api.config import ServeSettings
 from newsgraph.api.errors import ApiError, status_for
 from newsgraph.api.fetch import Resolver, system_resolver
-from newsgraph.api.limits import AnalysisGate, BodyLimitMiddleware, SecurityHeadersMiddleware
+from newsgraph.api.gate import AnalysisGate
+from newsgraph.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from newsgraph.api.workers import WorkerPool
 from newsgraph.errors import NewsgraphError
 from newsgraph.pipeline import Analyzer
 from newsgraph.settings import Settings, load_settings
@@ -62,13 +64,20 @@ class AppContext:
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def analyzer(self) -> Analyzer:
-        """The analyzer, loaded on first use (thread-safe: analyses run in worker threads)."""
+        """The analyzer of this process, loaded on first use (for analyses in threads, not in worker processes)."""
         if self._analyzer is None:
             with self._lock:
                 if self._analyzer is None:
                     logger.info("loading the spaCy pipeline")
                     self._analyzer = Analyzer(self.analysis_settings)
         return self._analyzer
+
+    def preload(self) -> None:
+        """Load the pipeline now rather than on the first request: the workers', or this process's."""
+        if self.gate.runner is not None:
+            self.gate.start()
+        else:
+            self.analyzer()
 
 
 def _error_response(status: int, message: Any, headers: dict[str, str] | None = None) -> JSONResponse:
@@ -90,7 +99,8 @@ def create_app(
     ``db``: path of a SQLite store written by ``newsgraph batch`` (opened
     read-only); ``settings``: server limits (``ServeSettings``);
     ``analysis_settings``: the analysis settings (model, ``max_chars``);
-    ``analyzer``: an already loaded ``Analyzer`` to share (tests);
+    ``analyzer``: an already loaded ``Analyzer`` to share (tests): analyses
+    then run in this process's threads, as with ``settings.in_process``;
     ``resolver``/``transport``: DNS resolution and HTTP transport for URL
     fetching (tests); ``allowed_hosts``: accepted ``Host`` headers (``None``:
     any), so that a web page whose name is rebound to 127.0.0.1 cannot read
@@ -102,14 +112,22 @@ def create_app(
         from newsgraph.api.db import CorpusDB
 
         corpus = CorpusDB(db)  # raises StorageError now rather than at the first request
+    analysis_settings = analysis_settings or (analyzer.settings if analyzer else load_settings())
+    # Worker processes unless told otherwise; a given analyzer (tests) runs in this process.
+    runner = None
+    if not settings.in_process and analyzer is None:
+        slots = settings.max_concurrent + (1 if settings.small_chars > 0 else 0)
+        runner = WorkerPool(analysis_settings, slots)
     ctx = AppContext(
         settings=settings,
-        analysis_settings=analysis_settings or (analyzer.settings if analyzer else load_settings()),
+        analysis_settings=analysis_settings,
         gate=AnalysisGate(
             max_concurrent=settings.max_concurrent,
             max_queue=settings.max_queue,
             queue_timeout=settings.queue_timeout,
             timeout=settings.analysis_timeout,
+            small_chars=settings.small_chars,
+            runner=runner,
         ),
         db=corpus,
         resolver=resolver or system_resolver,
@@ -150,7 +168,7 @@ def create_app(
 
     app.include_router(routes_analyze.router)
     if corpus is not None:
-        app.include_router(routes_corpus.make_router(settings))
+        app.include_router(routes_corpus.make_router(settings, corpus.known_event_types()))
     app.include_router(views.router)
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

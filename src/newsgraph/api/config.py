@@ -18,13 +18,31 @@ from newsgraph.settings import Setting, coerce_settings
 
 SERVE_SETTINGS: tuple[Setting, ...] = (
     Setting("max_body_bytes", 2 * 1024 * 1024, int, "largest request body accepted (larger: 413)"),
-    Setting("analysis_timeout", 30.0, float, "seconds one analysis may take before the request gets 504"),
+    Setting(
+        "analysis_timeout",
+        30.0,
+        float,
+        "seconds one analysis may take: then its worker process is ended and the request gets 504",
+    ),
     Setting(
         "max_concurrent",
         1,
         int,
-        "analyses running at once (spaCy pipelines are not documented as thread-safe; "
-        "use --workers for more processes)",
+        "analyses of any length running at once, each in its own worker process with its own pipeline",
+    ),
+    Setting(
+        "small_chars",
+        20_000,
+        int,
+        "texts up to this many characters may also use one more worker kept for them, so that a short "
+        "article is answered while long ones fill the others (0: no such worker)",
+    ),
+    Setting(
+        "in_process",
+        False,
+        bool,
+        "run analyses in threads of the server process instead of worker processes: less memory, but an "
+        "analysis past its timeout runs on and keeps its slot, and there is no worker for short texts",
     ),
     Setting("max_queue", 32, int, "analyses waiting for a slot; one more gets 503 with Retry-After"),
     Setting("queue_timeout", 30.0, float, "seconds an analysis may wait for a slot before 503"),
@@ -44,6 +62,8 @@ class ServeSettings:
     max_body_bytes: int = _BY_NAME["max_body_bytes"].default
     analysis_timeout: float = _BY_NAME["analysis_timeout"].default
     max_concurrent: int = _BY_NAME["max_concurrent"].default
+    small_chars: int = _BY_NAME["small_chars"].default
+    in_process: bool = _BY_NAME["in_process"].default
     max_queue: int = _BY_NAME["max_queue"].default
     queue_timeout: float = _BY_NAME["queue_timeout"].default
     allow_url: bool = _BY_NAME["allow_url"].default

@@ -22,16 +22,27 @@ import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError, StorageError
+from newsgraph.events import PLOVER_TYPES
 from newsgraph.records import SCHEMA
 from newsgraph.store.sqlite import check_version
 
 logger = logging.getLogger(__name__)
 
 _DATE_FILTER = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+#: The values ``check_date_filter`` accepts, as one regular expression for the
+#: OpenAPI schema: years 0001-9999, months 01-12, the days of each month, and
+#: 29 February in leap years only (a test checks that the two agree).
+DATE_FILTER_PATTERN = (
+    r"^(?!0000)\d{4}(?:-(?:0[1-9]|1[0-2]))?$"
+    r"|^(?!0000)\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)"
+    r"|02-(?:0[1-9]|1\d|2[0-8]))$"
+    r"|^(?!0000)(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29$"
+)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 # When a statement or event happened: its own date when the article gives a
@@ -62,12 +73,34 @@ class Page:
 
 
 def check_date_filter(value: str | None, name: str) -> str | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (or nothing); anything else is an ``InputError``."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real year, month or day (or nothing).
+
+    Anything else (``March``, ``2020-13``, ``2020-02-30``) is an ``InputError``
+    naming the parameter: a filter that matches nothing because of a typo must
+    not look like an empty result.
+    """
     if value is None or value == "":
         return None
     if not _DATE_FILTER.match(value):
         raise InputError(f"{name} must be YYYY, YYYY-MM or YYYY-MM-DD, got {value!r}")
+    year, month, day = (int(p) for p in (value + "-01-01").split("-")[:3])
+    try:
+        date(year, month, day)
+    except ValueError as exc:
+        raise InputError(f"{name} must be a real date (YYYY, YYYY-MM or YYYY-MM-DD), got {value!r}: {exc}") from exc
     return value
+
+
+def check_event_type(
+    value: str | None, name: str = "type", allowed: Sequence[str] = PLOVER_TYPES
+) -> str | None:
+    """An event type of ``allowed`` (any case; returned in upper case), or nothing; anything else is an ``InputError``."""
+    if value is None or value.strip() == "":
+        return None
+    wanted = value.strip().upper()
+    if wanted not in allowed:
+        raise InputError(f"{name} must be an event type ({', '.join(allowed)}), got {value!r}")
+    return wanted
 
 
 def fts_query(text: str) -> str | None:
@@ -112,6 +145,7 @@ class CorpusDB:
     """Read-only queries for the API and the corpus page."""
 
     def __init__(self, path: str | Path, *, query_timeout: float = 10.0) -> None:
+        self._known_types: tuple[str, ...] | None = None
         self.path = Path(path)
         if not self.path.is_file():
             raise StorageError("no such database file", source=str(path))
@@ -179,6 +213,16 @@ class CorpusDB:
         return int(row[0]) if row else 0
 
     # -- overview ---------------------------------------------------------------
+
+    def known_event_types(self) -> tuple[str, ...]:
+        """The PLOVER types, then any other type the store holds (a store written by an older version).
+
+        Read once: the filter accepts these and refuses anything else with 422.
+        """
+        if self._known_types is None:
+            stored = [r[0] for r in self._rows("SELECT DISTINCT type FROM events WHERE type IS NOT NULL ORDER BY type")]
+            self._known_types = (*PLOVER_TYPES, *(t for t in stored if t not in PLOVER_TYPES))
+        return self._known_types
 
     def overview(self) -> dict[str, Any]:
         counts = {
@@ -601,7 +645,12 @@ class CorpusDB:
             b = buckets.setdefault(r["period"], {"period": r["period"], "count": 0, "by_type": {}})
             b["count"] += r["n"]
             b["by_type"][r["type"] or "?"] = r["n"]
-        return {"granularity": granularity, "buckets": list(buckets.values())}
+        # the matching events with neither their own date nor their article's: not on the time axis, but counted
+        where, params = self._event_where(actor, None, type, date_from, date_to, None)
+        cond = f"({_EVENT_WHEN} IS NULL OR NOT {_EVENT_WHEN} GLOB '[0-9][0-9][0-9][0-9]*')"
+        where = f"{where} AND {cond}" if where else f" WHERE {cond}"
+        undated = self._count(f"SELECT DISTINCT ev.id {self._EVENT_FROM}{where}", params)
+        return {"granularity": granularity, "buckets": list(buckets.values()), "undated": undated}
 
     def network(
         self,

@@ -6,6 +6,7 @@
     └── ApiError             any refusal with a status (and optional headers)
         ├── BodyTooLarge         413: the request body is above max_body_bytes
         ├── Busy                 503 + Retry-After: no analysis slot free in time
+        ├── WorkerDied           503: the analysis worker process ended before answering
         ├── AnalysisTimeout      504: one analysis took longer than analysis_timeout
         ├── UrlDisabled          403: URL analysis is off on this server
         ├── UrlRefused           400: the URL (or a redirect) points somewhere not allowed
@@ -41,6 +42,10 @@ class BodyTooLarge(ApiError):
 
 
 class Busy(ApiError):
+    status = 503
+
+
+class WorkerDied(ApiError):
     status = 503
 
 

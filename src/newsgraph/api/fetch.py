@@ -27,6 +27,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import httpx
 
 from newsgraph.api.errors import FetchFailed, UrlRefused
+from newsgraph.errors import DecodeError
+from newsgraph.ingest.text import decode_text
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +118,7 @@ class FetchedPage:
     url: str
     content_type: str
     text: str
+    warnings: tuple[str, ...] = ()
 
 
 def check_url(url: str, resolve: Resolver = system_resolver) -> tuple[httpx.URL, str]:
@@ -222,12 +225,17 @@ def fetch_url(
                 content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
                 if content_type and not (content_type.startswith("text/") or "html" in content_type or "xml" in content_type):
                     raise FetchFailed(f"{current} is {content_type}, not a text or HTML page")
-                encoding = response.charset_encoding or "utf-8"
                 try:
-                    text = bytes(body).decode(encoding, errors="replace")
-                except LookupError:
-                    text = bytes(body).decode("utf-8", errors="replace")
-                return FetchedPage(url=str(target), content_type=content_type or "text/html", text=text)
+                    # the rule of every reader: declared charset, UTF-8, mostly UTF-8, detection
+                    decoded = decode_text(bytes(body), current, declared=response.charset_encoding)
+                except DecodeError as exc:
+                    raise FetchFailed(f"{current} is not text: {exc.message}") from exc
+                return FetchedPage(
+                    url=str(target),
+                    content_type=content_type or "text/html",
+                    text=decoded.text,
+                    warnings=decoded.warnings,
+                )
             except httpx.TimeoutException as exc:
                 raise FetchFailed(f"fetching {current} timed out") from exc
             except httpx.HTTPError as exc:

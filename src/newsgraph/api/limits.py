@@ -1,30 +1,20 @@
-"""Limits: request body size, security headers, and a bounded gate for analyses.
+"""Limits: request body size and security headers (the analysis gate is ``newsgraph.api.gate``).
 
 The body limit and the headers are plain ASGI middleware so that they apply to
-every route, the HTML pages included. ``AnalysisGate`` runs analyses in a
-dedicated thread pool: at most ``max_concurrent`` at once, at most
-``max_queue`` waiting; the next one is refused at once with 503 and
-``Retry-After``, and so is one that waited longer than ``queue_timeout``.
+every route, the HTML pages included.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
-import math
-import threading
-import time
-from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, TypeVar
+from typing import Any
 
-from newsgraph.api.errors import AnalysisTimeout, Busy
+from newsgraph.api.gate import AnalysisGate
 
 logger = logging.getLogger(__name__)
 
-T = TypeVar("T")
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -147,101 +137,4 @@ class SecurityHeadersMiddleware:
         await self.app(scope, receive, send_with_headers)
 
 
-class AnalysisGate:
-    """Run blocking analyses in a bounded pool, queueing a few and refusing the rest.
-
-    Slots are counted under a thread lock and handed from a finishing analysis
-    straight to the first waiter (FIFO), so the gate works from any event loop
-    and from the worker threads. A slot is given back only when its thread has
-    really finished: an analysis that timed out keeps running in its thread
-    (Python cannot stop it), and counting it as free would let more analyses
-    run than ``max_concurrent``.
-    """
-
-    def __init__(self, *, max_concurrent: int, max_queue: int, queue_timeout: float, timeout: float) -> None:
-        self.max_concurrent = max_concurrent
-        self.max_queue = max_queue
-        self.queue_timeout = queue_timeout
-        self.timeout = timeout
-        self._pool: ThreadPoolExecutor | None = None
-        self._lock = threading.Lock()
-        self._running = 0
-        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future[None]]] = deque()
-
-    @property
-    def running(self) -> int:
-        return self._running
-
-    @property
-    def waiting(self) -> int:
-        return len(self._waiters)
-
-    def _busy(self, why: str) -> Busy:
-        # A rough hint: the work ahead at ~1 s per analysis, at least 1 s.
-        ahead = math.ceil((len(self._waiters) + self._running) / self.max_concurrent)
-        return Busy(f"server busy: {why}", headers={"Retry-After": str(max(1, ahead))})
-
-    async def _acquire(self) -> None:
-        loop = asyncio.get_running_loop()
-        with self._lock:
-            if self._running < self.max_concurrent and not self._waiters:
-                self._running += 1
-                return
-            if len(self._waiters) >= self.max_queue:
-                raise self._busy(f"{self._running} analyses running and {len(self._waiters)} waiting")
-            entry = (loop, loop.create_future())
-            self._waiters.append(entry)
-        try:
-            await asyncio.wait_for(asyncio.shield(entry[1]), timeout=self.queue_timeout or None)
-        except BaseException as exc:
-            with self._lock:
-                handed_over = entry not in self._waiters
-                if not handed_over:
-                    self._waiters.remove(entry)
-            if handed_over:
-                self._release()  # the slot reached us as we gave up: pass it on
-            if isinstance(exc, TimeoutError):
-                raise self._busy(f"no analysis slot free within {self.queue_timeout:g} s") from None
-            raise
-
-    def _release(self) -> None:
-        """Give a slot to the first waiter still listening, else free it (any thread)."""
-        with self._lock:
-            while self._waiters:
-                loop, future = self._waiters.popleft()
-                try:
-                    loop.call_soon_threadsafe(_grant, future)
-                    return
-                except RuntimeError:  # that waiter's event loop is gone
-                    continue
-            self._running -= 1
-
-    async def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        started = time.monotonic()
-        await self._acquire()
-        try:
-            with self._lock:
-                if self._pool is None:  # first use, or used again after a shutdown (tests)
-                    self._pool = ThreadPoolExecutor(self.max_concurrent, thread_name_prefix="newsgraph-analysis")
-                pool = self._pool
-            future = pool.submit(fn, *args, **kwargs)
-        except BaseException:
-            self._release()
-            raise
-        future.add_done_callback(lambda _: self._release())
-        try:
-            return await asyncio.wait_for(asyncio.wrap_future(future), timeout=self.timeout or None)
-        except TimeoutError:
-            logger.warning("analysis timed out after %.1f s (queued %.1f s)", self.timeout, time.monotonic() - started)
-            raise AnalysisTimeout(f"analysis took longer than {self.timeout:g} s") from None
-
-    def shutdown(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _grant(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
+__all__ = ["AnalysisGate", "BodyLimitMiddleware", "SecurityHeadersMiddleware"]

@@ -305,6 +305,7 @@ class TimelineBucket(_Open):
 class Timeline(_Open):
     granularity: str
     buckets: list[TimelineBucket]
+    undated: int = Field(0, description="matching events with no date of their own nor of their article: not in any bucket")
 
 
 class NetworkNode(_Open):

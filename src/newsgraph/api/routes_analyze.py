@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
 from typing import Any
 
 import anyio
@@ -13,6 +12,7 @@ from fastapi.responses import JSONResponse
 from newsgraph import __version__
 from newsgraph.api.errors import UrlDisabled
 from newsgraph.api.fetch import fetch_url
+from newsgraph.api.job import AnalysisJob, run_job
 from newsgraph.api.models import (
     AnalysisDocument,
     AnalyzeRequest,
@@ -22,8 +22,8 @@ from newsgraph.api.models import (
     TextRequest,
     UrlRequest,
 )
+from newsgraph.api.workers import worker_analyzer
 from newsgraph.errors import InputError
-from newsgraph.ingest import article_from_html
 from newsgraph.pipeline import parse_published
 from newsgraph.records import Analysis
 
@@ -50,32 +50,6 @@ def check_text(value: str, field: str) -> None:
         raise InputError(f"{field} is not valid Unicode (lone surrogate at position {exc.start})") from exc
 
 
-def analyse_request(ctx: Any, body: AnalyzeRequest, text: str, page_html: str | None, page_url: str | None) -> Analysis:
-    """Run in a worker thread: extract the text of an HTML page if needed, then analyse."""
-    title, published, author = body.title, body.published, body.author
-    if page_html is not None:
-        try:
-            art = article_from_html(page_html, page_url or "request", url=page_url, title=body.title, id=body.id)
-        except InputError as exc:
-            # Like an empty text: a document with a warning, not an error (the request itself was fine).
-            empty: Analysis = ctx.analyzer()("", title=title, url=page_url, id=body.id, author=author)
-            return replace(empty, warnings=(*empty.warnings, exc.message))
-        text, title = art.text, art.title
-        published = published or _iso_day(art.published)
-        author = author or art.author
-    result: Analysis = ctx.analyzer()(text, published=published, title=title, url=page_url, id=body.id, author=author)
-    return result
-
-
-def _iso_day(value: str | None) -> str | None:
-    """A page's own date when it is usable (trafilatura may find none, or a malformed one)."""
-    try:
-        day = parse_published(value)
-    except InputError:
-        return None
-    return day.isoformat() if day else None
-
-
 async def run_analysis(ctx: Any, body: AnalyzeRequest) -> Analysis:
     """Validate, fetch a URL if asked, then analyse in the bounded pool."""
     for name in ("text", "html", "title", "id", "author"):
@@ -87,6 +61,7 @@ async def run_analysis(ctx: Any, body: AnalyzeRequest) -> Analysis:
     text = body.text if isinstance(body, TextRequest) else ""
     page_html = body.html if isinstance(body, HtmlRequest) else None
     page_url: str | None = None
+    warnings: tuple[str, ...] = ()
     if isinstance(body, UrlRequest):
         if not ctx.settings.allow_url:
             raise UrlDisabled("URL analysis is off on this server (start it with --allow-url)")
@@ -102,12 +77,24 @@ async def run_analysis(ctx: Any, body: AnalyzeRequest) -> Analysis:
                 transport=ctx.transport,
             )
         )
-        page_url = page.url
+        page_url, warnings = page.url, page.warnings
         if page.content_type == "text/plain":
             text = page.text
         else:
             page_html = page.text
-    result: Analysis = await ctx.gate.run(analyse_request, ctx, body, text, page_html, page_url)
+    job = AnalysisJob(
+        text=text,
+        html=page_html,
+        url=page_url,
+        title=body.title,
+        published=body.published,
+        author=body.author,
+        id=body.id,
+        warnings=warnings,
+    )
+    # in a worker process the job gets that process's analyzer, in a thread the application's
+    get_analyzer = worker_analyzer if ctx.gate.runner is not None else ctx.analyzer
+    result: Analysis = await ctx.gate.run(run_job, job, get_analyzer, size=job.size)
     return result
 
 

@@ -18,7 +18,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph import __version__
 from newsgraph.api.app import TEMPLATE_DIR
-from newsgraph.api.db import check_date_filter
+from newsgraph.api.db import check_date_filter, check_event_type
 from newsgraph.api.errors import ApiError, status_for
 from newsgraph.api.models import TextRequest
 from newsgraph.api.routes_analyze import run_analysis
@@ -150,6 +150,11 @@ def corpus(request: Request) -> HTMLResponse:
     except NewsgraphError as exc:
         errors.append(exc.message)
         efrom = eto = None
+    try:
+        etype = check_event_type(ef["type"], "event type", db.known_event_types())
+    except NewsgraphError as exc:
+        errors.append(exc.message)
+        etype = None
     kind = qf["kind"] if qf["kind"] in ("direct", "indirect", "mixed") else None
     try:
         overview = db.overview()
@@ -158,7 +163,7 @@ def corpus(request: Request) -> HTMLResponse:
             speaker=qf["speaker"] or None, q=qf["q"] or None, kind=kind, date_from=qfrom, date_to=qto,
             limit=CORPUS_PAGE_SIZE, offset=qoffset,
         ).to_dict()
-        filters = {"actor": ef["actor"] or None, "type": ef["type"] or None, "date_from": efrom, "date_to": eto}
+        filters = {"actor": ef["actor"] or None, "type": etype, "date_from": efrom, "date_to": eto}
         events = db.events(**filters, limit=CORPUS_PAGE_SIZE, offset=eoffset).to_dict()
         timeline = db.timeline(**filters)
         network = db.network(**filters, limit=60)
@@ -168,7 +173,7 @@ def corpus(request: Request) -> HTMLResponse:
     return render(
         request,
         "corpus.html",
-        400 if errors else 200,
+        422 if errors else 200,
         page="corpus",
         error="; ".join(errors) or None,
         overview=overview,

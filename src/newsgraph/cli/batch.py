@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newsgraph.errors import InputError, StorageError
-from newsgraph.settings import load_settings
+from newsgraph.settings import add_setting_flags, load_settings, setting_flags
 
 
 def register(sub: Any) -> None:
@@ -25,7 +25,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="a directory, .txt, .html, .jsonl[.gz], .csv[.gz] or .warc[.gz]")
     p.add_argument("--db", default="newsgraph.db", metavar="FILE", help="SQLite database to create or resume (default: newsgraph.db)")
-    p.add_argument("--parquet", metavar="DIR", help="also export every table to Parquet under DIR (partitioned by month)")
+    p.add_argument(
+        "--parquet",
+        metavar="DIR",
+        help="also export every table to Parquet under DIR (partitioned by month; failures, which have no "
+        "month, as one unpartitioned table)",
+    )
     p.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default 1; 0: one per CPU)")
     p.add_argument(
         "--published-field",
@@ -34,8 +39,7 @@ def register(sub: Any) -> None:
         help="JSON Lines/CSV field holding the publication date (default: published)",
     )
     p.add_argument("--text-field", default="text", metavar="NAME", help="JSON Lines/CSV field holding the text (default: text)")
-    p.add_argument("--model", help="spaCy pipeline to load instead of the default")
-    p.add_argument("--max-chars", type=int, help="record articles above this many characters as failures")
+    add_setting_flags(p, help={"max_chars": "record articles above this many characters as failures (0: no limit)"})
     p.add_argument("--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("--summary-json", metavar="FILE", help="write the run's summary (counts, timings, rates) as JSON to FILE")
     p.add_argument("--fail-fast", action="store_true", help="stop at the first failure and exit 1")
@@ -49,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if summary_path is not None and not summary_path.parent.is_dir():
         # checked before the run, not after hours of it
         raise InputError(f"--summary-json {args.summary_json}: directory {summary_path.parent} does not exist")
-    settings = load_settings(args.config, model=args.model, max_chars=args.max_chars)
+    settings = load_settings(args.config, **setting_flags(args))
     summary = run_batch(
         args.inputs,
         args.db,

@@ -10,6 +10,7 @@ from typing import Any
 
 from newsgraph.api.config import SERVE_SETTINGS, load_serve_settings
 from newsgraph.errors import ConfigError
+from newsgraph.settings import add_setting_flags, setting_flags
 
 _ENV_DB = "NEWSGRAPH_SERVE_DB"
 _ENV_SETTINGS = "NEWSGRAPH_SERVE_SETTINGS_JSON"
@@ -35,8 +36,7 @@ def register(sub: Any) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--workers", type=int, default=1, help="server processes, each with its own spaCy pipeline")
-    p.add_argument("--model", help="spaCy pipeline to load instead of the default")
-    p.add_argument("--max-chars", type=int, help="refuse articles above this many characters")
+    add_setting_flags(p)  # the analysis settings, as for `newsgraph analyze`
     for s in SERVE_SETTINGS:
         flag = "--" + s.name.replace("_", "-")
         if s.type is bool:
@@ -58,7 +58,7 @@ def app_from_env() -> Any:
     analysis = load_settings(None, **json.loads(os.environ.get(_ENV_ANALYSIS, "{}")))
     hosts = json.loads(os.environ.get(_ENV_HOSTS, "null"))
     app = create_app(os.environ.get(_ENV_DB) or None, settings, analysis_settings=analysis, allowed_hosts=hosts)
-    app.state.ctx.analyzer()  # load the pipeline before the first request
+    app.state.ctx.preload()  # load the pipeline(s) before the first request
     return app
 
 
@@ -71,15 +71,14 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise ConfigError("--workers must be at least 1")
     settings = load_serve_settings(**{s.name: getattr(args, s.name) for s in SERVE_SETTINGS})
-    analysis_overrides = {"model": args.model, "max_chars": args.max_chars}
-    analysis = load_settings(args.config, **analysis_overrides)
+    analysis = load_settings(args.config, **setting_flags(args))
     where = f"http://{args.host}:{args.port}"
     print(f"newsgraph: serving {where}/ (API docs {where}/docs){' with ' + args.db if args.db else ''}", file=sys.stderr)
     if args.host not in LOOPBACK:
         print("newsgraph: warning: listening beyond loopback; the API has no authentication", file=sys.stderr)
     if args.workers == 1:
         app = create_app(args.db, settings, analysis_settings=analysis, allowed_hosts=allowed_hosts(args.host))
-        app.state.ctx.analyzer()  # load the pipeline now, not on the first request
+        app.state.ctx.preload()  # load the pipeline(s) now, not on the first request
         uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level, timeout_graceful_shutdown=5)
         return 0
     # Several processes: each worker builds its own app (and pipeline) from the environment.

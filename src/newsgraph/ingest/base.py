@@ -57,7 +57,8 @@ class ArticleInput:
     ``path@offset``) for error messages and the failures table; ``stem`` names
     its output file. ``html`` is set (and ``text`` empty) when the text is
     still to be extracted from an HTML page: ``resolve`` does it, so that a
-    batch can leave the extraction to its workers.
+    batch can leave the extraction to its workers. ``warnings`` (bytes that
+    were not valid UTF-8, an encoding guessed) go into the analysis' warnings.
     """
 
     text: str
@@ -69,6 +70,7 @@ class ArticleInput:
     author: str | None = None
     stem: str | None = None
     html: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 def resolve(item: ArticleInput) -> ArticleInput:
@@ -79,7 +81,7 @@ def resolve(item: ArticleInput) -> ArticleInput:
 
     given = {k: getattr(item, k) for k in METADATA_FIELDS}
     art = article_from_html(item.html, item.source, **given)
-    return replace(art, stem=item.stem)
+    return replace(art, stem=item.stem, warnings=item.warnings + art.warnings)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -95,6 +97,7 @@ def article_from_record(
     published_field: str = "published",
     text_field: str = "text",
     defer_html: bool = False,
+    warnings: tuple[str, ...] = (),
 ) -> ArticleInput:
     """An article from one JSON object (or CSV row) with ``text`` or ``html`` and optional metadata."""
     if not isinstance(record, dict):
@@ -106,37 +109,53 @@ def article_from_record(
     text, html = record.get(text_field), record.get("html")
     # A CSV row has every column: an empty text cell with an HTML cell means HTML.
     if isinstance(text, str) and (text != "" or not isinstance(html, str) or html == ""):
-        return ArticleInput(text=text, source=source, stem=meta["id"] or stem, **meta)
+        return ArticleInput(text=text, source=source, stem=meta["id"] or stem, warnings=warnings, **meta)
     if isinstance(html, str):
-        pending = ArticleInput(text="", source=source, stem=meta["id"] or stem, html=html, **meta)
+        pending = ArticleInput(text="", source=source, stem=meta["id"] or stem, html=html, warnings=warnings, **meta)
         return pending if defer_html else resolve(pending)
     raise InputError(f"record has neither a {text_field!r} nor an 'html' string field", source=source)
+
+
+def json_error(exc: json.JSONDecodeError) -> str:
+    """``malformed JSON: <what> at character N`` (N counted from 1 within the line).
+
+    Some of the json module's messages end in "at" themselves ("Unterminated
+    string starting at"): the position then completes them.
+    """
+    where = f"character {exc.pos + 1}"
+    msg = exc.msg.rstrip()
+    return f"malformed JSON: {msg} {where}" if msg.endswith(" at") else f"malformed JSON: {msg} at {where}"
 
 
 def read_jsonl(
     lines: Iterable[str | bytes], path: str, stem: str, **options: Any
 ) -> Iterator[ArticleInput | InputError]:
     """Articles from JSON Lines; a malformed line (or unreadable rest of the file) is an ``InputError`` item."""
-    from newsgraph.ingest.text import decode_bytes
+    from newsgraph.ingest.text import decode_text
 
     number = 0
     try:
         for number, line in enumerate(lines, 1):
             source = f"{path}:{number}"
-            try:
-                text = decode_bytes(line, source) if isinstance(line, bytes) else line
-            except InputError as exc:
-                yield exc
-                continue
+            warnings: tuple[str, ...] = ()
+            if isinstance(line, bytes):
+                try:
+                    decoded = decode_text(line, source)
+                except InputError as exc:
+                    yield exc
+                    continue
+                text, warnings = decoded.text, decoded.warnings
+            else:
+                text = line
             if not text.strip():
                 continue
             try:
                 record = json.loads(text)
             except json.JSONDecodeError as exc:
-                yield InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", source=source)
+                yield InputError(json_error(exc), source=source)
                 continue
             try:
-                yield article_from_record(record, source, stem=f"{stem}-{number}", **options)
+                yield article_from_record(record, source, stem=f"{stem}-{number}", warnings=warnings, **options)
             except InputError as exc:
                 yield exc
     except (OSError, EOFError, zlib.error) as exc:
@@ -170,8 +189,21 @@ def _read_all(path: str) -> bytes:
             handle.close()
 
 
-def _stem(path: str) -> str:
-    return "stdin" if path == "-" else Path(path).name.split(".")[0] or "article"
+def input_stem(path: str) -> str:
+    """An input's file name without its input suffix: ``a.1.txt`` -> ``a.1``, ``news.jsonl.gz`` -> ``news``.
+
+    Only the suffix that names the format goes, so that ``a.1.txt`` and
+    ``a.2.txt`` keep distinct names (their output files, ``a.1.json`` and
+    ``a.2.json``, must not collide).
+    """
+    if path == "-":
+        return "stdin"
+    name = Path(path).name
+    low = name.lower()
+    for suffix in sorted(SUPPORTED_SUFFIXES, key=len, reverse=True):
+        if low.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return Path(name).stem or "article"
 
 
 def walk_directory(path: str) -> Iterator[str]:
@@ -206,7 +238,7 @@ def iter_path(
         for child in walk_directory(path):
             yield from iter_path(child, **options)
         return
-    stem = _stem(path)
+    stem = input_stem(path)
     try:
         if name.endswith(WARC_SUFFIXES):
             from newsgraph.ingest.warc import read_warc
@@ -232,14 +264,15 @@ def iter_path(
 
 
 def _read_single(path: str, name: str, stem: str, *, defer_html: bool) -> Iterator[ArticleInput]:
-    from newsgraph.ingest.text import decode_bytes
+    from newsgraph.ingest.text import decode_text
 
-    text = decode_bytes(_read_all(path), path)
+    decoded = decode_text(_read_all(path), path)
+    text = decoded.text
     if name.endswith(HTML_SUFFIXES) or (path == "-" or not name.endswith(".txt")) and _looks_like_html(text):
-        pending = ArticleInput(text="", source=path, stem=stem, html=text)
+        pending = ArticleInput(text="", source=path, stem=stem, html=text, warnings=decoded.warnings)
         yield pending if defer_html else resolve(pending)
         return
-    yield ArticleInput(text=text, source=path, stem=stem)
+    yield ArticleInput(text=text, source=path, stem=stem, warnings=decoded.warnings)
 
 
 def read_path(path: str, **options: Any) -> Iterator[ArticleInput | InputError]:

@@ -23,7 +23,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from newsgraph.errors import InputError, TooLargeError
-from newsgraph.ingest.base import ArticleInput, _stem, open_binary, resolve
+from newsgraph.ingest.base import ArticleInput, input_stem, open_binary, resolve
+from newsgraph.ingest.text import Decoded, decode_text
 
 logger = logging.getLogger(__name__)
 
@@ -40,21 +41,13 @@ def _charset(content_type: str) -> str | None:
     return None
 
 
-def _decode(payload: bytes, content_type: str, source: str) -> str:
-    from newsgraph.ingest.text import decode_bytes
-
-    charset = _charset(content_type)
-    if charset:
-        try:
-            return payload.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(payload, source)
+def _decode(payload: bytes, content_type: str, source: str) -> Decoded:
+    return decode_text(payload, source, declared=_charset(content_type))
 
 
 def read_warc(path: str, *, defer_html: bool = False) -> Iterator[ArticleInput | InputError]:
     """Articles from the HTML responses of a WARC (or ARC) file."""
-    stem = _stem(path)
+    stem = input_stem(path)
     # warcio reads gzip members itself: offsets are then those of the
     # compressed file (usable for random access, as in Common Crawl indexes).
     handle = open_binary(path, decompress=False)
@@ -131,9 +124,9 @@ def _article(
     if payload is None:
         return TooLargeError(f"record payload above {MAX_RECORD_BYTES} bytes", source=source)
     try:
-        text = _decode(payload, content_type, source)
+        decoded = _decode(payload, content_type, source)
     except InputError as exc:
         return exc
     if content_type.lower().startswith("text/plain"):
-        return ArticleInput(text=text, source=source, url=url, stem=name)
-    return ArticleInput(text="", source=source, url=url, stem=name, html=text)
+        return ArticleInput(text=decoded.text, source=source, url=url, stem=name, warnings=decoded.warnings)
+    return ArticleInput(text="", source=source, url=url, stem=name, html=decoded.text, warnings=decoded.warnings)

@@ -194,7 +194,8 @@ def process_item(item: ArticleInput) -> Outcome:
         if _is_stored(aid):
             return Outcome("skip", item.source, aid)
         result = _STATE["analyzer"](
-            art.text, published=art.published, title=art.title, url=art.url, id=aid, author=art.author
+            art.text, published=art.published, title=art.title, url=art.url, id=aid, author=art.author,
+            warnings=art.warnings,
         )
         doc = result.to_dict()
         problems = check_spans(doc)
@@ -350,6 +351,11 @@ def run_batch(
     from newsgraph.store.sqlite import SqliteStore
 
     settings = settings or Settings()
+    inputs = list(inputs)
+    # Refused before the store is opened: a typo must not leave an empty database behind.
+    missing = [p for p in inputs if p != "-" and not os.path.exists(p)]
+    if missing:
+        raise InputError("no such file or directory: " + ", ".join(missing) + " (nothing was run, no database written)")
     workers = workers if workers > 0 else (os.cpu_count() or 1)
     started = time.monotonic()
     summary = BatchSummary()

@@ -10,10 +10,15 @@ directories allowed), read as:
 
 * JSON Lines (``.jsonl``/``.ndjson``/``.json``): splittable, each line a record as
   for ``newsgraph analyze`` (``text`` or ``html``, optional ``id``, ``url``,
-  ``title``, ``published``, ``author``); location ``file@byte-offset``.
+  ``title``, ``published``, ``author``); location ``file:line``, as ``newsgraph
+  batch`` names it (plain files are split across tasks; their lines are
+  numbered with ``zipWithIndex``, one extra pass over the file).
   ``.gz`` files are read whole by one task (gzip cannot be split); location
   ``file:line``; a corrupt gzip stream becomes a failure row after the lines
   read before it.
+* Local inputs keep the spelling they were given (``corpus/a.jsonl`` for the
+  input ``corpus/``), as in ``newsgraph batch``, so that ``articles.source``
+  is the same for the same input; other file systems show full URIs.
 * Parquet: the same fields as columns (``published`` may be a date or timestamp).
 * WARC (``.warc``, ``.warc.gz``): HTML responses go through the HTML ingest
   (trafilatura); location ``file@record-offset``. A file is read whole by one task.
@@ -49,8 +54,8 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from newsgraph.errors import InputError, NewsgraphError
-from newsgraph.ingest.base import ArticleInput
-from newsgraph.settings import Settings
+from newsgraph.ingest.base import ArticleInput, json_error
+from newsgraph.settings import Settings, add_setting_flags
 
 if TYPE_CHECKING:  # pragma: no cover
     from pyspark import RDD
@@ -121,6 +126,7 @@ def _article_item(art: ArticleInput, order: tuple[str, int]) -> dict[str, Any]:
             "title": art.title,
             "published": art.published,
             "author": art.author,
+            "warnings": list(art.warnings),
             "order": (*order, art.source),
         }
     except Exception as exc:  # one bad record never stops the job
@@ -165,35 +171,37 @@ def _position(source: str) -> int:
     return int(tail) if tail.isdigit() else 0
 
 
-def jsonl_line_item(path: str, offset: int, line: str, published_field: str) -> list[dict[str, Any]]:
-    """A line of a plain JSON Lines file (``offset``: its byte offset) to zero or one item."""
+def jsonl_line_item(path: str, number: int, line: str, published_field: str) -> list[dict[str, Any]]:
+    """Line ``number`` (from 1) of a plain JSON Lines file to zero or one item (location ``path:number``)."""
     if not line.strip():
         return []
     path = _display(path)
-    source = f"{path}@{offset}"
+    source = f"{path}:{number}"
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        return [_failure(source, InputError(f"malformed JSON: {exc.msg} at column {exc.colno}"))]
-    return [record_to_item(record, source, published_field, (path, offset))]
+        return [_failure(source, InputError(json_error(exc)))]
+    return [record_to_item(record, source, published_field, (path, number))]
 
 
-def jsonl_gz_items(path: str, data: bytes, published_field: str) -> Iterator[dict[str, Any]]:
+def jsonl_gz_items(
+    path: str, data: bytes, published_field: str, shown: Mapping[str, str] | None = None
+) -> Iterator[dict[str, Any]]:
     """The items of a gzipped JSON Lines file (``path:line``); a corrupt stream ends it with a failure row."""
     from newsgraph.ingest.base import read_jsonl
 
-    display = _display(path)
+    display = _display(path, shown)
     stem = display.rsplit("/", 1)[-1].split(".")[0]
     lines = gzip.GzipFile(fileobj=io.BytesIO(data))
     reader = read_jsonl(lines, display, stem, published_field=published_field, defer_html=True)
     yield from _from_reader(reader, display, display, _position)
 
 
-def warc_items(path: str, data: bytes) -> Iterator[dict[str, Any]]:
+def warc_items(path: str, data: bytes, shown: Mapping[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """The articles of a WARC file, read by ``newsgraph.ingest.warc`` from a local copy of its bytes."""
     from newsgraph.ingest.warc import read_warc
 
-    display = _display(path)
+    display = _display(path, shown)
     with tempfile.TemporaryDirectory(prefix="newsgraph-warc-") as tmp:
         # Named .warc even when gzipped: warcio then reads the gzip members one
         # by one itself, so a truncated .warc.gz keeps the records before the
@@ -258,6 +266,7 @@ def analyze_item(analyzer: Analyzer, item: Mapping[str, Any]) -> tuple[Any, ...]
             url=item.get("url"),
             id=aid,
             author=item.get("author"),
+            warnings=item.get("warnings") or (),
         )
         rows = rows_from_document(result.to_dict(), source=item["source"])
         problems = dangling_references(rows)
@@ -365,13 +374,34 @@ def list_input_files(spark: SparkSession, paths: Sequence[str]) -> list[str]:
     return sorted(set(files))
 
 
-def _display(uri: str) -> str:
-    """Local files as plain paths (as ``newsgraph batch`` names them), other file systems as URIs."""
+def _display(uri: str, shown: Mapping[str, str] | None = None) -> str:
+    """Local files as plain paths (as given, with ``shown``: see ``shown_names``), other file systems as URIs."""
     if uri.startswith("file:///"):
-        return uri[len("file://"):]
-    if uri.startswith("file:/") and not uri.startswith("file://"):
-        return uri[len("file:"):]
-    return uri
+        uri = uri[len("file://"):]
+    elif uri.startswith("file:/") and not uri.startswith("file://"):
+        uri = uri[len("file:"):]
+    return (shown or {}).get(uri, uri)
+
+
+def shown_names(paths: Sequence[str], files: Sequence[str]) -> dict[str, str]:
+    """Absolute local path -> the path spelled from the input as given (``corpus/`` -> ``corpus/a.jsonl``).
+
+    ``newsgraph batch`` names a file by joining the input as typed with the
+    file's place below it; this gives Spark's local files the same names.
+    Globs and other file systems keep their full names.
+    """
+    out: dict[str, str] = {}
+    for raw in paths:
+        if "://" in raw or raw.startswith("file:") or any(c in raw for c in "*?[{"):
+            continue
+        root = os.path.abspath(raw)
+        for f in files:
+            local = _display(f)
+            if local == root:
+                out[local] = raw
+            elif local.startswith(root.rstrip("/") + "/"):
+                out.setdefault(local, os.path.join(raw, local[len(root.rstrip("/")) + 1 :]))
+    return out
 
 
 def _hidden(path: str) -> bool:
@@ -407,39 +437,37 @@ def read_items(
         fmt = detect_format(f) if input_format == "auto" else input_format
         by_format.setdefault(fmt, []).append(f)
     parts: list[RDD[dict[str, Any]]] = []
+    shown = shown_names(paths, files)
     plain = [f for f in by_format.get("jsonl", []) if not f.lower().endswith(".gz")]
     gz = [f for f in by_format.get("jsonl", []) if f.lower().endswith(".gz")]
     for f in plain:
-        # TextInputFormat: splittable, keys are byte offsets of the lines
-        lines: RDD[tuple[int, str]] = sc.newAPIHadoopFile(
-            f,
-            "org.apache.hadoop.mapreduce.lib.input.TextInputFormat",
-            "org.apache.hadoop.io.LongWritable",
-            "org.apache.hadoop.io.Text",
-        )
-        parts.append(lines.flatMap(partial(_line_items, f, published_field)))
+        # splittable; zipWithIndex numbers the lines across the splits (from 0), as batch counts them (from 1)
+        lines: RDD[tuple[str, int]] = sc.textFile(f).zipWithIndex()
+        parts.append(lines.flatMap(partial(_line_items, _display(f, shown), published_field)))
     if gz:
-        parts.append(sc.binaryFiles(",".join(gz)).flatMap(partial(_gz_items, published_field)))
+        parts.append(sc.binaryFiles(",".join(gz)).flatMap(partial(_gz_items, published_field, shown)))
     if by_format.get("warc"):
-        parts.append(sc.binaryFiles(",".join(by_format["warc"])).flatMap(_warc_items))
+        parts.append(sc.binaryFiles(",".join(by_format["warc"])).flatMap(partial(_warc_items, shown)))
     if by_format.get("parquet"):
-        parts.append(_parquet_items(spark, by_format["parquet"], published_field))
+        parts.append(_parquet_items(spark, by_format["parquet"], published_field, shown))
     return parts[0] if len(parts) == 1 else sc.union(parts)
 
 
-def _line_items(path: str, published_field: str, kv: tuple[int, str]) -> list[dict[str, Any]]:
-    return jsonl_line_item(path, kv[0], kv[1], published_field)
+def _line_items(path: str, published_field: str, kv: tuple[str, int]) -> list[dict[str, Any]]:
+    return jsonl_line_item(path, kv[1] + 1, kv[0], published_field)
 
 
-def _gz_items(published_field: str, kv: tuple[str, bytes]) -> Iterator[dict[str, Any]]:
-    return jsonl_gz_items(kv[0], kv[1], published_field)
+def _gz_items(published_field: str, shown: Mapping[str, str], kv: tuple[str, bytes]) -> Iterator[dict[str, Any]]:
+    return jsonl_gz_items(kv[0], kv[1], published_field, shown)
 
 
-def _warc_items(kv: tuple[str, bytes]) -> Iterator[dict[str, Any]]:
-    return warc_items(kv[0], kv[1])
+def _warc_items(shown: Mapping[str, str], kv: tuple[str, bytes]) -> Iterator[dict[str, Any]]:
+    return warc_items(kv[0], kv[1], shown)
 
 
-def _parquet_items(spark: SparkSession, files: Sequence[str], published_field: str) -> RDD[dict[str, Any]]:
+def _parquet_items(
+    spark: SparkSession, files: Sequence[str], published_field: str, shown: Mapping[str, str]
+) -> RDD[dict[str, Any]]:
     from pyspark.sql import functions as F
 
     df = spark.read.parquet(*files)
@@ -447,12 +475,12 @@ def _parquet_items(spark: SparkSession, files: Sequence[str], published_field: s
     if "text" not in wanted and "html" not in wanted:
         raise InputError("Parquet input has neither a 'text' nor an 'html' column", source=files[0])
     df = df.select(F.input_file_name().alias("_file"), *sorted(set(wanted)))
-    return df.rdd.map(partial(_parquet_row_item, published_field))
+    return df.rdd.map(partial(_parquet_row_item, published_field, shown))
 
 
-def _parquet_row_item(published_field: str, row: Any) -> dict[str, Any]:
+def _parquet_row_item(published_field: str, shown: Mapping[str, str], row: Any) -> dict[str, Any]:
     d = row.asDict()
-    path = _display(str(d.pop("_file")))
+    path = _display(str(d.pop("_file")), shown)
     source = f"{path}#id={d['id']}" if d.get("id") is not None else path
     return record_to_item(d, source, published_field, (path, 0))
 
@@ -704,8 +732,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--master", help="Spark master (local[2], yarn, spark://...); default: from spark-submit, else local[*]")
     p.add_argument("--partitions", type=int, help="partitions for the analysis (default: the cluster's parallelism)")
     p.add_argument("--published-field", default="published", help="record field holding the publication date")
-    p.add_argument("--model", help="spaCy pipeline to load instead of the default")
-    p.add_argument("--max-chars", type=int, help="fail articles above this many characters")
+    add_setting_flags(p, help={"max_chars": "record articles above this many characters as failures (0: no limit)"})
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     p.add_argument("--conf", action="append", default=[], metavar="KEY=VALUE", help="Spark setting (repeatable)")
     p.add_argument("--quiet", action="store_true", help="no progress bar or Spark log; summary only")
@@ -713,7 +740,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run_from_args(args: argparse.Namespace) -> int:
-    from newsgraph.settings import load_settings
+    from newsgraph.settings import load_settings, setting_flags
 
     inputs, output = args.inputs, args.output
     conf = {}
@@ -722,7 +749,7 @@ def run_from_args(args: argparse.Namespace) -> int:
         if not sep:
             raise InputError(f"--conf wants KEY=VALUE, got {item!r}")
         conf[key] = value
-    settings = load_settings(getattr(args, "config", None), model=args.model, max_chars=args.max_chars)
+    settings = load_settings(getattr(args, "config", None), **setting_flags(args))
     spark = spark_session(args.master, conf=conf, quiet=args.quiet)
     summary = run_job(
         spark,

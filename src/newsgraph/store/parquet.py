@@ -26,7 +26,7 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from newsgraph.errors import StorageError
-from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME, Table, month_of
+from newsgraph.store.schema import EXPORT_TABLES, RUN_TABLES, TABLES_BY_NAME, Table, month_of
 
 logger = logging.getLogger(__name__)
 
@@ -68,22 +68,24 @@ def write_parquet(
     *,
     part: str = "part-0",
     months: Mapping[str, str] | None = None,
+    tables: Sequence[str] = EXPORT_TABLES,
 ) -> dict[str, int]:
     """Write rows (as from ``schema.rows_from_document``) under ``outdir/<table>/month=.../``.
 
     The month of a row is that of its article: taken from the ``articles``
     rows given here, else from ``months`` (article id -> ``YYYY-MM``), else
     ``unknown``. Files are named ``<part>-<n>.parquet``: give each writer its
-    own ``part`` (a file of the same name is overwritten). Tables that are not
-    exported (``failures``, ``signatures``) are ignored. Returns rows written
-    per table.
+    own ``part`` (a file of the same name is overwritten). Only ``tables``
+    are written (by default the document tables; ``signatures`` may be added,
+    ``failures`` goes through ``write_failures``). Returns rows written per
+    table.
     """
     outdir = Path(outdir)
     month_by_article: dict[str, str] = dict(months or {})
     for row in rows_by_table.get("articles", ()):
         month_by_article[row["id"]] = month_of(row.get("published"))
     written: dict[str, int] = {}
-    for name in EXPORT_TABLES:
+    for name in tables:
         rows = rows_by_table.get(name) or ()
         if not rows:
             continue
@@ -105,15 +107,33 @@ def write_parquet(
     return written
 
 
-def write_empty_tables(outdir: str | Path, *, part: str = "part-empty") -> list[str]:
-    """Give every exported table without files one empty file (under ``month=unknown``).
+def write_failures(rows: Sequence[Mapping[str, Any]], outdir: str | Path, *, part: str = "part-00000") -> int:
+    """Write the ``failures`` rows as one unpartitioned file ``outdir/failures/<part>.parquet``.
+
+    A failure has no article and so no month: the layout is the Spark job's.
+    """
+    t = TABLES_BY_NAME["failures"]
+    target = Path(outdir) / "failures"
+    table = pa.Table.from_pydict({c.name: [r.get(c.name) for r in rows] for c in t.columns}, schema=arrow_schema(t))
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table, target / f"{part}.parquet")
+    except (OSError, pa.ArrowException) as exc:
+        raise StorageError(f"cannot write Parquet table failures: {exc}", source=str(outdir)) from exc
+    return len(rows)
+
+
+def write_empty_tables(
+    outdir: str | Path, *, part: str = "part-empty", tables: Sequence[str] = EXPORT_TABLES
+) -> list[str]:
+    """Give every table of ``tables`` without files one empty file (under ``month=unknown``).
 
     Readers then find every table, with its columns, even when a corpus has
     no quotes or no events.
     """
     outdir = Path(outdir)
     made = []
-    for name in EXPORT_TABLES:
+    for name in tables:
         tdir = outdir / name
         if tdir.exists() and any(tdir.rglob("*.parquet")):
             continue
@@ -127,7 +147,7 @@ def write_empty_tables(outdir: str | Path, *, part: str = "part-empty") -> list[
 def clear_parquet(outdir: str | Path) -> None:
     """Remove the table directories of a previous export under ``outdir`` (nothing else)."""
     outdir = Path(outdir)
-    for name in EXPORT_TABLES:
+    for name in (*EXPORT_TABLES, *RUN_TABLES):
         tdir = outdir / name
         if tdir.is_dir():
             shutil.rmtree(tdir)
@@ -143,4 +163,12 @@ def read_table(outdir: str | Path, table: str) -> pa.Table:
     return dataset.to_table()
 
 
-__all__ = ["arrow_schema", "clear_parquet", "read_table", "to_arrow", "write_empty_tables", "write_parquet"]
+__all__ = [
+    "arrow_schema",
+    "clear_parquet",
+    "read_table",
+    "to_arrow",
+    "write_empty_tables",
+    "write_failures",
+    "write_parquet",
+]

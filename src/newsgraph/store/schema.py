@@ -294,6 +294,10 @@ TABLES: tuple[Table, ...] = (
 TABLES_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}
 #: Tables written to Parquet, in dependency order.
 EXPORT_TABLES: tuple[str, ...] = tuple(t.name for t in TABLES if t.export)
+#: Run tables, not rows of one document, that ``newsgraph batch --parquet`` writes too:
+#: ``failures`` unpartitioned (no article, no month: as the Spark job writes it),
+#: ``signatures`` by the month of their article.
+RUN_TABLES: tuple[str, ...] = ("failures", "signatures")
 #: Tables whose rows ``rows_from_document`` builds from one document.
 DOCUMENT_TABLES: tuple[str, ...] = (
     "articles", "entities", "mentions", "quotes", "framing", "dates", "events", "event_actors", "flags",
@@ -567,7 +571,15 @@ def schema_markdown() -> str:
     lines = []
     for t in TABLES:
         key = ", ".join(t.primary_key)
-        lines.append(f"**{t.name}** ({'SQLite only' if not t.export else 'SQLite and Parquet'}; key: {key}): {t.description}")
+        if t.export:
+            where = "SQLite and Parquet"
+        elif t.name == "failures":
+            where = "SQLite; Parquet from `batch --parquet` and Spark, not partitioned"
+        elif t.name in RUN_TABLES:
+            where = "SQLite; Parquet from `batch --parquet`"
+        else:
+            where = "SQLite only"
+        lines.append(f"**{t.name}** ({where}; key: {key}): {t.description}")
         lines.append("")
         lines.append("| column | type | description |")
         lines.append("| --- | --- | --- |")
@@ -582,6 +594,7 @@ __all__ = [
     "Column",
     "DOCUMENT_TABLES",
     "EXPORT_TABLES",
+    "RUN_TABLES",
     "SCHEMA_VERSION",
     "TABLES",
     "TABLES_BY_NAME",

@@ -308,18 +308,21 @@ class SqliteStore:
         yield from cur
 
     def export_parquet(self, outdir: str | Path, *, batch_rows: int = 20_000) -> dict[str, int]:
-        """Write every exported table to a Parquet store under ``outdir`` (replacing an earlier export).
+        """Write every table to a Parquet store under ``outdir`` (replacing an earlier export).
 
+        The document tables and ``signatures`` are partitioned by month,
+        ``failures`` is one unpartitioned file (as the Spark job writes it).
         Rows are read and written ``batch_rows`` at a time (articles, with
         their texts, a tenth of that), so memory does not grow with the corpus.
         """
-        from newsgraph.store.parquet import clear_parquet, write_empty_tables, write_parquet
+        from newsgraph.store.parquet import clear_parquet, write_empty_tables, write_failures, write_parquet
         from newsgraph.store.schema import month_of
 
         self.commit()
         clear_parquet(outdir)
         counts: dict[str, int] = {}
-        for name in EXPORT_TABLES:
+        partitioned = (*EXPORT_TABLES, "signatures")
+        for name in partitioned:
             cols = self._columns[name]
             key = "id" if name == "articles" else "article_id"
             select = ", ".join(f"t.{_q(c)}" for c in cols)
@@ -335,10 +338,24 @@ class SqliteStore:
                     break
                 rows = [dict(zip(cols, r[:-1], strict=True)) for r in batch]
                 months = {r[key]: month_of(b[-1]) for r, b in zip(rows, batch, strict=True)}
-                written = write_parquet({name: rows}, outdir, part=f"part-{part:05d}", months=months)
+                written = write_parquet(
+                    {name: rows}, outdir, part=f"part-{part:05d}", months=months, tables=partitioned
+                )
                 counts[name] = counts.get(name, 0) + written.get(name, 0)
                 part += 1
-        write_empty_tables(outdir)
+        cols = self._columns["failures"]
+        cur = self.conn.execute(f"SELECT {', '.join(_q(c) for c in cols)} FROM failures ORDER BY source")
+        counts["failures"] = part = 0
+        while True:
+            batch = cur.fetchmany(batch_rows)
+            if not batch and part:
+                break
+            rows = [dict(zip(cols, r, strict=True)) for r in batch]
+            counts["failures"] += write_failures(rows, outdir, part=f"part-{part:05d}")  # no failure: one empty file
+            part += 1
+            if not batch:
+                break
+        write_empty_tables(outdir, tables=partitioned)
         return counts
 
 
