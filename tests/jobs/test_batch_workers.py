@@ -35,3 +35,21 @@ def test_batch_workers_a_dying_worker_costs_one_article():
     got = _run(texts)
     assert got[2] == ("s2", "fail", "WorkerDied")
     assert [g for i, g in enumerate(got) if i != 2] == [(f"s{i}", "ok", None) for i in range(len(texts)) if i != 2]
+
+
+def test_batch_workers_a_pool_broken_before_a_submit_is_recovered():
+    # the death of a worker can mark the pool broken before its article reaches the head of the
+    # window; the next submit then raises at once: that must restart the pool, not end the run
+    runner = _Runner(2, Settings(), "unused.db", 0, func=echo_or_die, worker_init=None)
+    try:
+        assert runner.executor is not None
+        killed = runner.executor.submit(echo_or_die, ArticleInput(text="die", source="x"))
+        try:
+            killed.result()
+        except Exception:
+            pass
+        items = [ArticleInput(text=f"t{n}", source=f"s{n}") for n in range(6)]
+        got = [(o.source, o.status) for o in runner.run(items)]
+    finally:
+        runner.close()
+    assert got == [(f"s{n}", "ok") for n in range(6)]

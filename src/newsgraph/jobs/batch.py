@@ -275,8 +275,12 @@ class _Runner:
                     exhausted = True
                     break
                 pending = _Pending(item)
-                self._submit(pending)
                 window.append(pending)
+                try:
+                    self._submit(pending)
+                except BrokenProcessPool:
+                    # a worker died and the pool knew before its article reached the head
+                    self._recover(window)
             if not window:
                 return
             head = window[0]
