@@ -93,11 +93,15 @@ def _trigger_events(
     if quote is None and pred.i != tok.i:
         quote, is_cue = quote_at(ctx, tok.idx)
     src_toks, tgt_toks = argument_tokens(tok, trig, pred)
+    if trig.reverse:  # "came under fire from X": the subject is the one acted on
+        src_toks, tgt_toks = tgt_toks, src_toks
     source, target, fallback, places = event_dyad(
         ctx, tok, trig, pred, code, src_toks, tgt_toks, quote, is_cue
     )
     if not source and not target:
         return []  # no recognisable actor: no event
+    if trig.origin == "petrarch" and not (source and target):
+        return []  # the dictionary codes dyads (PETRARCH2's require_dyad): one actor is not enough
     reading = event_reading(ctx, tok, trig, pred, code, trig_at)
     trigger_span = ctx.parsed.span(tok.idx, tok.idx + len(tok.text))
     confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) - 0.15 * fallback + 0.05 * bool(quote)

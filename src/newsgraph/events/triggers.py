@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.events.arguments import subject
 from newsgraph.events.lexicon import Lexicon, Trigger
 from newsgraph.events.tokens import forms, is_verb, lemma_in
 
@@ -26,12 +27,13 @@ _OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 _FUTURE_MODALS = frozenset("should would will shall must could can may might".split())
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, strict: bool = False) -> list[Token]:
+    """The object phrases' heads; ``strict``: direct objects only (not prepositional objects)."""
     out = []
     for c in tok.children:
         if c.dep_ in _OBJ or c.dep_ == "nsubjpass":
             out.append(c)
-        elif c.dep_ in ("prep", "prt", "agent"):
+        elif c.dep_ in ("prep", "prt", "agent") and not strict:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         out.append(tok.head)  # "a report released last year": the participle's noun is its object
@@ -40,6 +42,8 @@ def _objects(tok: Token) -> list[Token]:
         more.extend(x for x in o.conjuncts)
         # "700 kg of medicine", "aid deliveries": the measured or modifying noun names the object too
         more.extend(c for c in o.children if c.dep_ == "compound")
+        if strict and not _measure(o):
+            continue  # "a suspension of aid" is no aid; "13 tons of medicine" is medicine
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 more.extend(g for g in c.children if g.dep_ == "pobj")
@@ -47,6 +51,101 @@ def _objects(tok: Token) -> list[Token]:
                     x for g in c.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "compound"
                 )
     return out + more
+
+
+def _measure(tok: Token) -> bool:
+    """A quantity that stands for what it measures ("700 kg", "$33 million", "dozens")."""
+    return (
+        tok.like_num
+        or tok.pos_ == "NUM"
+        or tok.ent_type_ in ("QUANTITY", "MONEY", "CARDINAL")
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
+_MODIFIERS = ("amod", "compound", "nmod")
+
+
+def noun_keys(n: Token) -> set[str]:
+    """The keys a pattern noun can match: the head's lemma and word, and modifier + head
+    ("humanitarian_aid", "peace_plan"; two modifiers: "human_rights_abuse")."""
+    heads = {n.lemma_.lower(), n.lower_}
+    keys = set(heads)
+    mods = [c for c in n.children if c.dep_ in _MODIFIERS and c.i < n.i][-3:]
+    forms = [{c.lemma_.lower(), c.lower_} for c in mods]
+    for h in heads:
+        for i, fi in enumerate(forms):
+            keys.update(f"{m}_{h}" for m in fi)
+            for fj in forms[i + 1 :]:
+                keys.update(f"{a}_{b}_{h}" for a in fi for b in fj)
+    return keys
+
+
+class Frame:
+    """What a verb token offers the patterns: its objects, particles, prepositional phrases and
+    subjects as keys. Built once per token; each pattern is then a few set lookups."""
+
+    __slots__ = ("loose", "strict", "particles", "preps", "subjects", "keys", "event_object")
+
+    def __init__(self, tok: Token, lex: Lexicon) -> None:
+        objs = _objects(tok)
+        self.loose: set[str] = set()
+        for o in objs:
+            self.loose |= noun_keys(o)
+        # "declined to comment": the infinitive is what is declined
+        self.loose |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+        if any(o.ent_type_ == "MONEY" for o in objs):
+            self.loose.add("MONEY")
+        if any(o.dep_ in ("dobj", "obj") for o in objs):
+            self.loose.add("*")
+        if any(
+            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
+            for o in objs
+        ):
+            self.loose.add("ACTOR")
+        strict = _objects(tok, strict=True)
+        self.strict: set[str] = set()
+        for o in strict:
+            self.strict |= noun_keys(o)
+        # "reaffirmed their backing for X", "launched a mediation effort": a light verb's object
+        # that is an event noun names the event itself (``noun_licensed``), with its own actors
+        self.event_object = lemma_in(tok, lex.word_class("light")) is not None and any(
+            ("noun", x.lemma_.lower()) in lex.triggers
+            for o in strict
+            for x in (o, *(c for c in o.children if c.dep_ == "compound"))
+        )
+        self.particles = {
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("prt", "prep", "agent", "advmod") and not _temporal(c)
+        }
+        self.preps: dict[str, set[str]] = {}
+        for holder in [tok, *strict]:
+            for c in holder.children:
+                if c.dep_ in ("prep", "agent", "dative") and not _temporal(c):
+                    found = self.preps.setdefault(c.lower_, set())
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found |= noun_keys(g)
+                            for gg in g.children:  # "(ON STATE) (OF ALERT)": a phrase inside the phrase
+                                if gg.dep_ == "prep":
+                                    inner = self.preps.setdefault(gg.lower_, set())
+                                    for x in gg.children:
+                                        if x.dep_ == "pobj":
+                                            inner |= noun_keys(x)
+                        elif g.dep_ == "pcomp":  # "joined in condemning"
+                            found.add(g.lemma_.lower())
+        subs, passive = subject(tok)
+        self.subjects: set[str] = set()
+        if not passive:
+            for sub in subs:
+                self.subjects |= noun_keys(sub)
+        self.keys = (
+            {"o:" + k for k in self.loose}
+            | {"p:" + p for p in self.particles}
+            | {"p:" + p for p in self.preps}
+            | {"s:" + k for k in self.subjects}
+        )
 
 
 def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
@@ -86,29 +185,22 @@ def _temporal(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _matches(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    if trig.particle is not None:
-        if not any(
-            c.dep_ in ("prt", "prep", "agent", "advmod") and c.lower_ == trig.particle and not _temporal(c)
-            for c in tok.children
-        ):
-            return False
+def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame) -> bool:
+    if trig.anchor and trig.anchor.isdisjoint(frame.keys):
+        return False
+    if trig.particle is not None and trig.particle not in frame.particles:
+        return False
     if trig.objects:
-        objs = _objects(tok)
-        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-        # "declined to comment": the infinitive is what is declined
-        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
-        if any(o.ent_type_ == "MONEY" for o in objs):
-            lemmas.add("MONEY")
-        if any(o.dep_ in ("dobj", "obj") for o in objs):
-            lemmas.add("*")
-        if any(
-            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
-            for o in objs
-        ):
-            lemmas.add("ACTOR")
-        if not lemmas & trig.objects:
+        # the dictionary's objects are direct objects (PETRARCH2 reads the verb phrase's noun);
+        # the hand patterns also take prepositional objects and infinitives
+        have = frame.strict if trig.origin == "petrarch" else frame.loose
+        if have.isdisjoint(trig.objects) or (trig.origin == "petrarch" and frame.event_object):
             return False
+    for preps, nouns in trig.preps:
+        if not any(p in frame.preps and (not nouns or not nouns.isdisjoint(frame.preps[p])) for p in preps):
+            return False
+    if trig.subjects and trig.subjects.isdisjoint(frame.subjects):
+        return False
     if trig.clause and not any(
         c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
     ):
@@ -149,9 +241,10 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             break
     if not cands:
         return None
+    frame = Frame(tok, lex)
     for trig in cands:  # most specific first
-        if _matches(tok, trig, lex):
-            return trig
+        if _matches(tok, trig, lex, frame):
+            return trig if trig.cameo != "-" else None
     return None
 
 
