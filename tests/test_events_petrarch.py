@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import KnowledgeBaseError
-from newsgraph.events.lexicon import Lexicon, merge_vocabularies, parse_cameo, parse_petrarch, data_dir
+from newsgraph.events.lexicon import Lexicon, data_dir, merge_vocabularies, parse_cameo, parse_petrarch
 from newsgraph.events.petrarch import build, convert, read_fixes
 from newsgraph.events.triggers import match_trigger
 
@@ -16,7 +16,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "petrarch"
 
 
 def _rows(path: Path) -> list[list[str]]:
-    return [line.split("\t") for line in path.read_text().splitlines() if line and not line.startswith("#")][1:]
+    return [line.split("\t") for line in path.read_text().splitlines() if line and not line.startswith("#")][
+        1:
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -45,7 +47,10 @@ def test_events_petrarch_patterns_syntax_and_filters(built: list[Path]) -> None:
     assert pats[("PARLEY", "+envoy|emissary|special_envoy")] == ("042", "parley")  # synonym set expanded
     assert ("PARLEY", "@about:border_dispute") in pats  # "(ABOUT {BORDER DISPUTE})": head + modifier
     assert ("PARLEY", "<soldiers|soldier") in pats  # a noun before the verb is its subject
-    assert pats[("PARLEY", "@before:tribunal !rev")] == ("173", "confab")  # "[:173]": the subject is the target
+    assert pats[("PARLEY", "@before:tribunal !rev")] == (
+        "173",
+        "confab",
+    )  # "[:173]": the subject is the target
     assert pats[("PARLEY", "@at:*")][0] == "036"  # "[036:036]": the first code
     assert ("SHIP_GOODS", "@out") in pats  # a bare particle
     codes = {c for c, _ in pats.values()}

@@ -8,6 +8,8 @@ sentence runs the steps, each in its own module, in this order:
 2. ``arguments``  the source and target phrases of the trigger in the parse;
 3. ``dyad``       those phrases as entity ids (through ``actors``), with fallbacks
                   when they name no one; a sentence with no actor gives no event;
+   ``false_events`` triggers that state no political event (disasters, sport,
+                  exercises, figurative and other senses, attributive participles);
 4. ``guards``     polarity and modality from what governs the trigger; figurative
                   violence ("legislative attacks", a verbal "attack");
 5. ``coding``     the events CAMEO derives from an announced, conditional or
@@ -40,6 +42,7 @@ from newsgraph.events.context import (
     quote_at,
 )
 from newsgraph.events.dyad import event_dyad
+from newsgraph.events.false_events import false_event, recode
 from newsgraph.events.guards import event_reading, figurative, verbal_attack
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.merge import event_records, merge
@@ -95,6 +98,11 @@ def _trigger_events(
     src_toks, tgt_toks = argument_tokens(tok, trig, pred)
     if trig.reverse:  # "came under fire from X": the subject is the one acted on
         src_toks, tgt_toks = tgt_toks, src_toks
+    why = false_event(tok, trig, pred, code, lex, src_toks, tgt_toks)
+    if why is not None:
+        logger.debug("no event at %r: %s", tok.text, why)
+        return []
+    code = recode(tok, pred, code, lex, len(src_toks))
     source, target, fallback, places = event_dyad(
         ctx, tok, trig, pred, code, src_toks, tgt_toks, quote, is_cue
     )

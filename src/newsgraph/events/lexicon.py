@@ -195,17 +195,19 @@ def _heads(words: str) -> frozenset[str]:
     return frozenset(w if w in ("MONEY", "ACTOR", "*") else w.lower() for w in words.split("|") if w)
 
 
-def parse_pattern(pos: str, pattern: str, cameo: str, scope: str, line: int = 0, origin: str = "hand") -> Trigger:
+def parse_pattern(
+    pos: str, pattern: str, cameo: str, scope: str, line: int = 0, origin: str = "hand"
+) -> Trigger:
     """One pattern: ``LEMMA`` then constraints (see triggers.tsv's header)::
 
-        @PART          a particle or preposition attached to the verb ("call @on")
-        @P1/P2:N1|N2   a prepositional phrase with one of these heads ("@for:visit|talks"); a
-                       second bare @P is a preposition that must be there ("set @off @for")
-        +O1|O2         the object's head; "humanitarian_aid" is "aid" modified by "humanitarian"
-        <S1|S2         the subject's head ("<troops": "troops rushed to the border")
-        >clause >fact  a clause complement; a that-clause without a modal
-        =neg =pos      an evaluative complement
-        !rev           the subject is the target
+    @PART          a particle or preposition attached to the verb ("call @on")
+    @P1/P2:N1|N2   a prepositional phrase with one of these heads ("@for:visit|talks"); a
+                   second bare @P is a preposition that must be there ("set @off @for")
+    +O1|O2         the object's head; "humanitarian_aid" is "aid" modified by "humanitarian"
+    <S1|S2         the subject's head ("<troops": "troops rushed to the border")
+    >clause >fact  a clause complement; a that-clause without a modal
+    =neg =pos      an evaluative complement
+    !rev           the subject is the target
     """
     parts = pattern.split()
     if not parts or parts[0][0] in "@+>=<!":
@@ -314,7 +316,9 @@ def parse_petrarch(
     blocks: dict[str, list[tuple[Trigger, frozenset[str]]]] = {}
     for lineno, (block, pattern, code, named, *_) in _rows(patterns_path, 4):
         if not _known_code(code, cameo):
-            raise KnowledgeBaseError(f"CAMEO code {code!r} is not in cameo.tsv", source=f"{patterns_path}:{lineno}")
+            raise KnowledgeBaseError(
+                f"CAMEO code {code!r} is not in cameo.tsv", source=f"{patterns_path}:{lineno}"
+            )
         try:
             trig = parse_pattern("verb", "_ " + pattern, code, "-", lineno, origin="petrarch")
         except KnowledgeBaseError as exc:
@@ -324,7 +328,9 @@ def parse_petrarch(
     found: dict[tuple[str, str], list[Trigger]] = {}
     for lineno, (verb, block, code, *_) in _rows(verbs_path, 3):
         if not _known_code(code, cameo):
-            raise KnowledgeBaseError(f"CAMEO code {code!r} is not in cameo.tsv", source=f"{verbs_path}:{lineno}")
+            raise KnowledgeBaseError(
+                f"CAMEO code {code!r} is not in cameo.tsv", source=f"{verbs_path}:{lineno}"
+            )
         try:
             own = parse_pattern("verb", verb, code, _dictionary_scope(code, verb), lineno, origin="petrarch")
         except KnowledgeBaseError as exc:

@@ -184,7 +184,9 @@ class _Reader:
                 self.blocks.append(block)
                 continue
             if block is None:
-                raise KnowledgeBaseError("a verb or pattern before the first block", source=f"{self.name}:{lineno}")
+                raise KnowledgeBaseError(
+                    "a verb or pattern before the first block", source=f"{self.name}:{lineno}"
+                )
             if line.startswith("-"):
                 self._pattern(block, line, lineno)
             else:
@@ -220,7 +222,9 @@ class _Reader:
         forms = {primary.replace("+", "")}
         for group in irregular:
             forms.update(w.replace("+", "") for w in group.split())
-        stem = primary.replace("+", "").split("_")[0] if primary.startswith("+") or "+" not in primary else None
+        stem = (
+            primary.replace("+", "").split("_")[0] if primary.startswith("+") or "+" not in primary else None
+        )
         if stem is not None:
             forms.update(_regular_forms(stem, primary.replace("+", "")))
         pattern = self._verb_pattern(primary)
@@ -440,9 +444,9 @@ def _apply_fixes(blocks: list[_Block], fixes: Iterable[Fix]) -> Counter[str]:
     return done
 
 
-def convert(text: str, valid_codes: set[str], fixes: Iterable[Fix] = (), name: str = SOURCE_FILE) -> tuple[
-    list[tuple[str, str, str, str]], list[tuple[str, str, str, str, str]], Counter[str]
-]:
+def convert(
+    text: str, valid_codes: set[str], fixes: Iterable[Fix] = (), name: str = SOURCE_FILE
+) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str, str, str]], Counter[str]]:
     """The verb rows (verb, block, code, origin) and pattern rows (block, pattern, code, verbs, origin)."""
     reader = _Reader(text, valid_codes, name)
     dropped = reader.dropped + _apply_fixes(reader.blocks, fixes)
@@ -455,7 +459,9 @@ def convert(text: str, valid_codes: set[str], fixes: Iterable[Fix] = (), name: s
         for pat in block.patterns:
             names = []
             for v in pat.verbs:
-                hit = next((x.pattern for x in block.verbs if v in x.forms or v.replace("_", "") in x.forms), None)
+                hit = next(
+                    (x.pattern for x in block.verbs if v in x.forms or v.replace("_", "") in x.forms), None
+                )
                 if hit is not None and hit not in names:
                     names.append(hit)
             patterns.append((block.name, pat.pattern, pat.code, ",".join(names) or "-", f"L{pat.line}"))
@@ -496,7 +502,9 @@ def build(source_dir: Path, out_dir: Path) -> list[Path]:
     vpath, ppath, lpath = out / VERBS_FILE, out / PATTERNS_FILE, out / LICENSE_FILE
     with vpath.open("w", encoding="utf-8") as fh:
         fh.write(_HEADER)
-        fh.write("# verb: a lemma, or a compound verb as a pattern; cameo: the verb on its own (- = no event)\n")
+        fh.write(
+            "# verb: a lemma, or a compound verb as a pattern; cameo: the verb on its own (- = no event)\n"
+        )
         fh.writelines(_tsv([("verb", "block", "cameo", "origin"), *verbs]))
     with ppath.open("w", encoding="utf-8") as fh:
         fh.write(_HEADER)
@@ -507,7 +515,7 @@ def build(source_dir: Path, out_dir: Path) -> list[Path]:
     lpath.write_text(
         f"The files {VERBS_FILE} and {PATTERNS_FILE} are converted from {SOURCE}.\n"
         "That dictionary is distributed under the MIT licence; its header reads\n"
-        "\"Copyright (c) 2015 Open Event Data Alliance\".\n\n" + (lic_text or _MIT),
+        '"Copyright (c) 2015 Open Event Data Alliance".\n\n' + (lic_text or _MIT),
         encoding="utf-8",
     )
     return [vpath, ppath, lpath]

@@ -88,8 +88,18 @@ class Frame:
     __slots__ = ("loose", "strict", "particles", "preps", "subjects", "keys", "event_object")
 
     def __init__(self, tok: Token, lex: Lexicon) -> None:
-        objs = _objects(tok)
         self.loose: set[str] = set()
+        self.strict: set[str] = set()
+        self.particles: set[str] = set()
+        self.preps: dict[str, set[str]] = {}
+        self.subjects: set[str] = set()
+        self.event_object = False
+        if not is_verb(tok):
+            # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
+            self.loose = self.strict = noun_keys(tok)
+            self.keys = {"o:" + k for k in self.loose}
+            return
+        objs = _objects(tok)
         for o in objs:
             self.loose |= noun_keys(o)
         # "declined to comment": the infinitive is what is declined
@@ -104,7 +114,6 @@ class Frame:
         ):
             self.loose.add("ACTOR")
         strict = _objects(tok, strict=True)
-        self.strict: set[str] = set()
         for o in strict:
             self.strict |= noun_keys(o)
         # "reaffirmed their backing for X", "launched a mediation effort": a light verb's object
@@ -114,12 +123,11 @@ class Frame:
             for o in strict
             for x in (o, *(c for c in o.children if c.dep_ == "compound"))
         )
-        self.particles = {
+        self.particles |= {
             c.lower_
             for c in tok.children
             if c.dep_ in ("prt", "prep", "agent", "advmod") and not _temporal(c)
         }
-        self.preps: dict[str, set[str]] = {}
         for holder in [tok, *strict]:
             for c in holder.children:
                 if c.dep_ in ("prep", "agent", "dative") and not _temporal(c):
@@ -136,7 +144,6 @@ class Frame:
                         elif g.dep_ == "pcomp":  # "joined in condemning"
                             found.add(g.lemma_.lower())
         subs, passive = subject(tok)
-        self.subjects: set[str] = set()
         if not passive:
             for sub in subs:
                 self.subjects |= noun_keys(sub)
