@@ -86,3 +86,14 @@ def test_events_false_events_air_strikes_are_no_labour_protest(analyzer: Analyze
     assert "ASSAULT" in _types(a) and "PROTEST" not in _types(a)
     b = analyzer("Dockers of Rotterdam staged a strike against the government of the Netherlands.")
     assert "PROTEST" in _types(b)
+
+
+def test_events_false_events_disaster_context(analyzer: Analyzer) -> None:
+    a = analyzer(
+        "Explosions tore through a warehouse where chemicals were stored in the port of Tianjin. "
+        "The blasts killed at least 50 people."
+    )
+    assert "ASSAULT" not in _types(a)
+    # people who act stay the source of their act, whatever the weather
+    b = analyzer("Police in Chile fired tear gas at protesters in Santiago as heavy rains fell.")
+    assert "ASSAULT" in _types(b) or "COERCE" in _types(b)

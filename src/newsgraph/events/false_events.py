@@ -30,6 +30,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
+from newsgraph.events.tokens import lemma_in
 
 _VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 _HARM_ROOTS = frozenset(("17", "18", "19", "20"))
@@ -74,7 +75,9 @@ def _causes(tok: Token, pred: Token) -> list[Token]:
     """What brings the harm about: the subject, the cause phrases ("in an earthquake"),
     and for a participle or infinitive ("..., killing 20") the clause it hangs from."""
     out: list[Token] = []
-    for t in {tok, pred}:
+    # "were killed and ... injured after an earthquake rocked": conjoined verbs share the cause
+    near = {tok, pred, *tok.conjuncts, *pred.conjuncts}
+    for t in near:
         for c in t.children:
             if c.dep_ in ("nsubj", "csubj"):
                 out.append(c)
@@ -88,6 +91,42 @@ def _causes(tok: Token, pred: Token) -> list[Token]:
         out.append(head)
         out.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
     return out
+
+
+def _disaster_context(tok: Token, lex: Lexicon) -> bool:
+    """The sentence (or the one before it) is about a disaster or an industrial accident and
+    names no armed attacker: "The blasts killed 50" after "explosions tore through a chemical
+    store", "evacuated residents" of a flooded town."""
+    doc = tok.doc
+    sent = tok.sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    disaster = industrial = False
+    for t in doc[start : sent.end]:
+        if t.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        if lemma_in(t, lex.word_class("attacker")) is not None:
+            return False
+        value = _in_class(t, lex, "disaster")
+        if value == "-" and t.pos_ == "NOUN" and _in_class(t, lex, "context_disaster") is not None:
+            disaster = True
+        elif value == "ambiguous":
+            industrial = industrial or any(
+                _in_class(x, lex, "industrial") is not None for x in doc[start : sent.end] if x.pos_ == "NOUN"
+            )
+    return disaster or industrial
+
+
+def _human_agent(src: list[Token], lex: Lexicon) -> bool:
+    """A source phrase that names people who act: an entity, an agent noun ("police", "rebels")."""
+    return any(
+        s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or s.pos_ in ("PROPN", "PRON")
+        or lemma_in(s, lex.word_class("agent")) is not None
+        or lemma_in(s, lex.word_class("attacker")) is not None
+        for s in src
+    )
 
 
 def _accident(tok: Token, pred: Token, lex: Lexicon) -> bool:
@@ -228,7 +267,11 @@ def false_event(
     """Why the trigger at ``tok`` (carried by ``pred``) states no political event, else ``None``."""
     if _participle(tok, code):
         return "participle"
-    if code.root in _HARM_ROOTS and _accident(tok, pred, lex):
+    human = _human_agent(src, lex)
+    if code.root in _HARM_ROOTS and not human and _accident(tok, pred, lex):
+        return "disaster"
+    if code.root in _HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
+        # "the blasts killed 50" in a report of a chemical fire; evacuating people from a flood
         return "disaster"
     if _sport(tok, pred, lex, src, tgt):
         return "sport"
