@@ -46,6 +46,9 @@ def test_events_modality_hypothetical(analyzer: Analyzer) -> None:
 
 def test_events_modality_refusal(analyzer: Analyzer) -> None:
     k = _kinds(analyzer("Serbia and Kosovo failed to agree on a border deal on Wednesday."))
+    # concluding a deal is CAMEO 057, SUPPORT in the CAMEO-to-PLOVER 2021 table
+    assert ("SUPPORT", "negated", "actual") in k and ("REJECT", "asserted", "actual") in k
+    k = _kinds(analyzer("Serbia failed to agree to talks with Kosovo on Wednesday."))
     assert ("AGREE", "negated", "actual") in k and ("REJECT", "asserted", "actual") in k
 
 

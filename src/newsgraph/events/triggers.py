@@ -203,6 +203,8 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame) -> bool:
         have = frame.strict if trig.origin == "petrarch" else frame.loose
         if have.isdisjoint(trig.objects) or (trig.origin == "petrarch" and frame.event_object):
             return False
+    elif frame.event_object and trig.particle is None and not trig.preps and not trig.clause:
+        return False  # "pledged its full support": the light verb's event noun is the event
     for preps, nouns in trig.preps:
         if not any(p in frame.preps and (not nouns or not nouns.isdisjoint(frame.preps[p])) for p in preps):
             return False
@@ -295,6 +297,7 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         and head.lower_ in ("of", "in")
         and head.head.pos_ in ("NOUN", "NUM")
         and head.head.dep_ in ("dobj", "obj")
+        and _measure(head.head)
     ):
         # "25,000 tons of food aid", "$33 million in assistance": the noun stands in for its measure
         head, dep = head.head.head, head.head.dep_
