@@ -168,3 +168,11 @@ def test_events_triggers_figurative_modifier(analyzer: Analyzer) -> None:
         for e in analyzer("Senators from Ohio continued their legislative attacks on Canada.").events
         if e.type == "ASSAULT"
     ]
+
+
+def test_events_triggers_noun_with_its_own_actor(analyzer: Analyzer) -> None:
+    # the verb names only the harm; the noun names the act and its actor
+    a = analyzer("Six soldiers of Mali were killed in an attack by Niger.")
+    assert any("Niger" in n for e in _actual(a) if e.type == "ASSAULT" for n in _names(a, e.source))
+    b = analyzer("Dozens died after clashes between Armenia and Azerbaijan.")
+    assert set(_names(b, _find(b, "ASSAULT").source)) == {"Armenia", "Azerbaijan"}

@@ -309,9 +309,37 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
     ):
         return head.head  # "were participating in a boycott", "took part in talks"
     if head.i in triggered:
+        if dep == "pobj" and head.lower_ in _SETTING and _own_actor(tok):
+            # "were killed in an attack by rebels", "died after clashes with the army": the noun
+            # names the act and its actor where the verb names only the harm
+            return tok
         return None
     if dep in ("dobj", "obj", "nsubjpass") and lemma_in(head, lex.word_class("light")):
         return head
     if dep in ("nsubj",) and lemma_in(head, lex.word_class("occur")):
         return head
+    if dep in ("nsubj", "nsubjpass") and _own_actor(tok):
+        return tok  # "a Saudi-led strike on a school bus used a guided bomb": the subject is the act
+    if dep == "pobj" and head.lower_ in _SETTING and _own_actor(tok):
+        return tok
     return None
+
+
+# prepositions of a noun that sets the scene of the clause ("killed in an attack by ...")
+_SETTING = frozenset("in during after following amid by".split())
+
+
+def _own_actor(noun: Token) -> bool:
+    """The event noun names an actor of its own: "by rebels", "Israel's", "Israeli", "Saudi-led",
+    "with the army", "between A and B", "on the embassy"."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ in ("amod", "compound") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_.endswith(("-led", "-backed"))
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("by", "with", "between", "on", "against"):
+            if any(g.dep_ == "pobj" for g in c.children):
+                return True
+    return False
