@@ -309,10 +309,6 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
     ):
         return head.head  # "were participating in a boycott", "took part in talks"
     if head.i in triggered:
-        if dep == "pobj" and head.lower_ in _SETTING and _own_actor(tok):
-            # "were killed in an attack by rebels", "died after clashes with the army": the noun
-            # names the act and its actor where the verb names only the harm
-            return tok
         return None
     if dep in ("dobj", "obj", "nsubjpass") and lemma_in(head, lex.word_class("light")):
         return head
@@ -320,18 +316,27 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         return head
     if dep in ("nsubj", "nsubjpass") and _own_actor(tok):
         return tok  # "a Saudi-led strike on a school bus used a guided bomb": the subject is the act
-    if dep == "pobj" and head.lower_ in _SETTING and _own_actor(tok):
+    if (
+        dep == "pobj"
+        and head.lower_ in _SETTING
+        and lemma_in(tok, lex.word_class("stance")) is None
+        and _own_actor(tok, sources_only=head.head.i in triggered)
+    ):
+        # "were killed in an attack by rebels", "died after clashes with the army": the noun
+        # names the act and its actor where the verb names only the harm
         return tok
     return None
 
 
+_NOUN_ACTOR_PREPS = ("by", "with", "between", "on", "against")
 # prepositions of a noun that sets the scene of the clause ("killed in an attack by ...")
 _SETTING = frozenset("in during after following amid by".split())
 
 
-def _own_actor(noun: Token) -> bool:
+def _own_actor(noun: Token, sources_only: bool = False) -> bool:
     """The event noun names an actor of its own: "by rebels", "Israel's", "Israeli", "Saudi-led",
-    "with the army", "between A and B", "on the embassy"."""
+    "with the army", "between A and B", "on the embassy" (``sources_only``: not the last two kinds,
+    so "marched in protest against X" stays one protest)."""
     for c in noun.children:
         if c.dep_ == "poss":
             return True
@@ -339,7 +344,9 @@ def _own_actor(noun: Token) -> bool:
             c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_.endswith(("-led", "-backed"))
         ):
             return True
-        if c.dep_ == "prep" and c.lower_ in ("by", "with", "between", "on", "against"):
+        if c.dep_ == "prep" and c.lower_ in (
+            ("by", "with", "between") if sources_only else _NOUN_ACTOR_PREPS
+        ):
             if any(g.dep_ == "pobj" for g in c.children):
                 return True
     return False
