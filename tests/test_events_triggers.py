@@ -176,3 +176,15 @@ def test_events_triggers_noun_with_its_own_actor(analyzer: Analyzer) -> None:
     assert any("Niger" in n for e in _actual(a) if e.type == "ASSAULT" for n in _names(a, e.source))
     b = analyzer("Dozens died after clashes between Armenia and Azerbaijan.")
     assert set(_names(b, _find(b, "ASSAULT").source)) == {"Armenia", "Azerbaijan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Japan sent medical supplies and tents to Nepal.", "073"),
+        ("Norway gave 20 million dollars to Haiti.", "071"),
+        ("Ghana is sending a platoon to Mali on a peacekeeping mission.", "074"),
+    ],
+)
+def test_events_triggers_the_resource_decides_the_aid(analyzer: Analyzer, text: str, cameo: str) -> None:
+    assert _find(analyzer(text), "AID").cameo == cameo
