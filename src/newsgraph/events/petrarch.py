@@ -464,8 +464,17 @@ def convert(
                 )
                 if hit is not None and hit not in names:
                     names.append(hit)
+            # British and American spellings are one verb ("RECOGNISE" names "recognize" too)
+            for x in block.verbs:
+                if x.pattern not in names and any(_spelling(x.pattern) == _spelling(n) for n in names):
+                    names.append(x.pattern)
             patterns.append((block.name, pat.pattern, pat.code, ",".join(names) or "-", f"L{pat.line}"))
     return verbs, patterns, dropped
+
+
+def _spelling(verb: str) -> str:
+    """One key for British and American spellings: "recognise"/"recognize", "honour"/"honor"."""
+    return verb.replace("ise", "ize").replace("yse", "yze").replace("our", "or")
 
 
 def _tsv(rows: Iterable[tuple[str, ...]]) -> Iterator[str]:
