@@ -76,3 +76,12 @@ def test_events_modality_a_persons_attack_is_verbal(analyzer: Analyzer) -> None:
 def test_events_modality_for_x_to_be_done_is_wanted_not_done(analyzer: Analyzer) -> None:
     a = analyzer("The envoy praised the talks as an opening for an accord to be reached with Iran.")
     assert not [e for e in a.events if e.type == "AGREE" and e.modality == "actual"]
+
+
+def test_events_modality_planned_and_alleged_acts(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("The planned visit of the president of France to Algeria was announced."))
+    assert ("CONSULT", "asserted", "intended") in k and ("CONSULT", "asserted", "actual") not in k
+    k = _kinds(analyzer("Police of Peru allegedly arrested a journalist of Chile."))
+    assert ("COERCE", "asserted", "hypothetical") in k and ("COERCE", "asserted", "actual") not in k
+    k = _kinds(analyzer("The president of France is scheduled to meet the king of Morocco on Monday."))
+    assert ("CONSULT", "asserted", "intended") in k
