@@ -133,9 +133,7 @@ class Trigger:
             anchor = frozenset("p:" + p for p in self.preps[0][0])
         elif self.particle is not None:
             anchor = frozenset(("p:" + self.particle,))
-        elif self.subjects:
-            anchor = frozenset("s:" + x for x in self.subjects)
-        else:
+        else:  # a subject is checked by itself (the frame looks it up only then)
             anchor = frozenset()
         object.__setattr__(self, "anchor", anchor)
 

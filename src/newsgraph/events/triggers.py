@@ -85,14 +85,15 @@ class Frame:
     """What a verb token offers the patterns: its objects, particles, prepositional phrases and
     subjects as keys. Built once per token; each pattern is then a few set lookups."""
 
-    __slots__ = ("loose", "strict", "particles", "preps", "subjects", "keys", "event_object")
+    __slots__ = ("loose", "strict", "particles", "preps", "keys", "event_object", "_tok", "_subjects")
 
     def __init__(self, tok: Token, lex: Lexicon) -> None:
+        self._tok = tok
+        self._subjects: set[str] | None = None
         self.loose: set[str] = set()
         self.strict: set[str] = set()
         self.particles: set[str] = set()
         self.preps: dict[str, set[str]] = {}
-        self.subjects: set[str] = set()
         self.event_object = False
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
@@ -143,16 +144,23 @@ class Frame:
                                             inner |= noun_keys(x)
                         elif g.dep_ == "pcomp":  # "joined in condemning"
                             found.add(g.lemma_.lower())
-        subs, passive = subject(tok)
-        if not passive:
-            for sub in subs:
-                self.subjects |= noun_keys(sub)
         self.keys = (
             {"o:" + k for k in self.loose}
             | {"p:" + p for p in self.particles}
             | {"p:" + p for p in self.preps}
-            | {"s:" + k for k in self.subjects}
         )
+
+    @property
+    def subjects(self) -> set[str]:
+        """The subject's keys (looked up only for the few patterns that name a subject)."""
+        if self._subjects is None:
+            self._subjects = set()
+            if is_verb(self._tok):
+                subs, passive = subject(self._tok)
+                if not passive:
+                    for sub in subs:
+                        self._subjects |= noun_keys(sub)
+        return self._subjects
 
 
 def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
@@ -192,7 +200,9 @@ def _temporal(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame) -> bool:
+def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame | None) -> bool:
+    if frame is None:
+        return _complements(tok, trig, lex)
     if trig.anchor and trig.anchor.isdisjoint(frame.keys):
         return False
     if trig.particle is not None and trig.particle not in frame.particles:
@@ -210,6 +220,11 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame) -> bool:
             return False
     if trig.subjects and trig.subjects.isdisjoint(frame.subjects):
         return False
+    return _complements(tok, trig, lex)
+
+
+def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """The clause, that-clause and evaluative constraints of a pattern."""
     if trig.clause and not any(
         c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
     ):
@@ -250,7 +265,10 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             break
     if not cands:
         return None
-    frame = Frame(tok, lex)
+    # the frame is built only when a pattern constrains more than the lemma, or the verb is light
+    frame: Frame | None = None
+    if any(t.anchor or t.subjects for t in cands) or lemma_in(tok, lex.word_class("light")) is not None:
+        frame = Frame(tok, lex)
     for trig in cands:  # most specific first
         if _matches(tok, trig, lex, frame):
             return trig if trig.cameo != "-" else None
