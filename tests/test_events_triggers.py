@@ -188,3 +188,23 @@ def test_events_triggers_noun_with_its_own_actor(analyzer: Analyzer) -> None:
 )
 def test_events_triggers_the_resource_decides_the_aid(analyzer: Analyzer, text: str, cameo: str) -> None:
     assert _find(analyzer(text), "AID").cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo"),
+    [
+        # light verbs with event nouns, from the converted dictionary and the hand patterns
+        ("Troops of Mali engaged in a firefight with rebels of Niger.", "ASSAULT", "193"),
+        (
+            "Thousands of students in Serbia took to the streets against the government of Serbia.",
+            "PROTEST",
+            "141",
+        ),
+        ("Prisoners of Turkey staged a hunger strike against the government of Turkey.", "PROTEST", "142"),
+        ("The Grand Mufti of Egypt cancelled a planned visit to Britain.", "REJECT", "125"),
+    ],
+)
+def test_events_triggers_light_verbs_with_event_nouns(
+    analyzer: Analyzer, text: str, type_: str, cameo: str
+) -> None:
+    assert _find(analyzer(text), type_).cameo == cameo

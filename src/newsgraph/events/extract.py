@@ -31,7 +31,7 @@ from spacy.tokens import Token
 
 from newsgraph.document import ParsedDocument
 from newsgraph.events.actors import location_of
-from newsgraph.events.arguments import argument_tokens
+from newsgraph.events.arguments import argument_tokens, noun_targets
 from newsgraph.events.coding import derived_event, modal_requests
 from newsgraph.events.context import (
     Candidate,
@@ -98,6 +98,16 @@ def _trigger_events(
     src_toks, tgt_toks = argument_tokens(tok, trig, pred)
     if trig.reverse:  # "came under fire from X": the subject is the one acted on
         src_toks, tgt_toks = tgt_toks, src_toks
+    if trig.preps and not tgt_toks:
+        # "engaged in a firefight with X": the pattern's noun lends its own with/against/on phrase
+        tgt_toks = [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and any(c.lower_ in p for p, _ in trig.preps)
+            for g in c.children
+            if g.dep_ == "pobj"
+            for t in noun_targets(g)
+        ]
     why = false_event(tok, trig, pred, code, lex, src_toks, tgt_toks)
     if why is not None:
         logger.debug("no event at %r: %s", tok.text, why)
