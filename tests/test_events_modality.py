@@ -18,8 +18,9 @@ def test_events_modality_negation(analyzer: Analyzer) -> None:
 def test_events_modality_threatened(analyzer: Analyzer) -> None:
     k = _kinds(analyzer("France threatened to impose sanctions on Germany."))
     assert ("THREATEN", "asserted", "actual") in k
-    assert ("SANCTION", "asserted", "threatened") in k
-    assert ("SANCTION", "asserted", "actual") not in k
+    # sanctions are CAMEO 163, COERCE in the CAMEO-to-PLOVER 2021 table
+    assert ("COERCE", "asserted", "threatened") in k
+    assert ("COERCE", "asserted", "actual") not in k
 
 
 def test_events_modality_intended_cooperation_is_an_agreement(analyzer: Analyzer) -> None:
@@ -45,6 +46,9 @@ def test_events_modality_hypothetical(analyzer: Analyzer) -> None:
 
 def test_events_modality_refusal(analyzer: Analyzer) -> None:
     k = _kinds(analyzer("Serbia and Kosovo failed to agree on a border deal on Wednesday."))
+    # concluding a deal is CAMEO 057, SUPPORT in the CAMEO-to-PLOVER 2021 table
+    assert ("SUPPORT", "negated", "actual") in k and ("REJECT", "asserted", "actual") in k
+    k = _kinds(analyzer("Serbia failed to agree to talks with Kosovo on Wednesday."))
     assert ("AGREE", "negated", "actual") in k and ("REJECT", "asserted", "actual") in k
 
 
@@ -72,3 +76,12 @@ def test_events_modality_a_persons_attack_is_verbal(analyzer: Analyzer) -> None:
 def test_events_modality_for_x_to_be_done_is_wanted_not_done(analyzer: Analyzer) -> None:
     a = analyzer("The envoy praised the talks as an opening for an accord to be reached with Iran.")
     assert not [e for e in a.events if e.type == "AGREE" and e.modality == "actual"]
+
+
+def test_events_modality_planned_and_alleged_acts(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("The planned visit of the president of France to Algeria was announced."))
+    assert ("CONSULT", "asserted", "intended") in k and ("CONSULT", "asserted", "actual") not in k
+    k = _kinds(analyzer("Police of Peru allegedly arrested a journalist of Chile."))
+    assert ("COERCE", "asserted", "hypothetical") in k and ("COERCE", "asserted", "actual") not in k
+    k = _kinds(analyzer("The president of France is scheduled to meet the king of Morocco on Monday."))
+    assert ("CONSULT", "asserted", "intended") in k

@@ -37,7 +37,8 @@ PLOVER_CASES = [
     ("Iran rejected the proposal from Iraq.", "REJECT", "Iran", "Iraq"),
     ("China threatened Taiwan with military action.", "THREATEN", "China", "Taiwan"),
     ("Thousands of students protested against the government of Serbia.", "PROTEST", None, "Serbia"),
-    ("The European Union imposed sanctions on Belarus.", "SANCTION", "European Union", "Belarus"),
+    ("Canada expelled two diplomats of Iran.", "SANCTION", "Canada", "Iran"),
+    ("The European Union imposed sanctions on Belarus.", "COERCE", "European Union", "Belarus"),
     ("Pakistan deployed troops along its border with India.", "MOBILIZE", "Pakistan", "India"),
     ("Israel detained Lebanon's ambassador on Monday.", "COERCE", "Israel", "Lebanon"),
     ("Syria attacked the town of Idlib.", "ASSAULT", "Syria", "Idlib"),
@@ -167,3 +168,43 @@ def test_events_triggers_figurative_modifier(analyzer: Analyzer) -> None:
         for e in analyzer("Senators from Ohio continued their legislative attacks on Canada.").events
         if e.type == "ASSAULT"
     ]
+
+
+def test_events_triggers_noun_with_its_own_actor(analyzer: Analyzer) -> None:
+    # the verb names only the harm; the noun names the act and its actor
+    a = analyzer("Six soldiers of Mali were killed in an attack by Niger.")
+    assert any("Niger" in n for e in _actual(a) if e.type == "ASSAULT" for n in _names(a, e.source))
+    b = analyzer("Dozens died after clashes between Armenia and Azerbaijan.")
+    assert set(_names(b, _find(b, "ASSAULT").source)) == {"Armenia", "Azerbaijan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo"),
+    [
+        ("Japan sent medical supplies and tents to Nepal.", "073"),
+        ("Norway gave 20 million dollars to Haiti.", "071"),
+        ("Ghana is sending a platoon to Mali on a peacekeeping mission.", "074"),
+    ],
+)
+def test_events_triggers_the_resource_decides_the_aid(analyzer: Analyzer, text: str, cameo: str) -> None:
+    assert _find(analyzer(text), "AID").cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo"),
+    [
+        # light verbs with event nouns, from the converted dictionary and the hand patterns
+        ("Troops of Mali engaged in a firefight with rebels of Niger.", "ASSAULT", "193"),
+        (
+            "Thousands of students in Serbia took to the streets against the government of Serbia.",
+            "PROTEST",
+            "141",
+        ),
+        ("Prisoners of Turkey staged a hunger strike against the government of Turkey.", "PROTEST", "142"),
+        ("The Grand Mufti of Egypt cancelled a planned visit to Britain.", "REJECT", "125"),
+    ],
+)
+def test_events_triggers_light_verbs_with_event_nouns(
+    analyzer: Analyzer, text: str, type_: str, cameo: str
+) -> None:
+    assert _find(analyzer(text), type_).cameo == cameo

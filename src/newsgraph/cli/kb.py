@@ -170,8 +170,11 @@ def _build(args: argparse.Namespace) -> int:
         logging.getLogger(__name__).info("newsgraph.events.petrarch not found: verb dictionary not converted")
         print("newsgraph.events.petrarch not found: the verb dictionary was not converted", file=sys.stderr)
         return 0
-    out = Path(args.out) if args.out else None
-    events_petrarch.build(source, out)
+    from importlib import resources
+
+    out = Path(args.out) if args.out else Path(str(resources.files("newsgraph").joinpath("data", "events")))
+    for path in events_petrarch.build(source, out):
+        print(f"wrote {path}", file=sys.stderr)
     return 0
 
 

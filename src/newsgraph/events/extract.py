@@ -8,6 +8,8 @@ sentence runs the steps, each in its own module, in this order:
 2. ``arguments``  the source and target phrases of the trigger in the parse;
 3. ``dyad``       those phrases as entity ids (through ``actors``), with fallbacks
                   when they name no one; a sentence with no actor gives no event;
+   ``false_events`` triggers that state no political event (disasters, sport,
+                  exercises, figurative and other senses, attributive participles);
 4. ``guards``     polarity and modality from what governs the trigger; figurative
                   violence ("legislative attacks", a verbal "attack");
 5. ``coding``     the events CAMEO derives from an announced, conditional or
@@ -29,7 +31,7 @@ from spacy.tokens import Token
 
 from newsgraph.document import ParsedDocument
 from newsgraph.events.actors import location_of
-from newsgraph.events.arguments import argument_tokens
+from newsgraph.events.arguments import argument_tokens, noun_targets
 from newsgraph.events.coding import derived_event, modal_requests
 from newsgraph.events.context import (
     Candidate,
@@ -40,6 +42,7 @@ from newsgraph.events.context import (
     quote_at,
 )
 from newsgraph.events.dyad import event_dyad
+from newsgraph.events.false_events import false_event, recode
 from newsgraph.events.guards import event_reading, figurative, verbal_attack
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.merge import event_records, merge
@@ -93,11 +96,30 @@ def _trigger_events(
     if quote is None and pred.i != tok.i:
         quote, is_cue = quote_at(ctx, tok.idx)
     src_toks, tgt_toks = argument_tokens(tok, trig, pred)
+    if trig.reverse:  # "came under fire from X": the subject is the one acted on
+        src_toks, tgt_toks = tgt_toks, src_toks
+    if trig.preps and not tgt_toks:
+        # "engaged in a firefight with X": the pattern's noun lends its own with/against/on phrase
+        tgt_toks = [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and any(c.lower_ in p for p, _ in trig.preps)
+            for g in c.children
+            if g.dep_ == "pobj"
+            for t in noun_targets(g)
+        ]
+    why = false_event(tok, trig, pred, code, lex, src_toks, tgt_toks)
+    if why is not None:
+        logger.debug("no event at %r: %s", tok.text, why)
+        return []
+    code = recode(tok, pred, code, lex, len(src_toks))
     source, target, fallback, places = event_dyad(
         ctx, tok, trig, pred, code, src_toks, tgt_toks, quote, is_cue
     )
     if not source and not target:
         return []  # no recognisable actor: no event
+    if trig.origin == "petrarch" and not (source and target):
+        return []  # the dictionary codes dyads (PETRARCH2's require_dyad): one actor is not enough
     reading = event_reading(ctx, tok, trig, pred, code, trig_at)
     trigger_span = ctx.parsed.span(tok.idx, tok.idx + len(tok.text))
     confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) - 0.15 * fallback + 0.05 * bool(quote)

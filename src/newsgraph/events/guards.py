@@ -5,7 +5,9 @@ attacks") before any actor is looked for. ``event_reading`` gives the polarity
 (asserted/negated) and modality (actual/intended/threatened/hypothetical) of
 an event from the trigger's own negation and auxiliaries and from what governs
 it: a trigger's scope ("threatened to"), a governor word ("plans to", "failed
-to"), a governing noun ("an offer to"), a condition ("if", "unless").
+to", "is scheduled to"), a governing noun ("an offer to"), a condition ("if",
+"unless"), a modifier of the trigger ("a planned visit", "an alleged attack",
+"allegedly bribed").
 ``verbal_attack`` says whether an "attack" between unarmed actors is words
 (recoded as CAMEO 111 by the caller). Next: ``coding`` derives the events that
 CAMEO reads into an announced, conditional or refused act.
@@ -56,11 +58,25 @@ def event_reading(
     polarity, modality, by_trigger = _scope(pred, ctx, trig_at)
     if trig.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         polarity = "negated"
+    if modality == "actual":
+        modality = _stated_modality(tok, lex) or modality
     condition = _conditioned(pred, lex)
     conditioned = condition is not None and code.plover not in _SPEECH_ACTS
     if conditioned and modality == "actual":
         modality = "hypothetical"
     return Reading(polarity, modality, by_trigger, condition, conditioned)
+
+
+def _stated_modality(tok: Token, lex: Lexicon) -> str | None:
+    """ "a planned visit", "the proposed talks" (intended); "an alleged attack", "possible strikes",
+    "allegedly bribed" (hypothetical): the word beside the trigger says the act is not (yet) actual."""
+    table = lex.word_class("act_modifier")
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "advmod", "npadvmod"):
+            value = table.get(c.lower_) or table.get(c.lemma_.lower())
+            if value is not None:
+                return value
+    return None
 
 
 def verbal_attack(ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str]) -> bool:

@@ -1,11 +1,21 @@
 """The event lexicons: CAMEO codes, trigger patterns and word classes (data/events/*.tsv).
 
+The trigger vocabulary has two layers. The base is the PETRARCH2 CAMEO verb
+dictionary as converted by ``petrarch.build`` (``petrarch_verbs.tsv``: verbs and
+their blocks; ``petrarch_patterns.tsv``: each block's verb + object / preposition
+/ subject patterns). On top of it, ``triggers.tsv`` holds the patterns written
+for newsgraph (event nouns, clause and evaluative constraints, scopes, and the
+verb patterns that measured better than the dictionary's). For one lemma every
+pattern of both layers is tried, most specific first; on a tie the hand pattern
+comes first.
+
 Loaded once per process (``load_lexicon()`` is cached). A malformed line raises
 ``KnowledgeBaseError`` naming the file and line, so a user-edited copy fails loudly.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +43,13 @@ PLOVER_TYPES: tuple[str, ...] = (
     "ASSAULT",
 )
 SCOPES = ("-", "intended", "threatened", "hypothetical", "negated")
+# what a dictionary verb does to an event in its clause, by the verb's CAMEO root
+# (the hand patterns say it per pattern): "urged X to withdraw", "agreed to meet", "threatened to strike"
+_ROOT_SCOPE = {"02": "hypothetical", "10": "hypothetical", "03": "intended", "13": "threatened"}
+# which vocabulary to load (an ablation switch for the evaluation: petrarch, hand or both)
+VOCABULARY_ENV = "NEWSGRAPH_EVENT_VOCAB"
+# which verbs of a block a dictionary pattern applies to: every verb (block) or the verbs its line names (named)
+PATTERN_SCOPE_ENV = "NEWSGRAPH_PETRARCH_PATTERNS"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +92,11 @@ class CameoCode:
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """One trigger pattern from triggers.tsv."""
+    """One trigger pattern (from triggers.tsv or the converted PETRARCH2 dictionary)."""
 
     pos: str  # "verb" | "noun"
     lemma: str
-    cameo: str
+    cameo: str  # "-": matches, but is no event (silences less specific patterns)
     scope: str | None = None
     particle: str | None = None
     objects: frozenset[str] = frozenset()
@@ -87,16 +104,38 @@ class Trigger:
     fact: bool = False
     evaluative: str | None = None  # "neg" | "pos"
     line: int = 0
+    # prepositional phrases: (the prepositions, the heads of their object; empty = any)
+    preps: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    subjects: frozenset[str] = frozenset()
+    reverse: bool = False  # the subject is the target ("came under fire", a "[:code]" entry)
+    origin: str = "hand"  # "hand" | "petrarch"
 
     @property
     def specificity(self) -> int:
         return (
             3 * int(self.particle is not None)  # "called on X to" before "called X a liar"
             + 2 * int(bool(self.objects))
+            + int(bool(self.objects) and all("_" in o for o in self.objects))  # "humanitarian aid"
             + int(self.clause)
             + 2 * int(self.fact)
             + 2 * int(self.evaluative is not None)
+            + sum(4 if nouns else 3 for _, nouns in self.preps)
+            + 2 * int(bool(self.subjects))
         )
+
+    # frame keys of which the token must have one (a cheap first test; empty: no test)
+    anchor: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.objects:
+            anchor = frozenset("o:" + o for o in self.objects)
+        elif self.preps:
+            anchor = frozenset("p:" + p for p in self.preps[0][0])
+        elif self.particle is not None:
+            anchor = frozenset(("p:" + self.particle,))
+        else:  # a subject is checked by itself (the frame looks it up only then)
+            anchor = frozenset()
+        object.__setattr__(self, "anchor", anchor)
 
 
 @dataclass(frozen=True)
@@ -150,28 +189,57 @@ def parse_cameo(path: Path | resources.abc.Traversable) -> dict[str, CameoCode]:
     return out
 
 
-def parse_pattern(pos: str, pattern: str, cameo: str, scope: str, line: int = 0) -> Trigger:
+def _heads(words: str) -> frozenset[str]:
+    return frozenset(w if w in ("MONEY", "ACTOR", "*") else w.lower() for w in words.split("|") if w)
+
+
+def parse_pattern(
+    pos: str, pattern: str, cameo: str, scope: str, line: int = 0, origin: str = "hand"
+) -> Trigger:
+    """One pattern: ``LEMMA`` then constraints (see triggers.tsv's header)::
+
+    @PART          a particle or preposition attached to the verb ("call @on")
+    @P1/P2:N1|N2   a prepositional phrase with one of these heads ("@for:visit|talks"); a
+                   second bare @P is a preposition that must be there ("set @off @for")
+    +O1|O2         the object's head; "humanitarian_aid" is "aid" modified by "humanitarian"
+    <S1|S2         the subject's head ("<troops": "troops rushed to the border")
+    >clause >fact  a clause complement; a that-clause without a modal
+    =neg =pos      an evaluative complement
+    !rev           the subject is the target
+    """
     parts = pattern.split()
-    if not parts or parts[0][0] in "@+>=":
+    if not parts or parts[0][0] in "@+>=<!":
         raise KnowledgeBaseError(f"pattern {pattern!r} has no lemma", source=f"line {line}")
     particle = None
     objects: frozenset[str] = frozenset()
+    subjects: frozenset[str] = frozenset()
+    preps: list[tuple[frozenset[str], frozenset[str]]] = []
     clause = False
     fact = False
+    reverse = False
     evaluative = None
     for part in parts[1:]:
-        if part.startswith("@"):
-            particle = part[1:].lower()
-        elif part.startswith("+"):
-            objects = frozenset(
-                w if w in ("MONEY", "ACTOR", "*") else w.lower() for w in part[1:].split("|") if w
-            )
+        if part.startswith("@") and len(part) > 1:
+            word, colon, nouns = part[1:].partition(":")
+            alts = frozenset(w.lower() for w in word.split("/") if w)
+            if not alts or (colon and not nouns):
+                raise KnowledgeBaseError(f"bad preposition {part!r} in {pattern!r}", source=f"line {line}")
+            if colon or len(alts) > 1 or particle is not None:
+                preps.append((alts, frozenset() if nouns == "*" else _heads(nouns)))
+            else:
+                particle = word.lower()
+        elif part.startswith("+") and len(part) > 1:
+            objects = _heads(part[1:])
+        elif part.startswith("<") and len(part) > 1:
+            subjects = _heads(part[1:])
         elif part == ">clause":
             clause = True
         elif part == ">fact":
             fact = True
         elif part in ("=neg", "=pos"):
             evaluative = part[1:]
+        elif part == "!rev":
+            reverse = True
         else:
             raise KnowledgeBaseError(
                 f"unknown pattern element {part!r} in {pattern!r}", source=f"line {line}"
@@ -187,13 +255,28 @@ def parse_pattern(pos: str, pattern: str, cameo: str, scope: str, line: int = 0)
         fact=fact,
         evaluative=evaluative,
         line=line,
+        preps=tuple(preps),
+        subjects=subjects,
+        reverse=reverse,
+        origin=origin,
     )
+
+
+def _known_code(code: str, cameo: dict[str, CameoCode]) -> bool:
+    return code == "-" or any(code[:n] in cameo for n in range(len(code), 1, -1))
 
 
 def parse_triggers(
     path: Path | resources.abc.Traversable, cameo: dict[str, CameoCode]
 ) -> dict[tuple[str, str], tuple[Trigger, ...]]:
     found: dict[tuple[str, str], list[Trigger]] = {}
+    for trig in _hand_rows(path, cameo):
+        found.setdefault((trig.pos, trig.lemma), []).append(trig)
+    # most specific first: "release +statement" must be tried before bare "release"
+    return {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in found.items()}
+
+
+def _hand_rows(path: Path | resources.abc.Traversable, cameo: dict[str, CameoCode]) -> Iterator[Trigger]:
     for lineno, (pos, pattern, code, scope, *_) in _rows(path, 4):
         if pos not in ("verb", "noun"):
             raise KnowledgeBaseError(f"kind must be verb or noun, not {pos!r}", source=f"{path}:{lineno}")
@@ -204,12 +287,64 @@ def parse_triggers(
                 f"scope must be one of {SCOPES}, not {scope!r}", source=f"{path}:{lineno}"
             )
         try:
-            trig = parse_pattern(pos, pattern, code, scope, lineno)
+            yield parse_pattern(pos, pattern, code, scope, lineno)
         except KnowledgeBaseError as exc:
             raise KnowledgeBaseError(exc.message, source=f"{path}:{lineno}") from exc
-        found.setdefault((pos, trig.lemma), []).append(trig)
-    # most specific first: "release +statement" must be tried before bare "release"
-    return {k: tuple(sorted(v, key=lambda t: -t.specificity)) for k, v in found.items()}
+
+
+def _dictionary_scope(code: str, pattern: str) -> str:
+    """The scope of a dictionary verb: by its CAMEO root, for a verb that can govern a clause."""
+    if "+" in pattern:
+        return "-"  # "offered aid": the object is the act, there is no clause to scope
+    return _ROOT_SCOPE.get(code[:2], "-")
+
+
+def parse_petrarch(
+    verbs_path: Path | resources.abc.Traversable,
+    patterns_path: Path | resources.abc.Traversable,
+    cameo: dict[str, CameoCode],
+    named_only: bool = False,
+) -> dict[tuple[str, str], list[Trigger]]:
+    """The converted PETRARCH2 dictionary as trigger patterns, by (``"verb"``, lemma).
+
+    A verb's own code becomes a bare pattern (none when it has no PLOVER type: a
+    statement verb is not a trigger); a block's patterns apply to every verb of
+    the block (``named_only``: to the verbs the source line names, else to all).
+    """
+    blocks: dict[str, list[tuple[Trigger, frozenset[str]]]] = {}
+    for lineno, (block, pattern, code, named, *_) in _rows(patterns_path, 4):
+        if not _known_code(code, cameo):
+            raise KnowledgeBaseError(
+                f"CAMEO code {code!r} is not in cameo.tsv", source=f"{patterns_path}:{lineno}"
+            )
+        try:
+            trig = parse_pattern("verb", "_ " + pattern, code, "-", lineno, origin="petrarch")
+        except KnowledgeBaseError as exc:
+            raise KnowledgeBaseError(exc.message, source=f"{patterns_path}:{lineno}") from exc
+        names = frozenset(n for n in named.split(",") if n and n != "-")
+        blocks.setdefault(block, []).append((trig, names))
+    found: dict[tuple[str, str], list[Trigger]] = {}
+    for lineno, (verb, block, code, *_) in _rows(verbs_path, 3):
+        if not _known_code(code, cameo):
+            raise KnowledgeBaseError(
+                f"CAMEO code {code!r} is not in cameo.tsv", source=f"{verbs_path}:{lineno}"
+            )
+        try:
+            own = parse_pattern("verb", verb, code, _dictionary_scope(code, verb), lineno, origin="petrarch")
+        except KnowledgeBaseError as exc:
+            raise KnowledgeBaseError(exc.message, source=f"{verbs_path}:{lineno}") from exc
+        out = found.setdefault(("verb", own.lemma), [])
+        known = cameo.get(code[:3]) or cameo.get(code[:2])
+        if code != "-" and known is not None and known.plover is not None:
+            out.append(own)
+        if " " in verb:
+            continue  # a compound verb ("call off") brings no block patterns to its head verb
+        for trig, names in blocks.get(block, ()):
+            if named_only and names and verb not in names:
+                continue
+            if all(t is not trig for t in out):
+                out.append(trig)
+    return found
 
 
 def parse_words(path: Path | resources.abc.Traversable) -> dict[str, dict[str, str]]:
@@ -223,12 +358,47 @@ def data_dir() -> resources.abc.Traversable:
     return resources.files("newsgraph").joinpath("data", "events")
 
 
-@lru_cache(maxsize=1)
-def load_lexicon() -> Lexicon:
+def merge_vocabularies(
+    hand: dict[tuple[str, str], list[Trigger]], dictionary: dict[tuple[str, str], list[Trigger]]
+) -> dict[tuple[str, str], tuple[Trigger, ...]]:
+    """Both layers for each lemma: the hand patterns first (most specific first), then the
+    dictionary's (most specific first). A hand pattern is an override of the dictionary."""
+    out: dict[tuple[str, str], tuple[Trigger, ...]] = {}
+    for key in set(hand) | set(dictionary):
+        ordered = sorted(hand.get(key, ()), key=lambda t: -t.specificity)
+        ordered += sorted(dictionary.get(key, ()), key=lambda t: -t.specificity)
+        if ordered:
+            out[key] = tuple(ordered)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _load(vocabulary: str, pattern_scope: str) -> Lexicon:
     base = data_dir()
     cameo = parse_cameo(base.joinpath("cameo.tsv"))
+    hand: dict[tuple[str, str], list[Trigger]] = {}
+    if vocabulary in ("both", "hand"):
+        for trig in _hand_rows(base.joinpath("triggers.tsv"), cameo):
+            hand.setdefault((trig.pos, trig.lemma), []).append(trig)
+    dictionary: dict[tuple[str, str], list[Trigger]] = {}
+    if vocabulary in ("both", "petrarch"):
+        dictionary = parse_petrarch(
+            base.joinpath("petrarch_verbs.tsv"),
+            base.joinpath("petrarch_patterns.tsv"),
+            cameo,
+            named_only=pattern_scope == "named",
+        )
+        if vocabulary == "petrarch":  # the dictionary has no event nouns: keep the hand nouns
+            for trig in _hand_rows(base.joinpath("triggers.tsv"), cameo):
+                if trig.pos == "noun":
+                    hand.setdefault((trig.pos, trig.lemma), []).append(trig)
     return Lexicon(
         cameo=cameo,
-        triggers=parse_triggers(base.joinpath("triggers.tsv"), cameo),
+        triggers=merge_vocabularies(hand, dictionary),
         words=parse_words(base.joinpath("words.tsv")),
     )
+
+
+def load_lexicon() -> Lexicon:
+    """The event lexicon (cached): CAMEO table, both trigger layers, word classes."""
+    return _load(os.environ.get(VOCABULARY_ENV, "both"), os.environ.get(PATTERN_SCOPE_ENV, "named"))

@@ -113,7 +113,7 @@ def event_records(ctx: Context, kept: list[Candidate]) -> list[Event]:
                 source=tuple(c.source),
                 target=tuple(c.target),
                 mode=c.code.mode,
-                context=(c.code.context,) if c.code.context else (),
+                context=tuple(x.strip() for x in c.code.context.split(";")) if c.code.context else (),
                 cameo=c.code.code,
                 quad_class=c.code.quad_class,
                 goldstein=c.code.goldstein,

@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.events.arguments import subject
 from newsgraph.events.lexicon import Lexicon, Trigger
 from newsgraph.events.tokens import forms, is_verb, lemma_in
 
@@ -26,12 +27,13 @@ _OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 _FUTURE_MODALS = frozenset("should would will shall must could can may might".split())
 
 
-def _objects(tok: Token) -> list[Token]:
+def _objects(tok: Token, strict: bool = False) -> list[Token]:
+    """The object phrases' heads; ``strict``: direct objects only (not prepositional objects)."""
     out = []
     for c in tok.children:
         if c.dep_ in _OBJ or c.dep_ == "nsubjpass":
             out.append(c)
-        elif c.dep_ in ("prep", "prt", "agent"):
+        elif c.dep_ in ("prep", "prt", "agent") and not strict:
             out.extend(g for g in c.children if g.dep_ == "pobj")
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         out.append(tok.head)  # "a report released last year": the participle's noun is its object
@@ -40,6 +42,8 @@ def _objects(tok: Token) -> list[Token]:
         more.extend(x for x in o.conjuncts)
         # "700 kg of medicine", "aid deliveries": the measured or modifying noun names the object too
         more.extend(c for c in o.children if c.dep_ == "compound")
+        if strict and not _measure(o):
+            continue  # "a suspension of aid" is no aid; "13 tons of medicine" is medicine
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 more.extend(g for g in c.children if g.dep_ == "pobj")
@@ -47,6 +51,116 @@ def _objects(tok: Token) -> list[Token]:
                     x for g in c.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "compound"
                 )
     return out + more
+
+
+def _measure(tok: Token) -> bool:
+    """A quantity that stands for what it measures ("700 kg", "$33 million", "dozens")."""
+    return (
+        tok.like_num
+        or tok.pos_ == "NUM"
+        or tok.ent_type_ in ("QUANTITY", "MONEY", "CARDINAL")
+        or any(c.dep_ == "nummod" for c in tok.children)
+    )
+
+
+_MODIFIERS = ("amod", "compound", "nmod")
+
+
+def noun_keys(n: Token) -> set[str]:
+    """The keys a pattern noun can match: the head's lemma and word, and modifier + head
+    ("humanitarian_aid", "peace_plan"; two modifiers: "human_rights_abuse")."""
+    heads = {n.lemma_.lower(), n.lower_}
+    keys = set(heads)
+    mods = [c for c in n.children if c.dep_ in _MODIFIERS and c.i < n.i][-3:]
+    forms = [{c.lemma_.lower(), c.lower_} for c in mods]
+    for h in heads:
+        for i, fi in enumerate(forms):
+            keys.update(f"{m}_{h}" for m in fi)
+            for fj in forms[i + 1 :]:
+                keys.update(f"{a}_{b}_{h}" for a in fi for b in fj)
+    return keys
+
+
+class Frame:
+    """What a verb token offers the patterns: its objects, particles, prepositional phrases and
+    subjects as keys. Built once per token; each pattern is then a few set lookups."""
+
+    __slots__ = ("loose", "strict", "particles", "preps", "keys", "event_object", "_tok", "_subjects")
+
+    def __init__(self, tok: Token, lex: Lexicon) -> None:
+        self._tok = tok
+        self._subjects: set[str] | None = None
+        self.loose: set[str] = set()
+        self.strict: set[str] = set()
+        self.particles: set[str] = set()
+        self.preps: dict[str, set[str]] = {}
+        self.event_object = False
+        if not is_verb(tok):
+            # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
+            self.loose = self.strict = noun_keys(tok)
+            self.keys = {"o:" + k for k in self.loose}
+            return
+        objs = _objects(tok)
+        for o in objs:
+            self.loose |= noun_keys(o)
+        # "declined to comment": the infinitive is what is declined
+        self.loose |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
+        if any(o.ent_type_ == "MONEY" for o in objs):
+            self.loose.add("MONEY")
+        if any(o.dep_ in ("dobj", "obj") for o in objs):
+            self.loose.add("*")
+        if any(
+            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
+            for o in objs
+        ):
+            self.loose.add("ACTOR")
+        strict = _objects(tok, strict=True)
+        for o in strict:
+            self.strict |= noun_keys(o)
+        # "reaffirmed their backing for X", "launched a mediation effort": a light verb's object
+        # that is an event noun names the event itself (``noun_licensed``), with its own actors
+        self.event_object = lemma_in(tok, lex.word_class("light")) is not None and any(
+            ("noun", x.lemma_.lower()) in lex.triggers
+            for o in strict
+            for x in (o, *(c for c in o.children if c.dep_ == "compound"))
+        )
+        self.particles |= {
+            c.lower_
+            for c in tok.children
+            if c.dep_ in ("prt", "prep", "agent", "advmod") and not _temporal(c)
+        }
+        for holder in [tok, *strict]:
+            for c in holder.children:
+                if c.dep_ in ("prep", "agent", "dative") and not _temporal(c):
+                    found = self.preps.setdefault(c.lower_, set())
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            found |= noun_keys(g)
+                            for gg in g.children:  # "(ON STATE) (OF ALERT)": a phrase inside the phrase
+                                if gg.dep_ == "prep":
+                                    inner = self.preps.setdefault(gg.lower_, set())
+                                    for x in gg.children:
+                                        if x.dep_ == "pobj":
+                                            inner |= noun_keys(x)
+                        elif g.dep_ == "pcomp":  # "joined in condemning"
+                            found.add(g.lemma_.lower())
+        self.keys = (
+            {"o:" + k for k in self.loose}
+            | {"p:" + p for p in self.particles}
+            | {"p:" + p for p in self.preps}
+        )
+
+    @property
+    def subjects(self) -> set[str]:
+        """The subject's keys (looked up only for the few patterns that name a subject)."""
+        if self._subjects is None:
+            self._subjects = set()
+            if is_verb(self._tok):
+                subs, passive = subject(self._tok)
+                if not passive:
+                    for sub in subs:
+                        self._subjects |= noun_keys(sub)
+        return self._subjects
 
 
 def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
@@ -86,29 +200,31 @@ def _temporal(prep: Token) -> bool:
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
-def _matches(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
-    if trig.particle is not None:
-        if not any(
-            c.dep_ in ("prt", "prep", "agent", "advmod") and c.lower_ == trig.particle and not _temporal(c)
-            for c in tok.children
-        ):
-            return False
+def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame | None) -> bool:
+    if frame is None:
+        return _complements(tok, trig, lex)
+    if trig.anchor and trig.anchor.isdisjoint(frame.keys):
+        return False
+    if trig.particle is not None and trig.particle not in frame.particles:
+        return False
     if trig.objects:
-        objs = _objects(tok)
-        lemmas = {o.lemma_.lower() for o in objs} | {o.lower_ for o in objs}
-        # "declined to comment": the infinitive is what is declined
-        lemmas |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
-        if any(o.ent_type_ == "MONEY" for o in objs):
-            lemmas.add("MONEY")
-        if any(o.dep_ in ("dobj", "obj") for o in objs):
-            lemmas.add("*")
-        if any(
-            o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
-            for o in objs
-        ):
-            lemmas.add("ACTOR")
-        if not lemmas & trig.objects:
+        # the dictionary's objects are direct objects (PETRARCH2 reads the verb phrase's noun);
+        # the hand patterns also take prepositional objects and infinitives
+        have = frame.strict if trig.origin == "petrarch" else frame.loose
+        if have.isdisjoint(trig.objects) or (trig.origin == "petrarch" and frame.event_object):
             return False
+    elif frame.event_object and trig.particle is None and not trig.preps and not trig.clause:
+        return False  # "pledged its full support": the light verb's event noun is the event
+    for preps, nouns in trig.preps:
+        if not any(p in frame.preps and (not nouns or not nouns.isdisjoint(frame.preps[p])) for p in preps):
+            return False
+    if trig.subjects and trig.subjects.isdisjoint(frame.subjects):
+        return False
+    return _complements(tok, trig, lex)
+
+
+def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """The clause, that-clause and evaluative constraints of a pattern."""
     if trig.clause and not any(
         c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
     ):
@@ -149,9 +265,13 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
             break
     if not cands:
         return None
+    # the frame is built only when a pattern constrains more than the lemma, or the verb is light
+    frame: Frame | None = None
+    if any(t.anchor or t.subjects for t in cands) or lemma_in(tok, lex.word_class("light")) is not None:
+        frame = Frame(tok, lex)
     for trig in cands:  # most specific first
-        if _matches(tok, trig, lex):
-            return trig
+        if _matches(tok, trig, lex, frame):
+            return trig if trig.cameo != "-" else None
     return None
 
 
@@ -195,6 +315,7 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         and head.lower_ in ("of", "in")
         and head.head.pos_ in ("NOUN", "NUM")
         and head.head.dep_ in ("dobj", "obj")
+        and _measure(head.head)
     ):
         # "25,000 tons of food aid", "$33 million in assistance": the noun stands in for its measure
         head, dep = head.head.head, head.head.dep_
@@ -211,4 +332,39 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         return head
     if dep in ("nsubj",) and lemma_in(head, lex.word_class("occur")):
         return head
+    if dep in ("nsubj", "nsubjpass") and _own_actor(tok):
+        return tok  # "a Saudi-led strike on a school bus used a guided bomb": the subject is the act
+    if (
+        dep == "pobj"
+        and head.lower_ in _SETTING
+        and lemma_in(tok, lex.word_class("stance")) is None
+        and _own_actor(tok, sources_only=head.head.i in triggered)
+    ):
+        # "were killed in an attack by rebels", "died after clashes with the army": the noun
+        # names the act and its actor where the verb names only the harm
+        return tok
     return None
+
+
+_NOUN_ACTOR_PREPS = ("by", "with", "between", "on", "against")
+# prepositions of a noun that sets the scene of the clause ("killed in an attack by ...")
+_SETTING = frozenset("in during after following amid by".split())
+
+
+def _own_actor(noun: Token, sources_only: bool = False) -> bool:
+    """The event noun names an actor of its own: "by rebels", "Israel's", "Israeli", "Saudi-led",
+    "with the army", "between A and B", "on the embassy" (``sources_only``: not the last two kinds,
+    so "marched in protest against X" stays one protest)."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return True
+        if c.dep_ in ("amod", "compound") and (
+            c.ent_type_ in ("NORP", "GPE", "ORG") or c.lower_.endswith(("-led", "-backed"))
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in (
+            ("by", "with", "between") if sources_only else _NOUN_ACTOR_PREPS
+        ):
+            if any(g.dep_ == "pobj" for g in c.children):
+                return True
+    return False

@@ -1,0 +1,310 @@
+"""Step 2b: guards against false events, each a general rule over the parse and a word class.
+
+``false_event`` runs on every trigger once its argument phrases are known (before
+actors are looked up) and says why the trigger states no political event, or
+``None``. ``recode`` gives the code a trigger really has when its sense is decided
+by what it governs. The word classes are in ``data/events/words.tsv``.
+
+* **disasters and accidents**: violence whose cause is a disaster or an accident,
+  not an actor ("an earthquake killed 40", "killed in floods", "a gas explosion",
+  "the bus plunged into a ravine, killing 20");
+* **sport**: an event whose object, actor or setting is a game ("beat Spain in the
+  final", "hosted a football match"), and "strikes back";
+* **military exercises**: violence inside an exercise is a show of force (CAMEO 150,
+  MOBILIZE) or, done jointly, military cooperation (062) (``recode``);
+* **figurative use**: violent verbs with an abstract object ("fight corruption",
+  "combat the virus") are no event; with a proposition ("attacked the plan") they
+  are words (CAMEO 111, ``recode``);
+* **senses decided by the frame**: "met with opposition" (a reaction, not a
+  meeting), tourists "visited" (private visitors), "declined to be named"
+  (anonymity); "released a programme" is a publication, a pattern of triggers.tsv;
+* **attributive and reduced-relative participles** of verbal acts: "officials
+  accused of graft", "a minister criticised for": a description, not an act the
+  sentence reports (unless it names the agent: "accused by the court of").
+
+Proposed, scheduled and alleged acts are read by ``guards.event_reading`` (modality).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
+from newsgraph.events.tokens import lemma_in
+
+_VIOLENT_ROOTS = frozenset(("18", "19", "20"))
+_HARM_ROOTS = frozenset(("17", "18", "19", "20"))
+_CAUSE_PREPS = frozenset("in by during after from amid following due".split())
+_OBJ = ("dobj", "obj", "nsubjpass", "dative")
+
+
+def _words(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def _in_class(tok: Token, lex: Lexicon, cls: str) -> str | None:
+    """The class value of the token's lemma or word, else ``None``."""
+    table = lex.word_class(cls)
+    for w in (tok.lemma_.lower(), tok.lower_):
+        if w in table:
+            return table[w]
+    return None
+
+
+def _phrase_words(head: Token) -> list[Token]:
+    """The head and its modifiers ("gas explosion", "football match", "war games")."""
+    return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
+
+
+def _disaster(head: Token, lex: Lexicon) -> bool:
+    """A disaster or accident phrase: "the earthquake", "a gas explosion", "floods"."""
+    value = _in_class(head, lex, "disaster")
+    if value is None:
+        return False
+    if value != "ambiguous":
+        return True
+    # an explosion is an accident only with an industrial modifier, subject or place
+    near = _phrase_words(head) + [
+        g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
+    ]
+    near += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(_in_class(t, lex, "industrial") is not None for t in near)
+
+
+def _causes(tok: Token, pred: Token) -> list[Token]:
+    """What brings the harm about: the subject, the cause phrases ("in an earthquake"),
+    and for a participle or infinitive ("..., killing 20") the clause it hangs from."""
+    out: list[Token] = []
+    # "were killed and ... injured after an earthquake rocked": conjoined verbs share the cause
+    near = {tok, pred, *tok.conjuncts, *pred.conjuncts}
+    for t in near:
+        for c in t.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                out.append(c)
+            elif c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS | {"by"}:
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "advcl":  # "were killed when a building collapsed"
+                out.append(c)
+                out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
+    if pred.dep_ in ("advcl", "xcomp", "conj") and pred.head.i != pred.i:
+        head = pred.head
+        out.append(head)
+        out.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    return out
+
+
+def _disaster_context(tok: Token, lex: Lexicon) -> bool:
+    """The sentence (or the one before it) is about a disaster or an industrial accident and
+    names no armed attacker: "The blasts killed 50" after "explosions tore through a chemical
+    store", "evacuated residents" of a flooded town."""
+    doc = tok.doc
+    sent = tok.sent
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    disaster = industrial = False
+    for t in doc[start : sent.end]:
+        if t.ent_type_ in ("PERSON", "ORG", "GPE"):
+            continue
+        if lemma_in(t, lex.word_class("attacker")) is not None:
+            return False
+        value = _in_class(t, lex, "disaster")
+        if value == "-" and t.pos_ == "NOUN" and _in_class(t, lex, "context_disaster") is not None:
+            disaster = True
+        elif value == "ambiguous":
+            industrial = industrial or any(
+                _in_class(x, lex, "industrial") is not None for x in doc[start : sent.end] if x.pos_ == "NOUN"
+            )
+    return disaster or industrial
+
+
+def _human_agent(src: list[Token], lex: Lexicon) -> bool:
+    """A source phrase that names people who act: an entity, an agent noun ("police", "rebels")."""
+    return any(
+        s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        or s.pos_ in ("PROPN", "PRON")
+        or lemma_in(s, lex.word_class("agent")) is not None
+        or lemma_in(s, lex.word_class("attacker")) is not None
+        for s in src
+    )
+
+
+def _accident(tok: Token, pred: Token, lex: Lexicon) -> bool:
+    for cause in _causes(tok, pred):
+        if cause.pos_ in ("VERB", "AUX"):
+            if _in_class(cause, lex, "accident") is not None or _disaster(cause, lex):
+                return True
+            continue
+        if _disaster(cause, lex):
+            return True
+        for c in cause.children:  # "the collapse of a building", "an explosion at a gas plant"
+            if c.dep_ == "compound" and _disaster(c, lex):
+                return True
+    if tok.pos_ == "NOUN" and _disaster(tok, lex):
+        return True  # the trigger noun itself: "a gas explosion"
+    return False
+
+
+def _sport(tok: Token, pred: Token, lex: Lexicon, src: list[Token], tgt: list[Token]) -> bool:
+    heads = list(src) + list(tgt)
+    for t in {tok, pred}:
+        for c in t.children:
+            if c.dep_ in _OBJ or c.dep_ in ("attr", "npadvmod"):
+                heads.append(c)
+            elif c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":  # "in the final of the tournament": one level down too
+                        heads.append(g)
+                        heads.extend(
+                            x for p in g.children if p.dep_ == "prep" for x in p.children if x.dep_ == "pobj"
+                        )
+    for h in heads:
+        if any(_in_class(w, lex, "sport") is not None for w in _phrase_words(h)):
+            # "war games" are an exercise, not a game
+            if any(_in_class(w, lex, "exercise_modifier") is not None for w in _phrase_words(h)):
+                continue
+            return True
+    # a score in the clause: "beat Spain 2-1", "won 3 - 0"
+    doc = pred.doc
+    for i in range(pred.i + 1, min(pred.i + 8, len(doc))):
+        t = doc[i]
+        parts = t.text.split("-")
+        if len(parts) == 2 and all(p.isdigit() and len(p) <= 2 for p in parts):
+            return True
+        if (
+            t.text in ("-", "–")
+            and 0 < i < len(doc) - 1
+            and doc[i - 1].text.isdigit()
+            and doc[i + 1].text.isdigit()
+            and len(doc[i - 1].text) <= 2
+            and len(doc[i + 1].text) <= 2
+        ):
+            return True
+    return False
+
+
+def _exercise_phrase(head: Token, lex: Lexicon) -> bool:
+    value = _in_class(head, lex, "exercise")
+    if value is None:
+        return False
+    if value != "ambiguous":
+        return True
+    return any(_in_class(w, lex, "exercise_modifier") is not None for w in _phrase_words(head)[1:])
+
+
+def exercise(tok: Token, pred: Token, lex: Lexicon) -> bool:
+    """Violence inside a military exercise: "staged mock attacks", "launched war games"."""
+    cands = [tok, *(c for c in tok.children if c.dep_ in ("amod", "compound"))]
+    for t in {tok, pred}:
+        for c in t.children:
+            if c.dep_ in _OBJ or c.dep_ == "attr":
+                cands.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("in", "during", "as", "for"):
+                cands.extend(g for g in c.children if g.dep_ == "pobj")
+    return any(_exercise_phrase(c, lex) or c.lower_ in ("mock", "simulated") for c in cands)
+
+
+def _figurative_object(tok: Token, pred: Token, lex: Lexicon, cls: str) -> bool:
+    """The object (or "on"/"against" phrase of a noun) is in ``cls``: "fight corruption"."""
+    objs: list[Token] = []
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "against"):
+                objs.extend(g for g in c.children if g.dep_ == "pobj")
+    else:
+        objs.extend(c for c in tok.children if c.dep_ in ("dobj", "obj"))
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            objs.extend(c for c in tok.children if c.dep_ == "nsubjpass")
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "on"):
+                objs.extend(g for g in c.children if g.dep_ == "pobj")
+    return bool(objs) and all(
+        _in_class(o, lex, cls) is not None and o.ent_type_ not in ("GPE", "NORP", "ORG", "PERSON")
+        for o in objs
+    )
+
+
+def _participle(tok: Token, code: CameoCode) -> bool:
+    """ "officials accused of graft", "a leader criticised for": a participle of a verbal act
+    (accusing, criticising, praising, asking) that describes a noun and names no agent is a
+    description of that noun, not an act the sentence reports. A material act in a participle
+    ("activists arrested last week") did happen and stays."""
+    if tok.tag_ != "VBN" or code.quad_class not in (1, 3):
+        return False
+    if not ((tok.dep_ == "acl" and tok.head.i < tok.i) or (tok.dep_ == "amod" and tok.head.i > tok.i)):
+        return False
+    return not any(c.dep_ == "agent" for c in tok.children)
+
+
+def _reaction(tok: Token, lex: Lexicon) -> bool:
+    """ "met with opposition": the "with" object is a reaction, not someone met."""
+    with_objs = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return bool(with_objs) and all(_in_class(o, lex, "reaction") is not None for o in with_objs)
+
+
+def _private(src: list[Token], lex: Lexicon) -> bool:
+    return bool(src) and all(_in_class(s, lex, "private_agent") is not None for s in src)
+
+
+def _anonymity(tok: Token, lex: Lexicon) -> bool:
+    """ "declined to be named", "asked not to be identified"."""
+    for c in tok.children:
+        if c.dep_ == "xcomp" and _in_class(c, lex, "anonymity") is not None:
+            if any(a.dep_ == "auxpass" for a in c.children):
+                return True
+    return False
+
+
+def false_event(
+    tok: Token, trig: Trigger, pred: Token, code: CameoCode, lex: Lexicon, src: list[Token], tgt: list[Token]
+) -> str | None:
+    """Why the trigger at ``tok`` (carried by ``pred``) states no political event, else ``None``."""
+    if _participle(tok, code):
+        return "participle"
+    human = _human_agent(src, lex)
+    if code.root in _HARM_ROOTS and not human and _accident(tok, pred, lex):
+        return "disaster"
+    if code.root in _HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
+        # "the blasts killed 50" in a report of a chemical fire; evacuating people from a flood
+        return "disaster"
+    if _sport(tok, pred, lex, src, tgt):
+        return "sport"
+    if code.root in _VIOLENT_ROOTS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
+    ):
+        if not any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return "figurative"  # "strikes back", "hit back": a retort
+    if code.root in _HARM_ROOTS and _figurative_object(tok, pred, lex, "abstract"):
+        return "figurative"
+    if code.plover == "CONSULT" and (_reaction(tok, lex) or _private(src, lex)):
+        return "sense"
+    if trig.scope is not None and _anonymity(tok, lex):
+        return "anonymity"
+    return None
+
+
+def recode(tok: Token, pred: Token, code: CameoCode, lex: Lexicon, n_sources: int) -> CameoCode:
+    """The code the trigger has once its frame is read: an exercise's "attack" is a show of
+    force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111)."""
+    if code.root in _VIOLENT_ROOTS:
+        if exercise(tok, pred, lex):
+            joint = (
+                n_sources > 1
+                or any(
+                    w.lower_ in ("joint", "together")
+                    for t in {tok, pred}
+                    for w in t.subtree
+                    if w.i < t.i + 12
+                )
+                or any(c.dep_ == "prep" and c.lower_ == "with" for t in {tok, pred} for c in t.children)
+            )
+            return lex.code("062" if joint else "150") or code
+        if _figurative_object(tok, pred, lex, "proposition"):
+            return lex.code("111") or code
+    return code
