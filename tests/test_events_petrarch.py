@@ -29,7 +29,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def test_events_petrarch_build_writes_verbs_patterns_and_licence(built: list[Path]) -> None:
     assert [p.name for p in built] == ["petrarch_verbs.tsv", "petrarch_patterns.tsv", "LICENSE.petrarch2"]
     assert "github.com/openeventdata/petrarch2" in built[0].read_text()
-    assert "Invented fixture dictionary" in built[2].read_text()
+    assert "invented fixtures in the PETRARCH2" in built[2].read_text()
 
 
 def test_events_petrarch_verbs_compounds_and_codes(built: list[Path]) -> None:
