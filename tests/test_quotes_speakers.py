@@ -14,7 +14,8 @@ def run(parse_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
 
 
 def by_cue(quotes: list[Quote], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    """The quote whose cue is ``cue`` or a verb group with it ("was announced", "pointed out")."""
+    found = [q for q in quotes if q.cue is not None and (q.cue.text == cue or cue in q.cue.text.split())]
     assert len(found) == 1, [(q.cue and q.cue.text, q.content_text) for q in quotes]
     return found[0]
 

@@ -47,4 +47,4 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     carried = _carry_speakers(ctx, relations, direct, owner, pending)
     # 5. records
     all_rel = relations + list(direct.values()) + carried
-    return _to_records(text, all_rel), _framing_records(ctx, framing_spans)
+    return _to_records(ctx, all_rel), _framing_records(ctx, framing_spans)

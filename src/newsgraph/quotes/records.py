@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from newsgraph import framing
 from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.spans import cue_group, source_phrase
 from newsgraph.records import FramingItem, Quote, Span, Speaker
 
 
@@ -24,9 +25,11 @@ class _Relation:
     confidence: float
     cue_tok: int = -1
     quotes: list[int] = field(default_factory=list)  # direct quotes absorbed
+    mode: str = "speech"
 
 
-def _to_records(text: str, relations: list[_Relation]) -> list[Quote]:
+def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
+    text = ctx.text
     rows = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for rel in relations:
@@ -38,14 +41,19 @@ def _to_records(text: str, relations: list[_Relation]) -> list[Quote]:
     rows.sort(key=lambda x: (x[0][0][0], x[0][-1][1]))
     out = []
     for i, (content, rel) in enumerate(rows, 1):
+        cue = None if rel.cue is None else cue_group(ctx, rel.cue, list(content))
+        mention = rel.speaker.mention
+        source = None if mention is None else source_phrase(ctx, (mention.start, mention.end), cue)
         out.append(
             Quote(
                 id=f"Q{i}",
                 kind=rel.kind,  # type: ignore[arg-type]
                 content=tuple(Span.of(text, a, b) for a, b in content),
-                cue=None if rel.cue is None else Span.of(text, *rel.cue),
+                cue=None if cue is None else Span.of(text, *cue),
                 speaker=rel.speaker,
                 confidence=round(rel.confidence, 2),
+                mode=rel.mode,  # type: ignore[arg-type]
+                source=None if source is None else Span.of(text, *source),
             )
         )
     return out
