@@ -22,6 +22,7 @@ from newsgraph.quotes.context import _build_ctx
 from newsgraph.quotes.direct import _attribute_rest
 from newsgraph.quotes.indirect import _absorb_quotes, _cue_relations
 from newsgraph.quotes.records import _framing_records, _to_records
+from newsgraph.quotes.scope import _model_relations
 from newsgraph.quotes.uncued import _carry_speakers
 from newsgraph.records import FramingItem, Quote
 
@@ -38,6 +39,7 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     # 2. relations of cue words; the quotes inside their content: direct (the content is the quote)
     # or mixed. ``owner`` maps each attributed quote to its relation.
     relations = _cue_relations(ctx)
+    relations += _model_relations(ctx, relations)
     owner = _absorb_quotes(ctx, relations)
     # 3. remaining quotes: attribution from the surrounding text ("...," he said, "..." is one
     # quote with two spans), else framing, else pending

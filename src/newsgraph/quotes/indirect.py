@@ -64,7 +64,10 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             continue
         lemma = tok.lemma_.lower()
         comp = _complement(tok, lex)
-        if comp is None:
+        if comp is None or comp.i < tok.i:
+            paren = _parenthetical(ctx, tok)
+            if paren is not None:
+                out.append(paren)
             continue
         span = _subtree_span(comp, exclude=tok)
         if span is None:
@@ -111,6 +114,62 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
 
 
 _TRIM = frozenset({".", ",", ";", ":", "--", "—", "–", "-"})
+_PAREN_VERBS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _parenthetical(ctx: _Ctx, verb: Token) -> _Relation | None:
+    """A cue set off by commas inside or after its reported sentence: "The risk, he said, is a
+    clash", "Turnout will rise, Okafor told reporters." The content is the sentence around
+    the ``X said`` clause: two spans when the clause interrupts it, as PolNeAR splits it.
+
+    Only a finite cue verb with its subject next to it, never a quoted sentence (the
+    direct-quote step reads those).
+    """
+    doc = ctx.doc
+    if verb.tag_ not in _PAREN_VERBS or not _is_cue_verb(verb, ctx.lex):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    lo = min(subj.left_edge.i, verb.i)
+    if lo < 1 or doc[lo - 1].text != ",":
+        return None
+    # the clause runs to the next comma or sentence end ("told The Huffington Post on Sunday")
+    sent = verb.sent
+    hi = max(verb.i, subj.right_edge.i)
+    while hi + 1 < sent.end and doc[hi + 1].text not in (",", ".", ";", "!", "?") and hi - verb.i < 8:
+        hi += 1
+    if hi + 1 >= len(doc) or doc[hi + 1].text not in (",", ".", ";"):
+        return None
+    para = ctx.para_of_tok[verb.i]
+    b_lo = sent.start
+    while b_lo < lo and (ctx.para_of_tok[b_lo] != para or doc[b_lo].is_space):
+        b_lo += 1
+    before = _clean(ctx, b_lo, lo - 2)
+    if before is None:
+        return None
+    content = [before]
+    if doc[hi + 1].text == ",":
+        after = _clean(ctx, hi + 2, sent.end - 1)
+        if after is not None:
+            content.append(after)
+    conf = 0.55 if ctx.lex.cls(verb.lemma_.lower()) == "belief" else 0.65
+    return _Relation("indirect", content, _cue_span(verb), _speaker_of(ctx, subj, verb), conf, verb.i)
+
+
+def _clean(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
+    """Characters of tokens ``[lo, hi]`` trimmed of outer punctuation; ``None`` when empty, quoted
+    or on more than one line."""
+    doc = ctx.doc
+    while lo <= hi and (doc[lo].text in _TRIM or doc[lo].is_space):
+        lo += 1
+    while hi >= lo and (doc[hi].text in _TRIM or doc[hi].is_space):
+        hi -= 1
+    if hi < lo or any(ctx.quoted[k] >= 0 or "\n" in doc[k].text_with_ws for k in range(lo, hi)):
+        return None
+    if ctx.quoted[hi] >= 0:
+        return None
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 def _subtree_span(tok: Token, exclude: Token | None = None) -> tuple[int, int] | None:

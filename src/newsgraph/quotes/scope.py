@@ -1,0 +1,145 @@
+"""Attributions beyond the reporting verbs: beliefs, perceptions and intentions, with verb,
+noun and adjective cues ("polls show", "officials fear", "his concern that", "was
+reluctant to").
+
+``_model_relations`` asks the trained cue classifier (``cue_model.py``) about every word
+with a complement that the cue lexicon does not cover, and makes an indirect relation of
+each one it accepts: content = the complement (a clause, an infinitive, an object, or the
+object of a linking preposition, which joins the cue: "warned of", "focuses on"); source =
+the subject (of the copula for an adjective: "Reyes is sure that ..."), the possessor of a
+noun ("her concern that ..."), or the subject of the verb a noun is the object of ("raised
+the concern that ..."). A word inside the content of a relation already found is left
+alone: PolNeAR annotates the outermost attribution only.
+
+``_mode`` gives each relation its mode (speech, belief, perception, intention) from the cue
+lexicon (``data/cues.tsv``) and the lexicon of other cue words (``data/cue_modes.tsv``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
+from newsgraph.quotes.cues import _cue_span, _is_cue_verb
+from newsgraph.quotes.indirect import _subtree_span
+from newsgraph.quotes.records import _Relation
+from newsgraph.quotes.speakers import _speaker_of
+from newsgraph.quotes.subjects import _subject
+from newsgraph.records import Speaker
+
+MODES = ("speech", "belief", "perception", "intention")
+
+
+@lru_cache(maxsize=1)
+def _other_modes() -> dict[str, str]:
+    """``data/cue_modes.tsv``: the mode of cue words outside the verb lexicon, by lemma."""
+    out: dict[str, str] = {}
+    raw = resources.files("newsgraph").joinpath("data/cue_modes.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, mode = line.split("\t")[:2]
+        out[lemma.strip().lower()] = mode.strip()
+    return out
+
+
+def _mode(ctx: _Ctx, tok: Token) -> str:
+    """The mode of a cue word: the lexicons', else belief for an adjective, else speech."""
+    lemma = tok.lemma_.lower()
+    mode = ctx.lex.mode(lemma) or _other_modes().get(lemma) or ("belief" if tok.pos_ == "ADJ" else "speech")
+    return mode if mode in MODES else "speech"
+
+
+def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
+    """Relations of the cue words the classifier accepts, outside the lexicon and outside
+    the cues and contents of ``relations``."""
+    model = cue_model()
+    taken = sorted({(a, b) for r in relations for a, b in r.content} | {r.cue for r in relations if r.cue})
+    out: list[_Relation] = []
+    for tok in ctx.doc:
+        if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+            continue
+        if _is_cue_verb(tok, ctx.lex) or any(a <= tok.idx < b for a, b in taken):
+            continue
+        raised = _raising(ctx, tok)
+        if raised is not None:
+            out.append(raised)
+            taken.extend(raised.content)
+            continue
+        for cand in candidates(tok):
+            if model.score(features(cand, ctx.lex)) < model.threshold:
+                continue
+            rel = _relation(ctx, cand)
+            if rel is not None:
+                out.append(rel)
+                taken.extend(rel.content)
+    return out
+
+
+#: verbs whose subject belongs to the attributed content: "The plan seems to work", "Turnout
+#: is expected to rise" (content: "The plan" + "to work"; the source is left unnamed)
+_RAISING = frozenset({"seem", "appear"})
+
+
+def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
+    lemma = tok.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX") or not (lemma in _RAISING or (lemma == "expect" and passive)):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next(
+        (c for c in tok.children if c.dep_ in ("xcomp", "acomp", "oprd", "attr") and c.i > tok.i), None
+    )
+    if subj is None or comp is None or subj.i > tok.i or subj.lower_ in ("it", "there"):
+        return None
+    if ctx.quoted[subj.i] >= 0 or ctx.quoted[comp.i] >= 0:
+        return None
+    first = _subtree_span(subj)
+    second = _subtree_span(comp, exclude=tok)
+    if first is None or second is None:
+        return None
+    rel = _Relation("indirect", [first, second], _cue_span(tok), Speaker(), 0.45, tok.i)
+    rel.mode = "belief"
+    return rel
+
+
+def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
+    tok, kind, comp = cand
+    if kind == "p":
+        obj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        span = _subtree_span(obj, exclude=tok)
+    else:
+        span = _subtree_span(comp, exclude=tok)
+    if span is None:
+        return None
+    subj = _source_token(tok)
+    if subj is not None and span[0] <= subj.idx < span[1]:
+        subj = None
+    speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
+    rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.51, tok.i)
+    rel.mode = _mode(ctx, tok)
+    return rel
+
+
+def _source_token(tok: Token) -> Token | None:
+    """Who holds the attributed attitude of cue word ``tok`` (see the module docstring)."""
+    if tok.pos_ == "VERB":
+        return _subject(tok)
+    if tok.pos_ == "ADJ":
+        gov = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
+        return next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok.pos_ == "NOUN":
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return _subject(tok.head)
+        if tok.dep_ in ("nsubj", "attr") and tok.head.pos_ == "AUX":
+            return None
+    return None
