@@ -63,7 +63,7 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
     for tok in ctx.doc:
         if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
             continue
-        if _is_cue_verb(tok, ctx.lex) or any(a <= tok.idx < b for a, b in taken):
+        if any(a <= tok.idx < b for a, b in taken):
             continue
         raised = _raising(ctx, tok)
         if raised is not None:

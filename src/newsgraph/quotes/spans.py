@@ -24,7 +24,9 @@ from newsgraph.quotes.context import _Ctx
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
 #: prepositions that link a cue to its content ("warned of", "called for", "referring to")
-_LINK_PREPS = frozenset({"of", "for", "about", "to", "on", "against", "with", "at"})
+_LINK_PREPS = frozenset(
+    {"of", "for", "about", "to", "on", "against", "with", "at", "over", "from", "in", "into", "toward", "towards", "behind"}
+)
 #: "said in a statement", "wrote in an email": the medium belongs to the cue
 _MEDIUM = frozenset(
     {"statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech", "release", "note", "memo"}
@@ -46,9 +48,22 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     if k >= len(doc):
         return cue
     verb = doc[k]
-    if verb.idx + len(verb.text) != cue[1] or verb.pos_ not in ("VERB", "AUX"):
+    if verb.idx + len(verb.text) != cue[1] or verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return cue
     lo = hi = verb.i
+    if verb.pos_ == "ADJ":
+        # "is not sure that", "was reluctant to": the copula's group and the adjective's adverbs
+        if verb.dep_ != "acomp" or verb.head.i > verb.i:
+            return cue
+        cop = verb.head
+        j = verb.i - 1
+        while j >= 0 and not _blocked(ctx, j, content) and (
+            (doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg", "npadvmod"))
+            or doc[j].i == cop.i
+            or (doc[j].head.i == cop.i and doc[j].dep_ in _LEFT_DEPS)
+        ):
+            lo = j
+            j -= 1
     # left: "did not", "has also", "could not bring himself to" is too far (not a dependent)
     j = verb.i - 1
     while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:

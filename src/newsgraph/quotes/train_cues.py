@@ -50,7 +50,7 @@ def examples(doc: Doc, cue_spans: Sequence[tuple[int, int]], lex: CueLexicon) ->
     return out
 
 
-def train(data: Sequence[Example], *, epochs: int = 8, rate: float = 0.3, l2: float = 1e-5, seed: int = 13) -> dict[str, float]:
+def train(data: Sequence[Example], *, epochs: int = 6, rate: float = 0.05, l2: float = 1e-5, seed: int = 13) -> dict[str, float]:
     """Logistic-regression weights by AdaGrad (deterministic for a given ``seed``)."""
     weights: dict[str, float] = {}
     grad_sq: dict[str, float] = {}
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--gold", required=True, type=Path, help="PolNeAR train split (DIR/text, DIR/attributions)")
     p.add_argument("--out", required=True, type=Path, help="the model file to write (JSON)")
     p.add_argument("--limit", type=int, default=None, help="only the first N articles")
-    p.add_argument("--epochs", type=int, default=8)
+    p.add_argument("--epochs", type=int, default=6)
     p.add_argument("--threshold", type=float, default=0.5)
     p.add_argument("--prune", type=float, default=0.01)
     args = p.parse_args(argv)
