@@ -184,3 +184,44 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
     ):
         end = doc[nxt].idx + 1
     return start, end
+
+
+def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content spans that stop just inside a quotation reach its marks: a clause ending on a
+    quoted phrase ends after the phrase's closing mark (and the punctuation before it:
+    'cause of “comprehensive reform.”'), one starting on it starts at its opening mark."""
+    out = []
+    text = ctx.text
+    for a, b in content:
+        k = ctx.tok_at(b) - 1
+        if 0 <= k < len(ctx.doc) and (qi := ctx.quoted[k]) >= 0:
+            q = ctx.quotes[qi]
+            if q.end > b and not text[b : q.end].strip(".,;:!?…'\"“”’‘ \u00a0"):
+                b = q.end
+        k = ctx.tok_at(a)
+        if k < len(ctx.doc) and (qi := ctx.quoted[k]) >= 0:
+            q = ctx.quotes[qi]
+            if q.start < a and not text[q.start : a].strip("'\"“”‘’„«» \u00a0"):
+                a = q.start
+        out.append((a, b))
+    return out
+
+
+def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation after its cue with words of the cue's clause between them keeps them, as
+    PolNeAR marks a mixed quote: 'called the plan “a disgrace”' -> 'the plan “a disgrace”'.
+    Not across a comma or colon ('told reporters: “...”': the recipient is no content)."""
+    doc = ctx.doc
+    a = content[0][0]
+    c = ctx.tok_at(cue[1])
+    q = ctx.tok_at(a)
+    if not 0 < q - c <= 8 or q >= len(doc):
+        return content
+    between = [doc[k] for k in range(c, q)]
+    if any(t.is_punct or "\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 for t in between):
+        return content
+    if between[0].lower_ in ("that", "whether", "if") or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return content
+    if between[0].pos_ in ("PRON",) and between[0].lower_ in ("me", "us", "reporters") and len(between) == 1:
+        return content
+    return [(doc[c].idx, content[0][1])] + content[1:]
