@@ -16,7 +16,8 @@ applied to newsgraph's records:
   the same sentence. Micro precision, recall and F1 per element.
 
 Predicted spans of a quote: its source phrase (``Quote.source``, else the speaker
-mention), its cue, and each of its content spans. A span shared by several relations counts once.
+mention), its cue, and each of its content spans; quotes nested within another
+(``Quote.within``) are left out, as in the relation-level scores. A span shared by several relations counts once.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ def layer(seg: Segmentation, spans: Iterable[tuple[int, int]]) -> set[TokenSpan]
 def predicted_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {e: [] for e in ELEMENTS}
     for q in quotes:
+        if q.within is not None:
+            continue  # nested relations are not annotated in PolNeAR (see ``quotes``)
         src = q.source if q.source is not None else q.speaker.mention
         if src is not None:
             out["source"].append((src.start, src.end))

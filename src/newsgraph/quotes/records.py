@@ -26,6 +26,7 @@ class _Relation:
     cue_tok: int = -1
     quotes: list[int] = field(default_factory=list)  # direct quotes absorbed
     mode: str = "speech"
+    within: int = -1  # for a nested relation: the cue token of the relation it is within
 
 
 def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
@@ -44,7 +45,15 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
             continue
         seen.add(content)
         rows.append((content, rel))
+    # a nested relation is kept when the relation it is within is
+    by_cue = {r.cue_tok for _, r in rows if r.cue_tok >= 0}
+    for rel in ctx.nested:
+        content = tuple(sorted(set(rel.content)))
+        if rel.within in by_cue and content not in seen:
+            seen.add(content)
+            rows.append((content, rel))
     rows.sort(key=lambda x: (x[0][0][0], x[0][-1][1]))
+    ids = {r.cue_tok: f"Q{i}" for i, (_, r) in enumerate(rows, 1) if r.cue_tok >= 0 and r.within < 0}
     out = []
     for i, (content, rel) in enumerate(rows, 1):
         cue = None if rel.cue is None else cue_group(ctx, rel.cue, list(content))
@@ -60,6 +69,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
                 confidence=round(rel.confidence, 2),
                 mode=rel.mode,  # type: ignore[arg-type]
                 source=None if source is None else Span.of(text, *source),
+                within=ids.get(rel.within) if rel.within >= 0 else None,
             )
         )
     return out
