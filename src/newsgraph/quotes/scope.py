@@ -58,17 +58,17 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
     """Relations of the cue words the classifier accepts, outside the lexicon and outside
     the cues and contents of ``relations``."""
     model = cue_model()
-    taken = sorted({(a, b) for r in relations for a, b in r.content} | {r.cue for r in relations if r.cue})
+    taken = [False] * len(ctx.doc)  # per token: inside a relation's cue or content
+    for r in relations:
+        _take(ctx, taken, [*r.content, *([r.cue] if r.cue else [])])
     out: list[_Relation] = []
     for tok in ctx.doc:
-        if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
-            continue
-        if any(a <= tok.idx < b for a, b in taken):
+        if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or taken[tok.i]:
             continue
         raised = _raising(ctx, tok)
         if raised is not None:
             out.append(raised)
-            taken.extend(raised.content)
+            _take(ctx, taken, raised.content)
             continue
         for cand in candidates(tok):
             if model.score(features(cand, ctx.lex)) < model.threshold:
@@ -76,8 +76,14 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
             rel = _relation(ctx, cand)
             if rel is not None:
                 out.append(rel)
-                taken.extend(rel.content)
+                _take(ctx, taken, rel.content)
     return out
+
+
+def _take(ctx: _Ctx, taken: list[bool], spans: list[tuple[int, int]]) -> None:
+    for a, b in spans:
+        for k in range(ctx.tok_at(a), min(ctx.tok_at(b), len(taken))):
+            taken[k] = True
 
 
 #: verbs whose subject belongs to the attributed content: "The plan seems to work", "Turnout
@@ -123,7 +129,7 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
     if subj is not None and span[0] <= subj.idx < span[1]:
         subj = None
     speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
-    rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.51, tok.i)
+    rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.5, tok.i)
     rel.mode = _mode(ctx, tok)
     return rel
 
