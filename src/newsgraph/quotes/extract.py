@@ -2,12 +2,13 @@
 
 1. ``context._build_ctx``: the quotation marks (``marks.py``) and the token maps.
 2. ``indirect._cue_relations``: the relations cue words give in the parse;
+   ``scope._model_relations``: those of the cue words the trained classifier accepts;
    ``indirect._absorb_quotes``: the quotations inside a relation's content (direct or mixed).
 3. ``direct._attribute_rest``: the other quotations' cues and speakers from the text around
    them; split quotes joined; short unattributed phrases set aside as framing.
 4. ``uncued._carry_speakers``: quotations with no cue.
 5. ``records._to_records`` and ``records._framing_records``: the ``Quote`` and
-   ``FramingItem`` records.
+   ``FramingItem`` records (span conventions: ``spans.py``; nested relations: ``ctx.nested``).
 
 The numbers are those of the package docstring (``newsgraph/quotes/__init__.py``).
 """
