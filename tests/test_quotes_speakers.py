@@ -36,8 +36,10 @@ def test_participle_after_reported_clause_takes_outer_speaker(parse_text) -> Non
 def test_reported_belief_inside_a_statement_is_not_a_second_relation(parse_text) -> None:  # type: ignore[no-untyped-def]
     text = "Councillor Ruth Adler said she believes the harbour fees are too high.\n"
     quotes = run(parse_text, text)
-    assert [q.cue.text for q in quotes if q.cue is not None] == ["said"]
+    # the belief is kept as a nested relation, within the statement (issue 12)
+    assert [q.cue.text for q in quotes if q.cue is not None and q.within is None] == ["said"]
     assert speaker_text(quotes[0]) == "Councillor Ruth Adler"
+    assert [q.within for q in quotes if q.within is not None] == [quotes[0].id]
 
 
 def test_passive_cue_with_by_agent_names_the_agent(parse_text) -> None:  # type: ignore[no-untyped-def]

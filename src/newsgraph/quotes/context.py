@@ -32,6 +32,7 @@ class _Ctx:
     para_of_tok: list[int]
     single_marks: bool = False  # speech is in single quotation marks (British style)
     nested: list[Any] = field(default_factory=list)  # relations within another's content (records._Relation)
+    rejected: set[int] = field(default_factory=set)  # cue tokens the rules refused on purpose
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

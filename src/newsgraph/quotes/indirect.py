@@ -69,6 +69,7 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             continue
         if tok.dep_ == "xcomp" and _is_cue_verb(tok.head, lex):
             # "urged the senators to support X": the supporter is not the urger
+            ctx.rejected.add(tok.i)
             continue
         lemma = tok.lemma_.lower()
         comp = _complement(tok, lex)
@@ -99,6 +100,7 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             rel.mode = ctx.lex.mode(lemma) or "speech"
             rel.within = outer_cue.i
             ctx.nested.append(rel)
+            ctx.rejected.add(tok.i)
             continue
         impersonal = False
         if subj is not None and subj.head.i != tok.i and subj.lower_ in ("it", "there", "that", "this"):
@@ -108,10 +110,12 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
         if belief and subj is not None and subj.lower_ in _FIRST_SECOND:
             # "I think", "you know", "we believe" in an article's own voice or a transcript: half
             # of those matched on PolNeAR train had another source (12 of 24; 40 more unmatched)
+            ctx.rejected.add(tok.i)
             continue
         if subj is None and _is_passive(tok) and _authorial(tok):
             # "It should be noted that ...", "it must be stressed that ...": the writer's own
             # aside, not a report of anybody's words
+            ctx.rejected.add(tok.i)
             continue
         speaker = _speaker_of(ctx, subj, tok)
         conf = 0.55 if belief else 0.7

@@ -3,13 +3,16 @@ noun and adjective cues ("polls show", "officials fear", "his concern that", "wa
 reluctant to").
 
 ``_model_relations`` asks the trained cue classifier (``cue_model.py``) about every word
-with a complement that the cue lexicon does not cover, and makes an indirect relation of
-each one it accepts: content = the complement (a clause, an infinitive, an object, or the
+with a complement that no rule made a relation of (lexicon verbs included) nor refused on
+purpose (``ctx.rejected``: an authorial aside, "I think", a nested or object-controlled
+cue), and makes an indirect relation of each one it accepts: content = the complement (a clause, an infinitive, an object, or the
 object of a linking preposition, which joins the cue: "warned of", "focuses on"); source =
 the subject (of the copula for an adjective: "Reyes is sure that ..."), the possessor of a
 noun ("her concern that ..."), or the subject of the verb a noun is the object of ("raised
-the concern that ..."). A word inside the content of a relation already found is left
-alone: PolNeAR annotates the outermost attribution only.
+the concern that ..."), the agent of a noun ("a demand by X"), the subject of a copula
+("X is a supporter of"). A word inside the cue or content of a relation already found is
+left alone: PolNeAR annotates the outermost attribution only. Raising verbs (``_raising``:
+"The plan seems to work") give the subject and the complement as content, no source.
 
 ``_mode`` gives each relation its mode (speech, belief, perception, intention) from the cue
 lexicon (``data/cues.tsv``) and the lexicon of other cue words (``data/cue_modes.tsv``).
@@ -64,6 +67,10 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
     out: list[_Relation] = []
     for tok in ctx.doc:
         if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or taken[tok.i]:
+            continue
+        if tok.i in ctx.rejected:
+            # the rules refused it on purpose (an authorial aside, "I think", a nested or
+            # object-controlled cue): the classifier does not bring it back
             continue
         raised = _raising(ctx, tok)
         if raised is not None:
