@@ -147,3 +147,9 @@ def test_quotes_scope_shipped_model_loads_and_is_small() -> None:
     assert size < 20 * 1024 * 1024
     model = cue_model_module.cue_model()
     assert 0.0 < model.threshold < 1.0 and len(model.weights) > 1000
+
+
+def test_quotes_scope_speech_act_object_alone_is_no_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # "The OSCE issued a statement" names an act of speech, not what was said
+    quotes = run(parse_text, "The harbour board issued a statement on Monday.\n")
+    assert not [q for q in quotes if q.content_text == "a statement"]

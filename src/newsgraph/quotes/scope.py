@@ -121,8 +121,20 @@ def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
     return rel
 
 
+#: objects that name an act of speech, not what was said: "issued a statement", "made
+#: remarks" are no attribution without their content (PolNeAR's guidelines: "John made a
+#: statement" is not one)
+_SPEECH_ACTS = frozenset(
+    {"statement", "comment", "remark", "speech", "interview", "announcement", "appearance", "address", "briefing"}
+)
+
+
 def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
     tok, kind, comp = cand
+    if kind == "o" and comp.lemma_.lower() in _SPEECH_ACTS and not any(
+        c.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") for c in comp.children
+    ):
+        return None
     if kind == "p":
         obj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
