@@ -216,7 +216,7 @@ class Quote:
     ``content`` has one span, or several for a quote split by its attribution
     (in JSON: a single span object, or a list of them). ``mode`` says what is attributed
     (speech, belief, perception, intention); ``source`` is the whole source phrase as
-    PolNeAR marks it ("Brian Fallon, a spokesman for the campaign,"), where
+    PolNeAR marks it ("Tom Reed, a spokesman for the harbour board,"), where
     ``speaker.mention`` is the compact phrase the speaker is resolved from; ``within`` is the
     id of the quote whose content holds this one's cue ("X said he believes Y": the belief is
     within the statement).

@@ -137,8 +137,8 @@ _PAREN_VERBS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _parenthetical(ctx: _Ctx, verb: Token) -> _Relation | None:
-    """A cue set off by commas inside or after its reported sentence: "The risk, he said, is a
-    clash", "Turnout will rise, Okafor told reporters." The content is the sentence around
+    """A cue set off by commas inside or after its reported sentence: "The ferry, he said, will
+    run again", "Turnout will rise, Okafor told reporters." The content is the sentence around
     the ``X said`` clause: two spans when the clause interrupts it, as PolNeAR splits it.
 
     Only a finite cue verb with its subject next to it, never a quoted sentence (the
@@ -203,7 +203,7 @@ def _subtree_span(tok: Token, exclude: Token | None = None) -> tuple[int, int] |
     """Characters of ``tok``'s subtree, trimmed of outer punctuation (not quotation marks).
 
     A coordinated cue verb without a subject of its own that the parse put inside the
-    subtree ("said the goal is X but conceded that Y") ends it: it is the same speaker's
+    subtree ("said the fares would fall but conceded that ...") ends it: it is the same speaker's
     next statement, a relation of its own.
     """
     doc = tok.doc

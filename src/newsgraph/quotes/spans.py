@@ -9,8 +9,8 @@ Runs after the attribution steps, on every relation, and changes no attribution:
   colon that introduces the content ("said:"). One contiguous span, never across a quote, a
   line break or the content.
 * ``source_phrase``: the whole noun phrase of the speaker mention, with its modifiers,
-  appositions and coordinated names ("White House Press Secretary Josh Earnest", "Brian
-  Fallon, a spokesman for Mrs. Clinton,", "Mr. Autor and Mr. Hanson"); a relative pronoun
+  appositions and coordinated names ("Harbour Board Press Officer Jan Voss", "Tom
+  Reed, a spokesman for the board,", "Ms. Berg and Mr. Lund"); a relative pronoun
   stays itself ("who"). The mention (``speaker.mention``) stays the compact phrase the
   speaker was resolved from; the full phrase is the record's ``source``.
 """
@@ -74,7 +74,7 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
             continue
         break
     if doc[lo].lower_ == "to" and doc[lo].dep_ == "aux":
-        # an infinitive cue: "was reluctant to endorse", "went on to say", "had to explain" take
+        # an infinitive cue: "was reluctant to sign", "went on to say", "had to explain" take
         # the words that govern it; otherwise the "to" alone is no part of the cue
         lo = _governing_group(ctx, verb, lo, content)
     # right: particle, linking preposition, "in a statement", colon
@@ -174,7 +174,7 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
         hi -= 1
     start, end = min(doc[lo].idx, a), max(doc[hi].idx + len(doc[hi].text), b)
     # a parenthetical apposition before the cue keeps its closing comma:
-    # "Brian Fallon, a spokesman for Mrs. Clinton, said"
+    # "Tom Reed, a spokesman for the board, said"
     nxt = hi + 1
     if (
         nxt < len(doc)
@@ -189,7 +189,7 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content spans that stop just inside a quotation reach its marks: a clause ending on a
     quoted phrase ends after the phrase's closing mark (and the punctuation before it:
-    'cause of “comprehensive reform.”'), one starting on it starts at its opening mark."""
+    'cause of “cheaper fares.”'), one starting on it starts at its opening mark."""
     out = []
     text = ctx.text
     for a, b in content:
