@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast eval gate bench lint typecheck clean
+.PHONY: install demo test test-fast eval gate bench lint typecheck clean cue-model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ eval: $(STAMP)
 # The CI gate: fails when a number in eval/results.json is below its floor.
 gate: eval
 	$(PY) eval/gate.py eval/results.json eval/floors.json
+
+# The trained cue classifier (newsgraph.quotes.cue_model), from PolNeAR train only (about 10 min on 2 cores).
+cue-model: $(STAMP)
+	$(PY) -m newsgraph.quotes.train_cues --gold $(SHARED)/anchors/quotes/polnear/data/train --out src/newsgraph/data/cue_model.json
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --anchors $(SHARED)/anchors --out benchmarks/results.json

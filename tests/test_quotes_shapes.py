@@ -29,7 +29,7 @@ def test_attribution_before_with_colon(parse_text) -> None:  # type: ignore[no-u
     quotes, _ = run(parse_text, text)
     assert len(quotes) == 1
     assert quotes[0].kind == "direct"
-    assert quotes[0].cue is not None and quotes[0].cue.text == "said"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "said:"  # the colon is part of the cue
     assert quotes[0].speaker.mention is not None and quotes[0].speaker.mention.text == "The minister"
 
 

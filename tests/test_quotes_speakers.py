@@ -14,7 +14,8 @@ def run(parse_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
 
 
 def by_cue(quotes: list[Quote], cue: str) -> Quote:
-    found = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    """The quote whose cue is ``cue`` or a verb group with it ("was announced", "pointed out")."""
+    found = [q for q in quotes if q.cue is not None and (q.cue.text == cue or cue in q.cue.text.split())]
     assert len(found) == 1, [(q.cue and q.cue.text, q.content_text) for q in quotes]
     return found[0]
 
@@ -35,8 +36,10 @@ def test_participle_after_reported_clause_takes_outer_speaker(parse_text) -> Non
 def test_reported_belief_inside_a_statement_is_not_a_second_relation(parse_text) -> None:  # type: ignore[no-untyped-def]
     text = "Councillor Ruth Adler said she believes the harbour fees are too high.\n"
     quotes = run(parse_text, text)
-    assert [q.cue.text for q in quotes if q.cue is not None] == ["said"]
+    # the belief is kept as a nested relation, within the statement (issue 12)
+    assert [q.cue.text for q in quotes if q.cue is not None and q.within is None] == ["said"]
     assert speaker_text(quotes[0]) == "Councillor Ruth Adler"
+    assert [q.within for q in quotes if q.within is not None] == [quotes[0].id]
 
 
 def test_passive_cue_with_by_agent_names_the_agent(parse_text) -> None:  # type: ignore[no-untyped-def]

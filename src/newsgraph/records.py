@@ -21,6 +21,9 @@ SCHEMA = "newsgraph/1"
 EntityKind = Literal["person", "organization", "place", "group"]
 MentionKind = Literal["name", "pronoun", "nominal"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
+#: what is attributed: words (speech), a belief or knowledge, a perception or finding, an
+#: intention, wish or stance (docs/quotes.md)
+QuoteMode = Literal["speech", "belief", "perception", "intention"]
 DateKind = Literal["date", "duration", "set"]
 DateBasis = Literal["text", "publication"]
 
@@ -211,7 +214,12 @@ class Quote:
     """A quotation or reported statement.
 
     ``content`` has one span, or several for a quote split by its attribution
-    (in JSON: a single span object, or a list of them).
+    (in JSON: a single span object, or a list of them). ``mode`` says what is attributed
+    (speech, belief, perception, intention); ``source`` is the whole source phrase as
+    PolNeAR marks it ("Tom Reed, a spokesman for the harbour board,"), where
+    ``speaker.mention`` is the compact phrase the speaker is resolved from; ``within`` is the
+    id of the quote whose content holds this one's cue ("X said he believes Y": the belief is
+    within the statement).
     """
 
     id: str
@@ -221,6 +229,9 @@ class Quote:
     speaker: Speaker = field(default_factory=Speaker)
     confidence: float = 0.0
     date: AnchoredDate | None = None
+    mode: QuoteMode = "speech"
+    source: Span | None = None
+    within: str | None = None
 
     @property
     def start(self) -> int:
@@ -248,6 +259,9 @@ class Quote:
             "speaker": self.speaker.to_dict(),
             "confidence": self.confidence,
             "date": None if self.date is None else self.date.to_dict(),
+            "mode": self.mode,
+            "source": None if self.source is None else self.source.to_dict(),
+            "within": self.within,
         }
 
     @classmethod
@@ -262,6 +276,9 @@ class Quote:
             speaker=Speaker.from_dict(d.get("speaker") or {}),
             confidence=float(d.get("confidence") or 0.0),
             date=None if d.get("date") is None else AnchoredDate.from_dict(d["date"]),
+            mode=d.get("mode") or "speech",
+            source=_span_or_none(d.get("source")),
+            within=d.get("within"),
         )
 
 

@@ -174,3 +174,19 @@ def test_store_sqlite_refuses_foreign_database_and_non_database(tmp_path):
     junk.write_bytes(b"this is not sqlite at all" * 100)
     with pytest.raises(StorageError, match="not a SQLite database|cannot"):
         SqliteStore(junk)
+
+
+def test_store_sqlite_migrates_version_1_quotes_to_version_2(tmp_path):
+    # a version-1 file: the quotes table without mode, the source phrase and within_id
+    db = tmp_path / "v1.db"
+    SqliteStore(db).close()
+    conn = sqlite3.connect(db)
+    for name in ("mode", "source_start", "source_end", "source_text", "within_id"):
+        conn.execute(f'ALTER TABLE quotes DROP COLUMN "{name}"')
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with SqliteStore(db) as store:
+        cols = {r[1] for r in store.conn.execute("PRAGMA table_info(quotes)")}
+        assert {"mode", "source_start", "source_end", "source_text", "within_id"} <= cols
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2

@@ -337,6 +337,9 @@ class CorpusDB:
                     },
                     "confidence": q["confidence"] or 0.0,
                     "date": anchored(q),
+                    "mode": q["mode"] or "speech",
+                    "source": span(q["source_start"], q["source_end"]),
+                    "within": _local(q["within_id"], aid),
                 }
             )
         framing = [
@@ -476,7 +479,7 @@ class CorpusDB:
     def _quote_page(self, where: str, params: list[Any], limit: int, offset: int) -> Page:
         total = self._count(f"SELECT q.id {self._QUOTE_FROM}{where}", params)
         rows = self._rows(
-            f"SELECT q.id, q.article_id, q.local_id, q.kind, q.text, q.speaker_name, q.speaker_entity_id, "
+            f"SELECT q.id, q.article_id, q.local_id, q.kind, q.mode, q.text, q.speaker_name, q.speaker_entity_id, "
             f"q.speaker_text, q.cue_text, q.confidence, q.date_value, q.span_start, q.span_end, "
             f"{_QUOTE_WHEN} AS happened, a.published, a.title, sp.actor_code, sp.name AS entity_name "
             f"{self._QUOTE_FROM}{where} ORDER BY happened IS NULL, happened DESC, q.article_id, q.rowid "
@@ -489,6 +492,7 @@ class CorpusDB:
                 "article_id": r["article_id"],
                 "local_id": r["local_id"],
                 "kind": r["kind"],
+                "mode": r["mode"],
                 "text": r["text"],
                 "speaker": {
                     "name": r["speaker_name"],

@@ -121,6 +121,9 @@ class QuoteModel(_Open):
     speaker: SpeakerModel
     confidence: float
     date: AnchoredDateModel | None = None
+    mode: str = "speech"
+    source: SpanModel | None = None
+    within: str | None = None
 
 
 class MentionModel(_Open):
@@ -231,6 +234,7 @@ class QuoteItem(_Open):
     id: str
     article_id: str
     kind: str | None
+    mode: str | None = None
     text: str | None
     speaker: QuoteSpeaker
     cue: str | None

@@ -28,6 +28,11 @@ The rule:
   annotator marked "Vasilescu" two sentences up. It measures who is credited, whatever
   mention the annotator picked; ``speaker_accuracy`` stays the strict, gated number.
 
+A quote nested within another's content (``Quote.within``: "X said he believes Y" gives the
+statement and, within it, the belief) is left out of every score: PolNeAR annotates the
+outermost attribution only (its guidelines, "No nested attributions"; none of the 19,832
+relations of train is nested).
+
 Only the stages quotes depend on run (parse, entities, quotes), so that a
 failure in a later stage cannot change these numbers.
 """
@@ -234,6 +239,7 @@ class QuoteScores:
         index: EntityIndex | None = None,
     ) -> None:
         self.articles += 1
+        quotes = [q for q in quotes if q.within is None]  # PolNeAR annotates no nested relation
         pred_sets = [_chars(text, ((s.start, s.end) for s in q.content)) for q in quotes]
         gold_sets = [_chars(text, g.content) for g in gold]
         pairs = pair(pred_sets, gold_sets)

@@ -15,8 +15,9 @@ applied to newsgraph's records:
 * A predicted span counts only when a gold span has exactly the same tokens in
   the same sentence. Micro precision, recall and F1 per element.
 
-Predicted spans of a quote: its speaker mention (source), its cue, and each of
-its content spans. A span shared by several relations counts once.
+Predicted spans of a quote: its source phrase (``Quote.source``, else the speaker
+mention), its cue, and each of its content spans; quotes nested within another
+(``Quote.within``) are left out, as in the relation-level scores. A span shared by several relations counts once.
 """
 
 from __future__ import annotations
@@ -88,8 +89,11 @@ def layer(seg: Segmentation, spans: Iterable[tuple[int, int]]) -> set[TokenSpan]
 def predicted_spans(quotes: Sequence[Quote]) -> dict[str, list[tuple[int, int]]]:
     out: dict[str, list[tuple[int, int]]] = {e: [] for e in ELEMENTS}
     for q in quotes:
-        if q.speaker.mention is not None:
-            out["source"].append((q.speaker.mention.start, q.speaker.mention.end))
+        if q.within is not None:
+            continue  # nested relations are not annotated in PolNeAR (see ``quotes``)
+        src = q.source if q.source is not None else q.speaker.mention
+        if src is not None:
+            out["source"].append((src.start, src.end))
         if q.cue is not None:
             out["cue"].append((q.cue.start, q.cue.end))
         out["content"].extend((s.start, s.end) for s in q.content)

@@ -14,7 +14,14 @@ module each, in this order:
    saying are scare quotes or titles (``newsgraph.framing``), not quotes.
 4. ``uncued.py``: quotes with no cue take the speaker of the sentence introducing them, else
    of the nearest attributed statement.
-5. ``records.py``: the ``Quote`` and ``FramingItem`` records.
+5. ``records.py``: the ``Quote`` and ``FramingItem`` records, with the PolNeAR span
+   conventions of ``spans.py`` (the cue's verb group, the whole source phrase).
+
+Between steps 2 and 3, ``scope.py`` adds the attributions beyond the reporting verbs
+(beliefs, perceptions, intentions; noun and adjective cues; raising verbs) that the trained
+cue classifier ``cue_model.py`` accepts (trained by ``train_cues.py``). Each relation has a
+``mode`` (speech, belief, perception, intention); a nested one ("X said he believes Y")
+says which quote it is ``within``.
 
 Shared by steps 2-4: ``cues.py`` (the cue lexicon ``data/cues.tsv`` and what makes a word a
 cue), ``subjects.py`` (which token of the parse is a cue's speaker) and ``speakers.py`` (the

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -30,6 +31,8 @@ class _Ctx:
     quotes: list[_Quoted]
     para_of_tok: list[int]
     single_marks: bool = False  # speech is in single quotation marks (British style)
+    nested: list[Any] = field(default_factory=list)  # relations within another's content (records._Relation)
+    rejected: set[int] = field(default_factory=set)  # cue tokens the rules refused on purpose
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after ``offset``."""

@@ -13,7 +13,7 @@ give), ``direct.py``, ``uncued.py``, and ``subjects.py`` for the speaker token.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -22,9 +22,14 @@ from spacy.tokens import Token
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Reporting verbs by lemma: their class (speech/belief) and the complements they take."""
+    """Reporting verbs by lemma: their class (speech/belief), the complements they take and
+    their mode (speech, belief, perception, intention)."""
 
     verbs: dict[str, tuple[str, str]]
+    modes: dict[str, str] = field(default_factory=dict)
+
+    def mode(self, lemma: str) -> str:
+        return self.modes.get(lemma, "")
 
     def frames(self, lemma: str) -> str:
         entry = self.verbs.get(lemma)
@@ -39,13 +44,16 @@ class CueLexicon:
 def cue_lexicon() -> CueLexicon:
     """Load ``data/cues.tsv`` once."""
     verbs: dict[str, tuple[str, str]] = {}
+    modes: dict[str, str] = {}
     raw = resources.files("newsgraph").joinpath("data/cues.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        lemma, cls, frames = line.split("\t")[:3]
+        cols = line.split("\t")
+        lemma, cls, frames = cols[:3]
         verbs[lemma.strip().lower()] = (cls.strip(), frames.strip())
-    return CueLexicon(verbs)
+        modes[lemma.strip().lower()] = cols[3].strip() if len(cols) > 3 else cls.strip()
+    return CueLexicon(verbs, modes)
 
 
 def _is_cue_verb(tok: Token, lex: CueLexicon) -> bool:

@@ -2,12 +2,13 @@
 
 1. ``context._build_ctx``: the quotation marks (``marks.py``) and the token maps.
 2. ``indirect._cue_relations``: the relations cue words give in the parse;
+   ``scope._model_relations``: those of the cue words the trained classifier accepts;
    ``indirect._absorb_quotes``: the quotations inside a relation's content (direct or mixed).
 3. ``direct._attribute_rest``: the other quotations' cues and speakers from the text around
    them; split quotes joined; short unattributed phrases set aside as framing.
 4. ``uncued._carry_speakers``: quotations with no cue.
 5. ``records._to_records`` and ``records._framing_records``: the ``Quote`` and
-   ``FramingItem`` records.
+   ``FramingItem`` records (span conventions: ``spans.py``; nested relations: ``ctx.nested``).
 
 The numbers are those of the package docstring (``newsgraph/quotes/__init__.py``).
 """
@@ -22,6 +23,7 @@ from newsgraph.quotes.context import _build_ctx
 from newsgraph.quotes.direct import _attribute_rest
 from newsgraph.quotes.indirect import _absorb_quotes, _cue_relations
 from newsgraph.quotes.records import _framing_records, _to_records
+from newsgraph.quotes.scope import _model_relations
 from newsgraph.quotes.uncued import _carry_speakers
 from newsgraph.records import FramingItem, Quote
 
@@ -38,6 +40,7 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     # 2. relations of cue words; the quotes inside their content: direct (the content is the quote)
     # or mixed. ``owner`` maps each attributed quote to its relation.
     relations = _cue_relations(ctx)
+    relations += _model_relations(ctx, relations)
     owner = _absorb_quotes(ctx, relations)
     # 3. remaining quotes: attribution from the surrounding text ("...," he said, "..." is one
     # quote with two spans), else framing, else pending
@@ -47,4 +50,4 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     carried = _carry_speakers(ctx, relations, direct, owner, pending)
     # 5. records
     all_rel = relations + list(direct.values()) + carried
-    return _to_records(text, all_rel), _framing_records(ctx, framing_spans)
+    return _to_records(ctx, all_rel), _framing_records(ctx, framing_spans)

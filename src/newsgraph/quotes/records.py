@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from newsgraph import framing
 from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.spans import content_spans, cue_group, lead_in, source_phrase
 from newsgraph.records import FramingItem, Quote, Span, Speaker
 
 
@@ -24,28 +25,51 @@ class _Relation:
     confidence: float
     cue_tok: int = -1
     quotes: list[int] = field(default_factory=list)  # direct quotes absorbed
+    mode: str = "speech"
+    within: int = -1  # for a nested relation: the cue token of the relation it is within
 
 
-def _to_records(text: str, relations: list[_Relation]) -> list[Quote]:
+def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
+    text = ctx.text
     rows = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for rel in relations:
-        content = tuple(sorted(set(rel.content)))
+        spans = content_spans(ctx, rel.content)
+        if rel.kind == "direct" and rel.cue is not None and rel.cue[1] <= min(spans)[0]:
+            widened = lead_in(ctx, rel.cue, sorted(spans))
+            if widened[0] != min(spans):
+                rel.kind = "mixed"
+            spans = widened
+        content = tuple(sorted(set(spans)))
         if not content or content in seen:
             continue
         seen.add(content)
         rows.append((content, rel))
+    # a nested relation is kept when the relation it is within is
+    by_cue = {r.cue_tok for _, r in rows if r.cue_tok >= 0}
+    for rel in ctx.nested:
+        content = tuple(sorted(set(rel.content)))
+        if rel.within in by_cue and content not in seen:
+            seen.add(content)
+            rows.append((content, rel))
     rows.sort(key=lambda x: (x[0][0][0], x[0][-1][1]))
+    ids = {r.cue_tok: f"Q{i}" for i, (_, r) in enumerate(rows, 1) if r.cue_tok >= 0 and r.within < 0}
     out = []
     for i, (content, rel) in enumerate(rows, 1):
+        cue = None if rel.cue is None else cue_group(ctx, rel.cue, list(content))
+        mention = rel.speaker.mention
+        source = None if mention is None else source_phrase(ctx, (mention.start, mention.end), cue)
         out.append(
             Quote(
                 id=f"Q{i}",
                 kind=rel.kind,  # type: ignore[arg-type]
                 content=tuple(Span.of(text, a, b) for a, b in content),
-                cue=None if rel.cue is None else Span.of(text, *rel.cue),
+                cue=None if cue is None else Span.of(text, *cue),
                 speaker=rel.speaker,
                 confidence=round(rel.confidence, 2),
+                mode=rel.mode,  # type: ignore[arg-type]
+                source=None if source is None else Span.of(text, *source),
+                within=ids.get(rel.within) if rel.within >= 0 else None,
             )
         )
     return out

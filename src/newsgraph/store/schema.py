@@ -29,7 +29,7 @@ ColumnType = Literal["TEXT", "INTEGER", "REAL", "BOOLEAN", "BLOB"]
 
 #: Bumped whenever a table or column changes; ``newsgraph.store.sqlite``
 #: refuses (or migrates) files written with another version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +159,7 @@ TABLES: tuple[Table, ...] = (
             _ARTICLE_ID,
             Column("local_id", "TEXT", "quote id inside the document (Q1 ...)"),
             Column("kind", "TEXT", "direct, indirect or mixed"),
+            Column("mode", "TEXT", "what is attributed: speech, belief, perception or intention"),
             Column("text", "TEXT", "the quoted content (parts of a split quote joined by a space)"),
             Column("span_start", "INTEGER", "start of the first content span"),
             Column("span_end", "INTEGER", "end of the last content span"),
@@ -167,6 +168,8 @@ TABLES: tuple[Table, ...] = (
             Column("speaker_name", "TEXT", "speaker's name as resolved"),
             *_span_columns("speaker", "speaker mention"),
             *_span_columns("cue", "speech verb or cue (said, according to ...)"),
+            *_span_columns("source", "whole source phrase (PolNeAR's Source)"),
+            Column("within_id", "TEXT", "the quote whose content holds this one (a nested attribution)"),
             Column("confidence", "REAL", "attribution confidence (0-1)"),
             *_date_columns("statement"),
         ),
@@ -421,6 +424,7 @@ def rows_from_document(doc: Mapping[str, Any], *, source: str | None = None) -> 
                 "article_id": aid,
                 "local_id": q["id"],
                 "kind": q.get("kind"),
+                "mode": q.get("mode"),
                 "text": " ".join(p["text"] for p in parts),
                 "span_start": min((p["start"] for p in parts), default=None),
                 "span_end": max((p["end"] for p in parts), default=None),
@@ -429,6 +433,8 @@ def rows_from_document(doc: Mapping[str, Any], *, source: str | None = None) -> 
                 "speaker_name": speaker.get("name"),
                 **_span("speaker", speaker.get("mention")),
                 **_span("cue", q.get("cue")),
+                **_span("source", q.get("source")),
+                "within_id": gid(q.get("within")),
                 "confidence": q.get("confidence"),
                 **_date(q.get("date")),
             }

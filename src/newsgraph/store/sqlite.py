@@ -39,9 +39,21 @@ APPLICATION_ID = 0x4E475246
 
 _SQL_TYPES = {"TEXT": "TEXT", "INTEGER": "INTEGER", "REAL": "REAL", "BOOLEAN": "INTEGER", "BLOB": "BLOB"}
 
-#: Upgrades from an older ``user_version``: ``MIGRATIONS[v]`` turns version v
-#: into v + 1. Version 1 is the first released schema, so there is none yet.
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+def _v1_to_v2(conn: sqlite3.Connection) -> None:
+    """Version 2: quotes gain ``mode``, the source phrase and ``within_id`` (rows of version 1
+    get NULL: re-run the batch into a new file to fill them)."""
+    for name, sql_type in (
+        ("mode", "TEXT"),
+        ("source_start", "INTEGER"),
+        ("source_end", "INTEGER"),
+        ("source_text", "TEXT"),
+        ("within_id", "TEXT"),
+    ):
+        conn.execute(f"ALTER TABLE quotes ADD COLUMN {_q(name)} {sql_type}")
+
+
+#: Upgrades from an older ``user_version``: ``MIGRATIONS[v]`` turns version v into v + 1.
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1_to_v2}
 
 
 def _q(name: str) -> str:

@@ -1,0 +1,177 @@
+"""The trained cue classifier: which words outside the cue lexicon are attribution cues.
+
+PolNeAR annotates every attribution of a statement, belief, perception or intention, and
+most of its cues are a long tail of verbs, nouns and adjectives ("polls show", "officials
+fear", "was reluctant to", "his concern that") that no hand list covers. ``candidates``
+lists each word of the parse that has a complement that could be attributed content (a
+clause, an infinitive, an object, a prepositional object); ``CueModel.score`` is a logistic
+regression over sparse features of the word and its context (lemma, part of speech,
+complement, subject, governing word, negation) trained on PolNeAR train
+(``python -m newsgraph.quotes.train_cues``, or ``make cue-model``), stored as JSON in
+``data/cue_model.json``.
+
+A missing or corrupt model file raises ``ModelError`` naming the file and how to rebuild it;
+there is no silent fallback.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from newsgraph.errors import ModelError
+from newsgraph.quotes.cues import CueLexicon
+
+MODEL_FILE = "data/cue_model.json"
+REBUILD = "rebuild it with `make cue-model` (python -m newsgraph.quotes.train_cues)"
+FORMAT = "newsgraph-cue-model/1"
+
+_WH = frozenset({"that", "whether", "if", "how", "what", "why", "who", "when", "where"})
+_PREPS = frozenset({"of", "about", "on", "for", "to", "against", "with", "over", "in", "at", "from"})
+
+
+class Candidate(NamedTuple):
+    """A word with a complement: ``kind`` c (clause), x (infinitive), o (object), p (preposition);
+    ``comp`` the complement's head (for p, the preposition)."""
+
+    tok: Token
+    kind: str
+    comp: Token
+
+
+def candidates(tok: Token) -> Iterator[Candidate]:
+    """The complements of ``tok`` that could be attributed content, most clause-like first."""
+    if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
+        return
+    children = list(tok.children)
+    for c in children:
+        if c.dep_ == "ccomp" or (
+            tok.pos_ == "NOUN" and c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+        ):
+            yield Candidate(tok, "c", c)
+            return
+    for c in children:
+        if c.dep_ in ("xcomp", "acl") and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+            yield Candidate(tok, "x", c)
+            return
+    if tok.pos_ == "VERB":
+        for c in children:
+            if c.dep_ == "dobj" and c.i > tok.i:
+                yield Candidate(tok, "o", c)
+                return
+    for c in children:
+        if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
+            yield Candidate(tok, "p", c)
+            return
+
+
+def _subject_kind(tok: Token) -> str:
+    t = tok
+    if t.dep_ == "acomp" or (t.pos_ == "ADJ" and t.head.pos_ == "AUX"):
+        t = t.head
+    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        if tok.pos_ == "NOUN":
+            poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+            return "poss:" + (poss.pos_ if poss is not None else "none")
+        return "none"
+    kind = subj.dep_ + ":" + subj.pos_
+    if subj.pos_ == "PRON":
+        return kind + ":" + subj.lower_
+    return kind + ":" + (subj.ent_type_ or "-")
+
+
+def features(cand: Candidate, lex: CueLexicon) -> list[str]:
+    """Sparse features of one candidate (strings; the model's weights are keyed by them)."""
+    tok, kind, comp = cand
+    lemma = tok.lemma_.lower()
+    doc = tok.doc
+    head = tok.head
+    first = comp.left_edge if kind != "p" else comp
+    nxt = doc[first.i + 1] if kind == "p" and first.i + 1 < len(doc) else first
+    span_len = comp.right_edge.i - comp.left_edge.i + 1
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    nested = False
+    t = tok
+    for _ in range(3):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("ccomp", "xcomp") and lex.cls(t.head.lemma_.lower()):
+            nested = True
+            break
+        t = t.head
+    out = [
+        "bias",
+        f"lemma={lemma}",
+        f"lemma+kind={lemma}|{kind}",
+        f"pos={tok.pos_}",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"lemma+dep={lemma}|{tok.dep_}",
+        f"kind={kind}",
+        f"pos+kind={tok.pos_}|{kind}",
+        f"subj={_subject_kind(tok)}",
+        f"lemma+subj={lemma}|{_subject_kind(tok).split(':')[0]}",
+        f"head={head.lemma_.lower()}",
+        f"headpos={head.pos_}|{tok.dep_}",
+        f"lex={lex.cls(lemma) or 'none'}",
+        f"lexframe={kind in lex.frames(lemma)}",
+        f"neg={neg}",
+        f"nested={nested}",
+        f"first={first.lower_ if first.lower_ in _WH else first.pos_}",
+        f"len={min(span_len, 20) // 4}",
+        f"prev={doc[tok.i - 1].lower_ if tok.i else '^'}",
+    ]
+    if kind == "p":
+        out.append(f"prep={comp.lower_}")
+        out.append(f"lemma+prep={lemma}|{comp.lower_}")
+        out.append(f"pobj={nxt.pos_}")
+    elif kind == "o":
+        out.append(f"obj={comp.pos_}|{comp.ent_type_ or '-'}")
+        out.append(f"objlemma={comp.lemma_.lower()}")
+    return out
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A logistic regression over ``features``: ``score`` is P(the candidate is a cue)."""
+
+    weights: dict[str, float]
+    threshold: float
+
+    def score(self, feats: list[str]) -> float:
+        z = sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@lru_cache(maxsize=1)
+def cue_model() -> CueModel:
+    """Load ``data/cue_model.json`` once; ``ModelError`` when it is missing or corrupt."""
+    path = resources.files("newsgraph").joinpath(MODEL_FILE)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ModelError(f"the cue model is missing: {REBUILD}", source=f"newsgraph/{MODEL_FILE}") from exc
+    return parse_model(raw, f"newsgraph/{MODEL_FILE}")
+
+
+def parse_model(raw: str, source: str) -> CueModel:
+    """A ``CueModel`` from the JSON text of a model file; ``ModelError`` naming ``source`` if it is not one."""
+    try:
+        data = json.loads(raw)
+        if data.get("format") != FORMAT:
+            raise ValueError(f"format {data.get('format')!r}, expected {FORMAT!r}")
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        threshold = float(data["threshold"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelError(f"the cue model is corrupt ({exc}): {REBUILD}", source=source) from exc
+    if not weights or not 0.0 < threshold < 1.0:
+        raise ModelError(f"the cue model is corrupt (no weights or a bad threshold): {REBUILD}", source=source)
+    return CueModel(weights, threshold)

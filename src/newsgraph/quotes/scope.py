@@ -1,0 +1,189 @@
+"""Attributions beyond the reporting verbs: beliefs, perceptions and intentions, with verb,
+noun and adjective cues ("polls show", "officials fear", "his concern that", "was
+reluctant to").
+
+``_model_relations`` asks the trained cue classifier (``cue_model.py``) about every word
+with a complement that no rule made a relation of (lexicon verbs included) nor refused on
+purpose (``ctx.rejected``: an authorial aside, "I think", a nested or object-controlled
+cue), and makes an indirect relation of each one it accepts: content = the complement (a clause, an infinitive, an object, or the
+object of a linking preposition, which joins the cue: "warned of", "focuses on"); source =
+the subject (of the copula for an adjective: "Reyes is sure that ..."), the possessor of a
+noun ("her concern that ..."), or the subject of the verb a noun is the object of ("raised
+the concern that ..."), the agent of a noun ("a demand by X"), the subject of a copula
+("X is a supporter of"). A word inside the cue or content of a relation already found is
+left alone: PolNeAR annotates the outermost attribution only. Raising verbs (``_raising``:
+"The plan seems to work") give the subject and the complement as content, no source.
+
+``_mode`` gives each relation its mode (speech, belief, perception, intention) from the cue
+lexicon (``data/cues.tsv``) and the lexicon of other cue words (``data/cue_modes.tsv``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
+from newsgraph.quotes.cues import _cue_span, _is_cue_verb
+from newsgraph.quotes.indirect import _subtree_span
+from newsgraph.quotes.records import _Relation
+from newsgraph.quotes.speakers import _speaker_of
+from newsgraph.quotes.subjects import _subject
+from newsgraph.records import Speaker
+
+MODES = ("speech", "belief", "perception", "intention")
+
+
+@lru_cache(maxsize=1)
+def _other_modes() -> dict[str, str]:
+    """``data/cue_modes.tsv``: the mode of cue words outside the verb lexicon, by lemma."""
+    out: dict[str, str] = {}
+    raw = resources.files("newsgraph").joinpath("data/cue_modes.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        lemma, mode = line.split("\t")[:2]
+        out[lemma.strip().lower()] = mode.strip()
+    return out
+
+
+def _mode(ctx: _Ctx, tok: Token) -> str:
+    """The mode of a cue word: the lexicons', else belief for an adjective, else speech."""
+    lemma = tok.lemma_.lower()
+    mode = ctx.lex.mode(lemma) or _other_modes().get(lemma) or ("belief" if tok.pos_ == "ADJ" else "speech")
+    return mode if mode in MODES else "speech"
+
+
+def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
+    """Relations of the cue words the classifier accepts, outside the lexicon and outside
+    the cues and contents of ``relations``."""
+    model = cue_model()
+    taken = [False] * len(ctx.doc)  # per token: inside a relation's cue or content
+    for r in relations:
+        _take(ctx, taken, [*r.content, *([r.cue] if r.cue else [])])
+    out: list[_Relation] = []
+    for tok in ctx.doc:
+        if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or taken[tok.i]:
+            continue
+        if tok.i in ctx.rejected:
+            # the rules refused it on purpose (an authorial aside, "I think", a nested or
+            # object-controlled cue): the classifier does not bring it back
+            continue
+        raised = _raising(ctx, tok)
+        if raised is not None:
+            out.append(raised)
+            _take(ctx, taken, raised.content)
+            continue
+        for cand in candidates(tok):
+            if model.score(features(cand, ctx.lex)) < model.threshold:
+                continue
+            rel = _relation(ctx, cand)
+            if rel is not None:
+                out.append(rel)
+                _take(ctx, taken, rel.content)
+    return out
+
+
+def _take(ctx: _Ctx, taken: list[bool], spans: list[tuple[int, int]]) -> None:
+    for a, b in spans:
+        for k in range(ctx.tok_at(a), min(ctx.tok_at(b), len(taken))):
+            taken[k] = True
+
+
+#: verbs whose subject belongs to the attributed content: "The plan seems to work", "Turnout
+#: is expected to rise" (content: "The plan" + "to work"; the source is left unnamed)
+_RAISING = frozenset({"seem", "appear"})
+
+
+def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
+    lemma = tok.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    if tok.pos_ not in ("VERB", "AUX") or not (lemma in _RAISING or (lemma == "expect" and passive)):
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    comp = next(
+        (c for c in tok.children if c.dep_ in ("xcomp", "acomp", "oprd", "attr") and c.i > tok.i), None
+    )
+    if subj is None or comp is None or subj.i > tok.i or subj.lower_ in ("it", "there"):
+        return None
+    if ctx.quoted[subj.i] >= 0 or ctx.quoted[comp.i] >= 0 or _is_cue_verb(comp, ctx.lex):
+        # "She appeared to imply that ...": the inner verb is the cue and she its source
+        return None
+    first = _subtree_span(subj)
+    second = _subtree_span(comp, exclude=tok)
+    if first is None or second is None:
+        return None
+    rel = _Relation("indirect", [first, second], _cue_span(tok), Speaker(), 0.45, tok.i)
+    rel.mode = "belief"
+    return rel
+
+
+#: objects that name an act of speech, not what was said: "issued a statement", "made
+#: remarks" are no attribution without their content (PolNeAR's guidelines: "John made a
+#: statement" is not one)
+_SPEECH_ACTS = frozenset(
+    {"statement", "comment", "remark", "speech", "interview", "announcement", "appearance", "address", "briefing"}
+)
+
+
+def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
+    tok, kind, comp = cand
+    if kind == "o" and comp.lemma_.lower() in _SPEECH_ACTS and not any(
+        c.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") for c in comp.children
+    ):
+        return None
+    if kind == "p":
+        obj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        span = _subtree_span(obj, exclude=tok)
+    else:
+        span = _subtree_span(comp, exclude=tok)
+    if span is None:
+        return None
+    subj = _source_token(tok)
+    if subj is not None and span[0] <= subj.idx < span[1]:
+        subj = None
+    speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
+    rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.5, tok.i)
+    rel.mode = _mode(ctx, tok)
+    return rel
+
+
+def _source_token(tok: Token) -> Token | None:
+    """Who holds the attributed attitude of cue word ``tok`` (see the module docstring)."""
+    if tok.pos_ == "VERB":
+        subj = _subject(tok)
+        if subj is None and not any(c.dep_ == "auxpass" for c in tok.children):
+            # the parse names a subject the speaker rules found unusable: keep it for a cue
+            # word only the model knows (train: 72 of 150 speaker misses had none)
+            subj = next(
+                (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY and c.pos_ != "DET"),
+                None,
+            )
+        return subj
+    if tok.pos_ == "ADJ":
+        gov = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
+        return next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if tok.pos_ == "NOUN":
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
+        if agent is not None:
+            # "a demand by the Speaker that ...", "no mention from the senator of ..."
+            obj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
+                return obj
+        if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            return _subject(tok.head)
+        if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
+            # "Reyes is a fervent supporter of the plan"
+            return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY), None)
+    return None
+
+
+_EMPTY = frozenset({"it", "there", "this", "that", "what", "which"})

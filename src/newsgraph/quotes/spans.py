@@ -1,0 +1,227 @@
+"""Span conventions: the cue's verb group and the full source phrase, as PolNeAR marks them.
+
+Runs after the attribution steps, on every relation, and changes no attribution:
+
+* ``cue_group``: the cue verb with its entourage ("verb group" in PolNeAR's guidelines):
+  the auxiliaries, modals, negation and adverbs right before it ("did not announce", "has
+  also said"), a particle and a preposition that links it to its content right after it
+  ("pointed out", "warned of", "called for"), "in a statement" / "in an interview", and a
+  colon that introduces the content ("said:"). One contiguous span, never across a quote, a
+  line break or the content.
+* ``source_phrase``: the whole noun phrase of the speaker mention, with its modifiers,
+  appositions and coordinated names ("Harbour Board Press Officer Jan Voss", "Tom
+  Reed, a spokesman for the board,", "Ms. Berg and Mr. Lund"); a relative pronoun
+  stays itself ("who"). The mention (``speaker.mention``) stays the compact phrase the
+  speaker was resolved from; the full phrase is the record's ``source``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.quotes.context import _Ctx
+
+#: dependents before a cue verb that belong to its verb group
+_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+#: prepositions that link a cue to its content ("warned of", "called for", "referring to")
+_LINK_PREPS = frozenset(
+    {"of", "for", "about", "to", "on", "against", "with", "at", "over", "from", "in", "into", "toward", "towards", "behind"}
+)
+#: "said in a statement", "wrote in an email": the medium belongs to the cue
+_MEDIUM = frozenset(
+    {"statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech", "release", "note", "memo"}
+)
+
+
+def _blocked(ctx: _Ctx, k: int, content: list[tuple[int, int]]) -> bool:
+    """Token ``k`` may not join a cue or source: quoted, inside the content, or a space."""
+    tok = ctx.doc[k]
+    if tok.is_space or ctx.quoted[k] >= 0:
+        return True
+    return any(a <= tok.idx < b for a, b in content)
+
+
+def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> tuple[int, int]:
+    """The verb group of the cue at ``cue`` (unchanged when the cue is no verb)."""
+    doc = ctx.doc
+    k = ctx.tok_at(cue[0])
+    if k >= len(doc):
+        return cue
+    verb = doc[k]
+    if verb.idx + len(verb.text) != cue[1] or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return cue
+    lo = hi = verb.i
+    if verb.pos_ == "ADJ":
+        # "is not sure that", "was reluctant to": the copula's group and the adjective's adverbs
+        if verb.dep_ != "acomp" or verb.head.i > verb.i:
+            return cue
+        cop = verb.head
+        j = verb.i - 1
+        while j >= 0 and not _blocked(ctx, j, content) and (
+            (doc[j].head.i == verb.i and doc[j].dep_ in ("advmod", "neg", "npadvmod"))
+            or doc[j].i == cop.i
+            or (doc[j].head.i == cop.i and doc[j].dep_ in _LEFT_DEPS)
+        ):
+            lo = j
+            j -= 1
+    # left: "did not", "has also", "could not bring himself to" is too far (not a dependent)
+    j = verb.i - 1
+    while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+        t = doc[j]
+        if t.head.i == verb.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB" and t.pos_ != "PROPN":
+            lo = j
+            j -= 1
+            continue
+        break
+    if doc[lo].lower_ == "to" and doc[lo].dep_ == "aux":
+        # an infinitive cue: "was reluctant to sign", "went on to say", "had to explain" take
+        # the words that govern it; otherwise the "to" alone is no part of the cue
+        lo = _governing_group(ctx, verb, lo, content)
+    # right: particle, linking preposition, "in a statement", colon
+    j = verb.i + 1
+    while j < len(doc) and not _blocked(ctx, j, content) and "\n" not in doc[j - 1].text_with_ws:
+        t = doc[j]
+        if t.head.i == verb.i and t.dep_ in ("prt", "neg"):
+            hi = j
+            j += 1
+            continue
+        if t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS and _links_content(t, content):
+            hi = j
+            j += 1
+            continue
+        if t.head.i == verb.i and t.dep_ == "prep" and t.lower_ == "in":
+            end = _medium_end(doc, t)
+            if end is not None:
+                hi = j = end
+                j += 1
+                continue
+        if t.text == ":":
+            hi = j
+        break
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, int]]) -> int:
+    """Start of the cue of an infinitive ``verb`` whose "to" is at ``lo``: the verb group of the
+    word it complements when that ends right before the "to", else the word after the "to"."""
+    doc = ctx.doc
+    gov = verb.head
+    if verb.dep_ != "xcomp" or gov.i == verb.i or gov.i >= lo or lo - gov.i > 2:
+        return lo + 1
+    between = [doc[k] for k in range(gov.i + 1, lo)]
+    if any(t.head.i != gov.i or t.dep_ not in ("prt", "neg", "advmod") for t in between):
+        return lo + 1
+    start = gov.i
+    anchor = gov.head if gov.dep_ == "acomp" and gov.head.i < gov.i else gov
+    j = start - 1
+    while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+        t = doc[j]
+        if (t.head.i in (gov.i, anchor.i) and t.dep_ in _LEFT_DEPS and not t.is_punct) or t.i == anchor.i:
+            start = j
+            j -= 1
+            continue
+        break
+    return start
+
+
+def _links_content(prep: Token, content: list[tuple[int, int]]) -> bool:
+    """The preposition's object starts a content span ("warned of a crisis")."""
+    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if obj is None:
+        return False
+    start = obj.left_edge.idx
+    return any(a == start for a, _ in content)
+
+
+def _medium_end(doc: Doc, prep: Token) -> int | None:
+    """Last token of "in a statement" / "in an interview with X" is too long: only a bare one."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _MEDIUM:
+        return None
+    if obj.right_edge.i != obj.i or obj.i - prep.i > 3:
+        return None
+    return obj.i
+
+
+def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | None) -> tuple[int, int]:
+    """The full noun phrase around the speaker mention ``mention``, cut at the cue and at quotes."""
+    doc = ctx.doc
+    a, b = mention
+    lo_t, hi_t = ctx.tok_at(a), ctx.tok_at(b)
+    toks = [doc[k] for k in range(lo_t, min(hi_t, len(doc)))]
+    if not toks:
+        return mention
+    heads = [t for t in toks if not (lo_t <= t.head.i < hi_t) or t.head.i == t.i]
+    head = heads[0] if heads else toks[-1]
+    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or head.pos_ == "PRON":
+        return mention
+    cue_t = ctx.tok_at(cue[0]) if cue is not None else -1
+    lo, hi = head.left_edge.i, head.right_edge.i
+    lo, hi = min(lo, lo_t), max(hi, hi_t - 1)
+    q = ctx.quoted[head.i]
+    # never across the cue, a quote the head is not in, or a line break
+    for k in range(head.i - 1, lo - 1, -1):
+        if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k].text_with_ws:
+            lo = k + 1
+            break
+    for k in range(head.i + 1, hi + 1):
+        if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k - 1].text_with_ws:
+            hi = k - 1
+            break
+    while lo < head.i and (doc[lo].is_punct and doc[lo].text not in ("(", "“", '"') or doc[lo].is_space):
+        lo += 1
+    while hi > head.i and (doc[hi].is_punct and doc[hi].text not in (")", "”", '"') or doc[hi].is_space):
+        hi -= 1
+    start, end = min(doc[lo].idx, a), max(doc[hi].idx + len(doc[hi].text), b)
+    # a parenthetical apposition before the cue keeps its closing comma:
+    # "Tom Reed, a spokesman for the board, said"
+    nxt = hi + 1
+    if (
+        nxt < len(doc)
+        and doc[nxt].text == ","
+        and any(doc[k].text == "," for k in range(lo, hi))
+        and cue_t > nxt
+    ):
+        end = doc[nxt].idx + 1
+    return start, end
+
+
+def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content spans that stop just inside a quotation reach its marks: a clause ending on a
+    quoted phrase ends after the phrase's closing mark (and the punctuation before it:
+    'cause of “cheaper fares.”'), one starting on it starts at its opening mark."""
+    out = []
+    text = ctx.text
+    for a, b in content:
+        k = ctx.tok_at(b) - 1
+        if 0 <= k < len(ctx.doc) and (qi := ctx.quoted[k]) >= 0:
+            q = ctx.quotes[qi]
+            if q.end > b and not text[b : q.end].strip(".,;:!?…'\"“”’‘ \u00a0"):
+                b = q.end
+        k = ctx.tok_at(a)
+        if k < len(ctx.doc) and (qi := ctx.quoted[k]) >= 0:
+            q = ctx.quotes[qi]
+            if q.start < a and not text[q.start : a].strip("'\"“”‘’„«» \u00a0"):
+                a = q.start
+        out.append((a, b))
+    return out
+
+
+def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quotation after its cue with words of the cue's clause between them keeps them, as
+    PolNeAR marks a mixed quote: 'called the plan “a disgrace”' -> 'the plan “a disgrace”'.
+    Not across a comma or colon ('told reporters: “...”': the recipient is no content)."""
+    doc = ctx.doc
+    a = content[0][0]
+    c = ctx.tok_at(cue[1])
+    q = ctx.tok_at(a)
+    if not 0 < q - c <= 8 or q >= len(doc):
+        return content
+    between = [doc[k] for k in range(c, q)]
+    if any(t.is_punct or "\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 for t in between):
+        return content
+    if between[0].lower_ in ("that", "whether", "if") or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return content
+    if between[0].pos_ in ("PRON",) and between[0].lower_ in ("me", "us", "reporters") and len(between) == 1:
+        return content
+    return [(doc[c].idx, content[0][1])] + content[1:]
