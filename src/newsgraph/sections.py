@@ -104,6 +104,7 @@ def shift(records: Records, by: int) -> Records:
                 q,
                 content=tuple(_span(s, by) for s in q.content),
                 cue=_opt(q.cue, by),
+                source=_opt(q.source, by),
                 speaker=replace(q.speaker, mention=_opt(q.speaker.mention, by)),
                 date=_date(q.date, by),
             )
@@ -218,13 +219,13 @@ def merge(parts: Sequence[Records]) -> Records:
         def ents(ids: Sequence[str], emap: dict[str, str] = emap) -> tuple[str, ...]:
             return _unique([emap[i] for i in ids if i in emap])
 
-        qmap: dict[str, str] = {}
+        qmap = {q.id: f"Q{len(quotes) + n}" for n, q in enumerate(part.quotes, 1)}
         for q in part.quotes:
-            qmap[q.id] = f"Q{len(quotes) + 1}"
             speaker = q.speaker
             if speaker.entity is not None:
                 speaker = replace(speaker, entity=emap.get(speaker.entity))
-            quotes.append(replace(q, id=qmap[q.id], speaker=speaker))
+            within = None if q.within is None else qmap.get(q.within)
+            quotes.append(replace(q, id=qmap[q.id], speaker=speaker, within=within))
         for f in part.framing:
             framing.append(replace(f, id=f"F{len(framing) + 1}"))
         for d in part.dates:
