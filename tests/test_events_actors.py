@@ -92,11 +92,13 @@ def test_events_actors_the_us_is_not_a_first_person_pronoun(analyzer: Analyzer) 
     assert _names(a, ev.source) == ["Brazil"] and _names(a, ev.target) == ["US"]
 
 
-def test_events_actors_generic_agent_acts_for_its_place(analyzer: Analyzer) -> None:
+def test_events_actors_a_crowd_acts_with_the_country_of_its_place(analyzer: Analyzer) -> None:
     a = analyzer("Thousands of people protested in Moscow against Russia.")
     ev = _only(a, "PROTEST")
-    assert _names(a, ev.source) == ["Moscow"] and _names(a, ev.target) == ["Russia"]
-    assert ev.confidence < 0.9  # a fallback actor lowers the confidence
+    assert _names(a, ev.source) == ["Thousands of people"] and _names(a, ev.target) == ["Russia"]
+    crowd = next(e for e in a.entities if e.id == ev.source[0])
+    assert crowd.actor is not None and crowd.actor.code == "RUSCVL"
+    assert crowd.actor.note == "country from the place of the sentence: Moscow"
 
 
 def test_events_actors_frame_noun_carries_its_compound(analyzer: Analyzer) -> None:
@@ -151,8 +153,10 @@ def test_events_actors_participle_of_a_passive_is_the_agents_act(analyzer: Analy
 def test_events_actors_stance_phrase_names_the_target(analyzer: Analyzer) -> None:
     a = analyzer("Angry protesters blocked highways in Nairobi in defiance of the Kenyan government.")
     ev = _only(a, "PROTEST")
-    assert _names(a, ev.source) == ["Nairobi"]  # a generic agent acts where its act's object is
+    assert _names(a, ev.source) == ["Angry protesters"]
     assert _names(a, ev.target) == ["Kenyan government"]
+    protesters = next(e for e in a.entities if e.id == ev.source[0])
+    assert protesters.actor is not None and protesters.actor.country == "KEN"  # where they act
 
 
 def test_events_actors_a_refusal_despite_pressure_is_aimed_at_who_pressed(analyzer: Analyzer) -> None:

@@ -80,7 +80,19 @@ def event_dyad(
     if not target and places and places[0][0] not in source and not reflexive:
         # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
         target = [places[0][0]]
+    if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
+        # "the crowd applauded": one side only, and it is a description no country or
+        # name places; no actor a coder could record
+        return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def _unplaced(ctx: Context, eid: str) -> bool:
+    """An actor written as a description ("the crowd", "protesters") with no country or IGO."""
+    ent = ctx.by_id.get(eid)
+    if ent is None or any(m.kind == "name" for m in ent.mentions):
+        return False
+    return not is_coded(ctx, eid)
 
 
 def _source(
