@@ -175,3 +175,14 @@ def test_events_actors_uncoded_target_is_coded_by_the_events_place(analyzer: Ana
     a = analyzer("The OPCW sent inspectors to the Al-Safir Research Centre in northern Syria.")
     ev = _only(a, "ACCUSE")
     assert _names(a, ev.target) == ["Syria"]
+
+
+def test_events_actors_the_dateline_place_is_not_an_actor(analyzer: Analyzer) -> None:
+    for text in (
+        "QUITO (Reuters) - Armed men attacked a police station in Peru on Sunday.",
+        "QUITO, Ecuador -- Armed men attacked a police station in Peru on Sunday.",
+    ):
+        a = analyzer(text)
+        ev = _only(a, "ASSAULT")
+        assert _names(a, ev.source) == ["Armed men"], text
+        assert "QUITO" not in _names(a, ev.target)

@@ -97,11 +97,14 @@ def _quantity(tok: Token) -> Token | None:
 
 
 def _phrase_start(tok: Token) -> int:
-    """First token of the phrase headed by ``tok``: its determiner, numerals and adjectives."""
+    """First token of the phrase headed by ``tok``: its determiner, numerals and adjectives
+    (not what the parser hung on them: "BAMAKO - Armed men" starts at "Armed")."""
     start = tok.i
-    for c in tok.lefts:
-        if c.dep_ in _PHRASE_MODS:
-            start = min(start, c.left_edge.i)
+    stack = [c for c in tok.lefts if c.dep_ in _PHRASE_MODS]
+    while stack:
+        t = stack.pop()
+        start = min(start, t.i)
+        stack.extend(c for c in t.lefts if c.dep_ not in ("npadvmod", "punct", "appos", "prep", "cc"))
     return start
 
 

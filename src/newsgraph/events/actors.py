@@ -16,6 +16,7 @@ about which phrase is the source or the target belongs in ``arguments`` or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -32,6 +33,17 @@ _PLACE_PREPS = frozenset("in at near inside outside across throughout".split())
 _PHRASE_SKIP = frozenset("relcl acl advcl appos prep punct cc mark case parataxis ccomp xcomp".split())
 _MAX_PHRASE = 400
 _MAX_LOOKBACK = 30
+# a dateline opening a paragraph: where the reporter files from, not an actor ("NAIROBI, Kenya
+# (AP) --", "Lima, May 3 (Reuters) -", "Port Town--"): capitalised words, an optional date
+# and agency, then a dash
+_DATELINE = re.compile(
+    r"\s*(?!(?:The|A|An|In|On|At)\b)[A-Z][\w.'’]*(?:[ ,/]+[A-Z][\w.'’]*){0,5}"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:, [A-Z]{2,8})?"
+    r"(?: ?\([^()\n]{1,30}\))?\s*(?:--|—|–|-)(?=\s|[A-Z])\s*"
+    # or without a dash, a place and a date before the agency: "Lima, May 3 (Reuters)"
+    r"|\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3},? [A-Z][a-z]{2,8}\.? \d{1,2} ?\([A-Za-z]{2,10}\)\s*"
+)
+_DATELINE_MAX = 70
 
 
 def phrase_tokens(tok: Token, with_preps: bool, bounds: tuple[int, int] | None = None) -> list[Token]:
@@ -51,6 +63,18 @@ def phrase_tokens(tok: Token, with_preps: bool, bounds: tuple[int, int] | None =
                 continue
             stack.append(c)
     return out
+
+
+def actor_bounds(ctx: Context, offset: int) -> tuple[int, int] | None:
+    """The paragraph holding ``offset``, less a dateline at its start: the place the
+    reporter files from is not an actor of the sentence it opens ("BAMAKO - Armed men attacked")."""
+    para = ctx.parsed.paragraph_of(offset)
+    if para is None:
+        return None
+    m = _DATELINE.match(ctx.parsed.text, para[0], min(para[1], para[0] + _DATELINE_MAX))
+    if m is None:
+        return para
+    return m.end(), para[1]  # a phrase headed inside the dateline ("QUITO (Reuters)") names no one
 
 
 def entities_in(ctx: Context, tokens: Iterable[Token]) -> list[str]:
@@ -142,7 +166,7 @@ def actor_ids(
         return [quote.speaker.entity], False
     if tok.dep_ in ("poss",) and first_person and quote is not None:
         return [quote.speaker.entity] if quote.speaker.entity else [], False
-    bounds = ctx.parsed.paragraph_of(tok.idx)
+    bounds = actor_bounds(ctx, tok.idx)
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
     if core and any(is_coded(ctx, x) for x in core):
         return core, False

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from newsgraph.events.actors import (
+    actor_bounds,
     actor_ids,
     agent_place,
     collapse,
@@ -159,7 +160,7 @@ def _target(
             x
             for t in tgt_toks
             if t.dep_ in ("dobj", "obj", "dative")
-            for x in entities_in(ctx, phrase_tokens(t, False, ctx.parsed.paragraph_of(t.idx)))
+            for x in entities_in(ctx, phrase_tokens(t, False, actor_bounds(ctx, t.idx)))
         ]
         target = [x for x in dict.fromkeys(direct + stance) if x not in source]
     if not target:
