@@ -61,3 +61,13 @@ def test_entities_collectives_nouns_that_stand_for_another_actor(analyzer: Analy
     assert _entity(a, "the town") is None
     assert _entity(a, "A group") is None  # the diplomats are the actor
     assert _entity(a, "Ecuadorian diplomats") is not None
+
+
+def test_entities_collectives_pronouns_refer_to_a_crowd(analyzer: Analyzer) -> None:
+    a = analyzer("Protesters gathered in Minsk on Sunday. They attacked the police.")
+    crowd = _entity(a, "Protesters")
+    assert crowd is not None and any(m.text == "They" and m.kind == "pronoun" for m in crowd.mentions)
+    assault = next(e for e in a.events if e.type == "ASSAULT")
+    police = _entity(a, "the police")
+    assert police is not None
+    assert assault.source == (crowd.id,) and assault.target == (police.id,)

@@ -21,8 +21,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.entities.actor_phrases import ActorPhrase, initial_common_noun
+from newsgraph.entities.actor_phrases import ActorPhrase, actor_phrases, initial_common_noun
+from newsgraph.entities.common import Cluster
 from newsgraph.entities.lexicon import lexicon, rows
+from newsgraph.records import Mention
 
 #: Dependency labels of a noun phrase that is an argument (subject, object, agent, conjunct).
 _ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj obj pobj dative conj appos attr oprd ROOT npadvmod".split())
@@ -113,7 +115,7 @@ def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
 
     * "its troops", "their force": the possessor acts (coreference gives it);
     * "the minister of Japan", "the authorities in Taipei": the name it belongs to acts;
-    * "deployed troops", "sent police": forces as the object are the subject's own;
+    * "deployed troops", "sent police": bare forces as the object are the subject's own;
     * "a group of diplomats", "members of the party": a generic noun with an "of" phrase is
       counted or owned by what follows;
     * "the largest group", "a force": a generic noun alone, in the singular, is a description of
@@ -128,8 +130,12 @@ def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
         if c.dep_ == "prep" and c.lower_ in _BELONG_PREPS:
             if any(g.pos_ == "PROPN" for p in c.children if p.dep_ == "pobj" for g in p.subtree):
                 return True
-    if tok.dep_ in ("dobj", "obj") and sector in ("MIL", "COP"):
-        return True
+    if (
+        tok.dep_ in ("dobj", "obj")
+        and sector in ("MIL", "COP")
+        and not any(c.dep_ == "det" for c in tok.children)
+    ):
+        return True  # "deployed troops", but "attacked the police"
     generic = tok.lower_ in kb.generic_terms or tok.lemma_.lower() in kb.generic_terms
     if generic and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
@@ -181,3 +187,38 @@ def collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
             )
         )
     return out
+
+
+def add_collective_clusters(doc: Doc, text: str, kb: Any, clusters: list[Cluster], occupied: set[int]) -> int:
+    """Make a cluster of each collective phrase no name, title or linked description holds,
+    before pronouns are linked, so that "they" and "it" can refer to "the protesters" or
+    "the court" (in place).
+
+    Phrases of the same words ("police" ... "police") are one cluster, as the entity stage
+    does for actor phrases. Returns how many mentions were added.
+    """
+    if kb is None:
+        return 0
+    by_key: dict[str, Cluster] = {}
+    added = 0
+    # a phrase with a nationality, owner or place ("the Peruvian government") is left to
+    # ``actor_phrases``, which names it and codes it after coreference
+    described = [(p.start, p.end) for p in actor_phrases(doc, kb)]
+    for ph in collective_phrases(doc, kb):
+        if any(s < ph.end and ph.start < e for s, e in described):
+            continue
+        span = doc.char_span(ph.start, ph.end, alignment_mode="expand")
+        if span is None or any(t.idx in occupied for t in span):
+            continue
+        words = text[ph.start : ph.end]
+        mention = Mention(ph.start, ph.end, words, "nominal")
+        key = words.casefold()
+        cluster = by_key.get(key)
+        if cluster is None:
+            cluster = Cluster(kind=ph.kind or "group", name=words)
+            by_key[key] = cluster
+            clusters.append(cluster)
+        cluster.mentions.append(mention)
+        occupied.update(t.idx for t in span)
+        added += 1
+    return added
