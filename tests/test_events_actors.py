@@ -186,3 +186,14 @@ def test_events_actors_the_dateline_place_is_not_an_actor(analyzer: Analyzer) ->
         ev = _only(a, "ASSAULT")
         assert _names(a, ev.source) == ["Armed men"], text
         assert "QUITO" not in _names(a, ev.target)
+
+
+def test_events_actors_a_passive_without_agent_needs_a_certain_target(analyzer: Analyzer) -> None:
+    a = analyzer("Three Kenyan activists were arrested on Friday.")
+    ev = _only(a, "COERCE")
+    assert ev.source == () and _names(a, ev.target) == ["Three Kenyan activists"]
+    # the target is a description no country places: nobody a coder could record
+    assert [e for e in analyzer("Some men were arrested on Friday.").events if e.type == "COERCE"] == []
+    # a bare participle describes its noun: no report of an arrest
+    a = analyzer("Chile praised a lawyer jailed for fraud.")
+    assert [e.type for e in a.events] == ["SUPPORT"]

@@ -81,11 +81,33 @@ def event_dyad(
     if not target and places and places[0][0] not in source and not reflexive:
         # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
         target = [places[0][0]]
+    if not source and target and not _agentless_certain(ctx, pred, target):
+        return Dyad([], [], False, places)
     if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
         # "the crowd applauded": one side only, and it is a description no country or
         # name places; no actor a coder could record
         return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+# where a bare participle describes its noun or clause ("a lawyer jailed for ...")
+_DESCRIBING = frozenset("acl amod relcl advcl".split())
+
+
+def _agentless_certain(ctx: Context, pred: Token, target: list[str]) -> bool:
+    """Whether a passive with no agent still makes an event with an empty source.
+
+    Only a finite passive ("grenades were hurled at the police station") whose target is a
+    named or coded actor; a bare participle ("a lawyer jailed for ...", "convicted last year")
+    describes its noun and is no report of the act.
+    """
+    if pred.tag_ != "VBN" or pred.pos_ not in ("VERB", "AUX"):
+        return True  # not a participle: the caller's other rules decide
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+        return True  # a perfect ("has agreed"), active
+    if any(c.dep_ == "auxpass" for c in pred.children):
+        return all(is_coded(ctx, x) or not _unplaced(ctx, x) for x in target)
+    return pred.dep_ not in _DESCRIBING
 
 
 def _unplaced(ctx: Context, eid: str) -> bool:
