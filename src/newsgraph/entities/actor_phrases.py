@@ -61,7 +61,18 @@ class ActorPhrase:
 
 
 def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
-    """All actor phrases of ``doc`` in text order (whether or not some entity covers them)."""
+    """All actor phrases of ``doc`` in text order (whether or not some entity covers them).
+
+    Computed once per document (the entity and actor stages both ask), kept in ``doc.user_data``.
+    """
+    key = f"newsgraph.actor_phrases.{id(kb)}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = tuple(_find_actor_phrases(doc, kb))
+    return list(cached)
+
+
+def _find_actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     out: list[ActorPhrase] = []
     for tok in doc:
         # the small model often tags a lower-case "ministry" after "foreign" as PROPN, and a

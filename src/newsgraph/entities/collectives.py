@@ -154,7 +154,18 @@ def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
 
 
 def collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
-    """Phrases headed by a role, collective or people noun, in text order (covered or not)."""
+    """Phrases headed by a role, collective or people noun, in text order (covered or not).
+
+    Computed once per document, kept in ``doc.user_data``.
+    """
+    key = f"newsgraph.collective_phrases.{id(kb)}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = tuple(_find_collective_phrases(doc, kb))
+    return list(cached)
+
+
+def _find_collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     out: list[ActorPhrase] = []
     lex = lexicon()
     for tok in doc:
