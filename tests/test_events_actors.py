@@ -197,3 +197,11 @@ def test_events_actors_a_passive_without_agent_needs_a_certain_target(analyzer: 
     # a bare participle describes its noun: no report of an arrest
     a = analyzer("Chile praised a lawyer jailed for fraud.")
     assert [e.type for e in a.events] == ["SUPPORT"]
+
+
+def test_events_actors_the_dateline_parsed_into_the_subject(analyzer: Analyzer) -> None:
+    a = analyzer("KABUL, Afghanistan -- A Pakistani airstrike has killed a farmer near the border.")
+    ev = _only(a, "ASSAULT")
+    assert _names(a, ev.source) == ["Pakistani"] and _names(a, ev.target) == ["a farmer"]
+    farmer = next(e for e in a.entities if e.id == ev.target[0])
+    assert farmer.kind == "person" and farmer.actor is not None and farmer.actor.country == "AFG"

@@ -38,6 +38,9 @@ _QUANTITY_HEADS = frozenset(
     "batch wave busload busloads".split()
 )
 _QUANTIFIERS = frozenset("some many several most all few both none each".split())
+#: Endings of nouns for a person ("worker", "journalist", "protester", "civilian"), as against
+#: bodies ("court", "police", "government", "parliament"): a singular one is a person.
+_PERSON_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee", "ive")
 #: Nouns of places: "the town" is where something happens, not who acts (PLOVER codes a town
 #: named in the text as its country's civilians, through the name).
 _PLACE_WORDS = frozenset("village villages town towns city cities area areas".split())
@@ -188,7 +191,12 @@ def _find_collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
         role = lex.role(tok.text)
         if plural:
             kind = "group"
-        elif role is not None or tok.lower_ in people_nouns() or tok.lemma_.lower() in people_nouns():
+        elif (
+            role is not None
+            or tok.lower_ in people_nouns()
+            or tok.lemma_.lower() in people_nouns()
+            or (tok.lower_.endswith(_PERSON_ENDINGS) and not tok.lower_.endswith("ment"))
+        ):
             kind = "person"
         else:
             kind = "group" if sector in ("CVL", "REF") else "organization"

@@ -167,6 +167,11 @@ def actor_ids(
     if tok.dep_ in ("poss",) and first_person and quote is not None:
         return [quote.speaker.entity] if quote.speaker.entity else [], False
     bounds = actor_bounds(ctx, tok.idx)
+    if bounds is not None and tok.idx < bounds[0]:
+        # "MOGADISHU -- A U.S. airstrike killed ...": the parser made the dateline the subject
+        # and the real subject its apposition
+        app = next((c for c in tok.children if c.dep_ == "appos" and c.idx >= bounds[0]), None)
+        return actor_ids(ctx, app, quote, target) if app is not None else ([], False)
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
     if core and any(is_coded(ctx, x) for x in core):
         return core, False
