@@ -205,3 +205,19 @@ def test_events_actors_the_dateline_parsed_into_the_subject(analyzer: Analyzer) 
     assert _names(a, ev.source) == ["Pakistani"] and _names(a, ev.target) == ["a farmer"]
     farmer = next(e for e in a.entities if e.id == ev.target[0])
     assert farmer.kind == "person" and farmer.actor is not None and farmer.actor.country == "AFG"
+
+
+def test_events_actors_the_place_of_anonymous_sources_is_not_the_actor(analyzer: Analyzer) -> None:
+    a = analyzer("Diplomatic sources in Chile urged the rebels to free the hostages.")
+    ev = _only(a, "REQUEST")
+    assert "Chile" not in _names(a, ev.source)
+    a = analyzer("Officials in Chile urged the rebels to free the hostages.")
+    ev = _only(a, "REQUEST")
+    assert _names(a, ev.source) == ["Officials in Chile"]  # officials do act for their place
+
+
+def test_events_actors_the_accused_is_the_alleged_doer(analyzer: Analyzer) -> None:
+    a = analyzer("A suspect accused of bombing the embassy appeared in court in Lima.")
+    ev = next(e for e in a.events if e.type == "ASSAULT")
+    assert _names(a, ev.source) == ["A suspect"] and _names(a, ev.target) == ["the embassy"]
+    assert ev.modality != "actual"

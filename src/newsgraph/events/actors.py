@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.entities.lexicon import rows
 from newsgraph.events.context import Context
 from newsgraph.events.tokens import lemma_in
 from newsgraph.records import Location, Quote
@@ -44,6 +46,13 @@ _DATELINE = re.compile(
     r"|\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3},? [A-Z][a-z]{2,8}\.? \d{1,2} ?\([A-Za-z]{2,10}\)\s*"
 )
 _DATELINE_MAX = 70
+
+
+@lru_cache(maxsize=1)
+def report_nouns() -> frozenset[str]:
+    """Nouns for the unnamed origin of a report (data/report_nouns.tsv), singular and plural."""
+    words = {r[0].strip().lower() for r in rows("report_nouns.tsv")}
+    return frozenset(words | {w + "s" for w in words})
 
 
 def phrase_tokens(tok: Token, with_preps: bool, bounds: tuple[int, int] | None = None) -> list[Token]:
@@ -175,6 +184,10 @@ def actor_ids(
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
     if core and any(is_coded(ctx, x) for x in core):
         return core, False
+    if not core and tok.lemma_.lower() in report_nouns():
+        # "diplomatic sources in Pakistan said", "reports reaching here from Freetown": the
+        # place is where the reporting comes from, not who acts
+        return [], False
     if target and tok.pos_ == "NOUN":
         # "marched against abuses by the riot police", "looking into killings by a militia
         # against villagers": the doer of a deed is who the event is aimed at

@@ -29,6 +29,7 @@ from newsgraph.events.actors import (
     is_coded,
     phrase_tokens,
     places_at,
+    report_nouns,
 )
 from newsgraph.events.arguments import (
     noun_targets,
@@ -136,7 +137,9 @@ def _source(
                 break
     if not source and any(t.lower_ in _PERSONAL for t in src_toks):
         source = reporter(ctx, pred, quote, is_cue)
-    if not source and quote is not None and is_cue and quote.speaker.entity:
+    anonymous = any(t.lemma_.lower() in report_nouns() for t in src_toks)
+    if not source and quote is not None and is_cue and quote.speaker.entity and not anonymous:
+        # (not for "sources in Pakistan said": the quote stage may resolve them to the place)
         source = [quote.speaker.entity]
     return source, fallback
 
