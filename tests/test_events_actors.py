@@ -221,3 +221,17 @@ def test_events_actors_the_accused_is_the_alleged_doer(analyzer: Analyzer) -> No
     ev = next(e for e in a.events if e.type == "ASSAULT")
     assert _names(a, ev.source) == ["A suspect"] and _names(a, ev.target) == ["the embassy"]
     assert ev.modality != "actual"
+
+
+def test_events_actors_a_capitalised_title_without_a_name_is_an_actor(analyzer: Analyzer) -> None:
+    a = analyzer("The Chilean President held talks with the Peruvian Prime Minister on Monday.")
+    ev = _only(a, "CONSULT")
+    target = [e for e in a.entities if e.id in ev.target]
+    assert [e.name for e in target] == ["the Peruvian Prime Minister"]
+    assert target[0].actor is not None and target[0].actor.code == "PERGOV"
+
+
+def test_events_actors_the_licensing_verbs_object_when_the_noun_names_no_one(analyzer: Analyzer) -> None:
+    a = analyzer("Senator Ann Lowe joined Governor Tom Reyes for a first meeting on the budget.")
+    ev = _only(a, "CONSULT")
+    assert _names(a, ev.source) == ["Ann Lowe"] and "Tom Reyes" in _names(a, ev.target)

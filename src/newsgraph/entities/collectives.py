@@ -113,6 +113,18 @@ def _phrase_start(tok: Token) -> int:
     return start
 
 
+def _capitalised_title(doc: Doc, tok: Token, lex: Any) -> bool:
+    """A capitalised title used without a name ("held talks with the Algerian Prime Minister"):
+    the tagger makes it a name, but no name follows and the words are a role noun."""
+    if tok.ent_type_ in ("PERSON", "GPE", "LOC", "FAC"):
+        return False
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+        return False
+    compounds = [t for t in tok.lefts if t.dep_ == "compound"]
+    words = " ".join([*(t.text for t in compounds), tok.text])
+    return lex.role(words) is not None or lex.role(tok.text) is not None
+
+
 def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
     """Whether the noun stands for an actor named around it rather than for an actor of its own.
 
@@ -122,7 +134,7 @@ def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
     * "a group of diplomats", "members of the party": a generic noun with an "of" phrase is
       counted or owned by what follows;
     * "the largest group", "a force": a generic noun alone, in the singular, is a description of
-      a named actor or no actor at all (but "a 35-year-old man" is a person);
+      a named actor or no actor at all (but "a 35-year-old man", "the president" are persons);
     * "Israeli helicopters and tanks": a conjunct shares the nationality of the first noun.
     """
     if tok.lower_ in _PLACE_WORDS:
@@ -143,7 +155,11 @@ def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
     if generic and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
         return True
     people = people_nouns()
-    person = tok.lower_ in people or tok.lemma_.lower() in people
+    role = lexicon().role(tok.text)
+    # a specific title ("the president") names one person; a generic one ("the leader") does not
+    person = (
+        tok.lower_ in people or tok.lemma_.lower() in people or (role is not None and not role[0].generic)
+    )
     if generic and not person and not _is_plural(tok) and _quantity(tok) is None:
         return True
     if tok.dep_ == "conj":
@@ -173,7 +189,9 @@ def _find_collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     lex = lexicon()
     for tok in doc:
         if not (
-            tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower) or initial_common_noun(doc, tok)
+            tok.pos_ == "NOUN"
+            or (tok.pos_ == "PROPN" and (tok.is_lower or _capitalised_title(doc, tok, lex)))
+            or initial_common_noun(doc, tok)
         ):
             continue
         if tok.dep_ not in _ARGUMENT_DEPS:

@@ -205,6 +205,11 @@ def _target(
         obj = next((c for c in pred.head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is not None:
             target = [x for x in actor_ids(ctx, obj, quote)[0] if x not in source]
+    if not target and trig.pos == "noun" and pred.i != tok.i:
+        # "joined Zarif for a first meeting with partners": when the event noun's own phrases
+        # name no one, the licensing verb's object is who the event is with
+        for obj in (c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and c.i != tok.i):
+            target.extend(x for x in actor_ids(ctx, obj, quote, target=True)[0] if x not in source + target)
     return target, fallback
 
 
