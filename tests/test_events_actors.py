@@ -235,3 +235,13 @@ def test_events_actors_the_licensing_verbs_object_when_the_noun_names_no_one(ana
     a = analyzer("Senator Ann Lowe joined Governor Tom Reyes for a first meeting on the budget.")
     ev = _only(a, "CONSULT")
     assert _names(a, ev.source) == ["Ann Lowe"] and "Tom Reyes" in _names(a, ev.target)
+
+
+def test_events_actors_an_arrest_without_agent_is_by_the_place(analyzer: Analyzer) -> None:
+    a = analyzer("A teacher from Toronto was arrested in Egypt for spying for Israel.")
+    coerce = _only(a, "COERCE")
+    assert _names(a, coerce.source) == ["Egypt"] and _names(a, coerce.target) == ["teacher from Toronto"]
+    # the one arrested for doing something is who did it
+    spying = [e for e in a.events if e.trigger.text == "spying"]
+    for ev in spying:
+        assert _names(a, ev.source) == ["teacher from Toronto"]

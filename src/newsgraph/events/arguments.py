@@ -60,6 +60,10 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
             obj = next((c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], False
+            # "a missionary was arrested for collaborating with X": the one arrested collaborated
+            patient = next((c for c in cur.head.head.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                return [patient], False
             cur = cur.head.head
             via_complement = True
             continue

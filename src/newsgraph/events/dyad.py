@@ -74,6 +74,12 @@ def event_dyad(
     source, target = collapse(ctx, source), collapse(ctx, target)
     target = [x for x in target if x not in source]
     places = places_at(ctx, pred)
+    if not source and target and places and code.root == "17" and _agentless_passive(pred):
+        # "a missionary was arrested in Lebanon", "the group was detained in Tarcin": the
+        # authorities of the place where a coercive act is done did it (PLOVER GSR convention:
+        # actor codes inferred from locations)
+        if places[0][0] not in target:
+            source = [places[0][0]]
     if target and places and places[0][0] not in source and not any(is_coded(ctx, x) for x in target):
         # "sent inspectors to the Natanz plant in central Iran": an uncoded target is
         # coded by where the event happens (PLOVER GSR: actor codes inferred from locations)
@@ -89,6 +95,13 @@ def event_dyad(
         # name places; no actor a coder could record
         return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def _agentless_passive(pred: Token) -> bool:
+    """A finite passive with no "by" agent ("was arrested in Lebanon")."""
+    return any(c.dep_ == "auxpass" for c in pred.children) and not any(
+        c.dep_ == "agent" for c in pred.children
+    )
 
 
 # where a bare participle describes its noun or clause ("a lawyer jailed for ...")
