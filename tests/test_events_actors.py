@@ -245,3 +245,10 @@ def test_events_actors_an_arrest_without_agent_is_by_the_place(analyzer: Analyze
     spying = [e for e in a.events if e.trigger.text == "spying"]
     for ev in spying:
         assert _names(a, ev.source) == ["teacher from Toronto"]
+
+
+def test_events_actors_an_apposition_describes_a_named_person(analyzer: Analyzer) -> None:
+    a = analyzer("A court in Harare freed Tendai Moyo, a critic of President Joseph Banda, on Tuesday.")
+    ev = next(e for e in a.events if e.trigger.text == "freed")
+    assert "Joseph Banda" not in _names(a, ev.target)
+    assert "Tendai Moyo" in _names(a, ev.target)

@@ -148,6 +148,11 @@ def _mention_has(ctx: Context, eid: str, tok: Token) -> bool:
     return ent is not None and any(m.start <= tok.idx < m.end for m in ent.mentions)
 
 
+def _is_kind(ctx: Context, eid: str, kind: str) -> bool:
+    ent = ctx.by_id.get(eid)
+    return ent is not None and ent.kind == kind
+
+
 def collapse(ctx: Context, ids: list[str]) -> list[str]:
     """Drop a group entity when some of its members are listed beside it."""
     listed = set(ids)
@@ -206,11 +211,14 @@ def actor_ids(
         # "volunteers from the Labour Party", "a deputy of the Kenyan parliament", "the mayor of
         # Lyon": an uncoded head acts for the coded body or place it belongs to (only of/from/in/at
         # phrases and appositions: "X's essay on Trump" is not Trump's; +3 dyads, -5 false on PLOVER dev)
+        # an apposition of a named person describes them: only its own words count ("Evan
+        # Mawarire, a critic of President X" is not X)
+        named = any(_mention_has(ctx, x, head) and _is_kind(ctx, x, "person") for x in core)
         belong = [
             t
             for c in head.children
             if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _BELONG_PREPS)
-            for t in phrase_tokens(c, True, bounds)
+            for t in phrase_tokens(c, not (named and c.dep_ == "appos"), bounds)
         ]
         coded = [x for x in entities_in(ctx, belong) if x not in core and is_coded(ctx, x)]
         return (coded or core), False
