@@ -71,3 +71,14 @@ def test_entities_collectives_pronouns_refer_to_a_crowd(analyzer: Analyzer) -> N
     police = _entity(a, "the police")
     assert police is not None
     assert assault.source == (crowd.id,) and assault.target == (police.id,)
+
+
+def test_entities_collectives_people_nouns_file_errors_name_the_line() -> None:
+    import pytest
+
+    from newsgraph.entities.collectives import parse_people_nouns
+    from newsgraph.errors import KnowledgeBaseError
+
+    assert parse_people_nouns("# comment\nsuspect\tCRM\n", "f.tsv") == {"suspect": "CRM", "suspects": "CRM"}
+    with pytest.raises(KnowledgeBaseError, match="f.tsv:3"):
+        parse_people_nouns("# comment\nsuspect\tCRM\nhostage civilians\n", "f.tsv")

@@ -16,18 +16,22 @@ of the sentence or article (``actor_context``).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.entities.actor_phrases import ActorPhrase, actor_phrases, initial_common_noun
 from newsgraph.entities.common import Cluster
-from newsgraph.entities.lexicon import lexicon, rows
+from newsgraph.entities.lexicon import lexicon
+from newsgraph.errors import KnowledgeBaseError
 from newsgraph.records import Mention
 
 #: Dependency labels of a noun phrase that is an argument (subject, object, agent, conjunct).
 _ARGUMENT_DEPS = frozenset("nsubj nsubjpass dobj obj pobj dative conj appos attr oprd ROOT npadvmod".split())
+_SECTOR = re.compile(r"[A-Z]{3}")
 #: Modifiers that belong to the phrase ("the", "several", "37", "armed", "textile").
 _PHRASE_MODS = frozenset("det amod nummod compound quantmod nmod advmod".split())
 #: Heads of a quantity before "of" ("thousands of people", "a group of asylum seekers");
@@ -51,9 +55,22 @@ _BELONG_PREPS = frozenset(("of", "in", "from", "at"))
 @lru_cache(maxsize=1)
 def people_nouns() -> dict[str, str]:
     """Noun (singular and plural, lower case) -> sector, from data/people_nouns.tsv."""
+    text = resources.files("newsgraph").joinpath("data", "people_nouns.tsv").read_text(encoding="utf-8")
+    return parse_people_nouns(text, "newsgraph/data/people_nouns.tsv")
+
+
+def parse_people_nouns(text: str, source: str) -> dict[str, str]:
+    """The rows of a people-nouns file; a malformed row is an error naming the file and line."""
     out: dict[str, str] = {}
-    for r in rows("people_nouns.tsv"):
-        word, sector = r[0].lower(), r[1]
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) < 2 or not fields[0].strip() or not _SECTOR.fullmatch(fields[1].strip()):
+            raise KnowledgeBaseError(
+                "expected noun<TAB>sector code (3 capitals)", source=f"{source}:{lineno}"
+            )
+        word, sector = fields[0].strip().lower(), fields[1].strip()
         out[word] = sector
         out[_plural(word)] = sector
     return out
