@@ -61,6 +61,8 @@ def test_entities_collectives_nouns_that_stand_for_another_actor(analyzer: Analy
     assert _entity(a, "the town") is None
     assert _entity(a, "A group") is None  # the diplomats are the actor
     assert _entity(a, "Ecuadorian diplomats") is not None
+    a = analyzer("The army shelled rebel-held villages on Monday.")
+    assert _entity(a, "rebel") is None  # part of a modifier
 
 
 def test_entities_collectives_pronouns_refer_to_a_crowd(analyzer: Analyzer) -> None:

@@ -145,6 +145,7 @@ def _capitalised_title(doc: Doc, tok: Token, lex: Any) -> bool:
 def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
     """Whether the noun stands for an actor named around it rather than for an actor of its own.
 
+    * "rebel-held", "police-run": the first part of a hyphenated modifier;
     * "its troops", "their force": the possessor acts (coreference gives it);
     * "the minister of Japan", "the authorities in Taipei": the name it belongs to acts;
     * "deployed troops", "sent police": bare forces as the object are the subject's own;
@@ -156,6 +157,9 @@ def _acts_for_another(tok: Token, kb: Any, sector: str) -> bool:
     """
     if tok.lower_ in _PLACE_WORDS:
         return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and not tok.whitespace_ and nxt.text in ("-", "–"):
+        return True  # "rebel-held territory", "government-backed militias": part of a modifier
     if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
         return True
     for c in tok.children:
