@@ -43,7 +43,12 @@ def test_events_seedlike_statements_and_letters(analyzer: Analyzer) -> None:
     assert accuse.date is not None and accuse.date.value == "2020-04-21"
 
     support = _by_trigger(a, "congratulated")
-    assert support.type == "SUPPORT" and _names(a, support.target) == ["Transnistria"]
+    # "the breakaway authorities in Transnistria": the authorities, with the place's country
+    assert support.type == "SUPPORT" and _names(a, support.target) == ["the breakaway authorities"]
+    authorities = next(e for e in a.entities if e.id == support.target[0])
+    place = next(e for e in a.entities if e.name == "Transnistria")
+    assert authorities.actor is not None and place.actor is not None
+    assert authorities.actor.country == place.actor.country is not None
 
     request = _by_trigger(a, "urged")
     assert request.type == "REQUEST" and any("Popescu" in n for n in _names(a, request.source))

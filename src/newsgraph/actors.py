@@ -55,6 +55,7 @@ from newsgraph.actor_context import (
 )
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
+from newsgraph.entities.actor_context import context_countries
 from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
 from newsgraph.records import Actor, Entity, Mention
 
@@ -156,6 +157,9 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
     settle_ambiguous_places(kb, entities, actors, min_conf)
+    # actors written as descriptions ("protesters", "a court"): the basis of their country,
+    # or the country of the place they act in (newsgraph.entities.actor_context)
+    actors = context_countries(parsed, kb, entities, actors)
     # members of a coded group take the group's code when they have none of their own
     for entity in entities:
         group = actors.get(entity.id)

@@ -4,8 +4,9 @@
 
 * knowledge-base names the tagger missed (``"Baku accused ..."``) join the entity of
   the same name or become new ones (``_missed_names``);
-* actor phrases (``actor_phrases``) no mention covers become group or organisation
-  entities with a nominal mention (``_phrase_entities``);
+* actor phrases (``actor_phrases``) and collective or role actors (``collectives``:
+  "protesters", "thousands of people", "the police") no mention covers become group,
+  organisation or person entities with a nominal mention (``_phrase_entities``);
 * the entities are numbered E1.. in order of first mention.
 
 These used to be added by the actor stage, after quote attribution, so a quote could
@@ -21,6 +22,7 @@ from typing import Any
 
 from newsgraph.document import ParsedDocument
 from newsgraph.entities.actor_phrases import ActorPhrase, actor_phrases
+from newsgraph.entities.collectives import collective_phrases
 from newsgraph.records import Entity, Mention
 
 logger = logging.getLogger(__name__)
@@ -41,7 +43,8 @@ def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) ->
     def free(a: int, b: int, *, allow_inside: bool) -> bool:
         return not any(s < b and a < e and not (allow_inside and a <= s and e <= b) for s, e in taken)
 
-    for ph in actor_phrases(parsed.doc, kb):
+    # the phrases with a nationality or place first; bare role nouns where none of them is
+    for ph in [*actor_phrases(parsed.doc, kb), *collective_phrases(parsed.doc, kb)]:
         if ph.rest_start >= 0:
             # coref made one group of "Hungarian and Romanian officials"; PLOVER codes each
             # nationality, so that mention keeps only "Romanian officials"
@@ -62,7 +65,7 @@ def _phrase_entities(parsed: ParsedDocument, kb: Any, entities: list[Entity]) ->
             e = out[by_key[key]]
             out[by_key[key]] = replace(e, mentions=(*e.mentions, mention))
         else:
-            kind = "group" if ph.plural or ph.sector in ("CVL", "REF") else "organization"
+            kind = ph.kind or ("group" if ph.plural or ph.sector in ("CVL", "REF") else "organization")
             by_key[key] = len(out)
             out.append(Entity(id=f"P{len(out)}", name=text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
         taken.append((ph.start, ph.end))

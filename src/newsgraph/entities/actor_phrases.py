@@ -54,16 +54,31 @@ class ActorPhrase:
     #: a demonym coordinated before another ("*Hungarian* and Romanian officials"): where
     #: the phrase of the last one starts (a mention of the whole list is cut back to it)
     rest_start: int = -1
+    #: the entity kind when the phrase decides it (``collectives``: a singular person noun is a person)
+    kind: str | None = None
+    #: start of the head noun (``collectives``: the head must be free of other mentions)
+    head_start: int = -1
 
 
 def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
-    """All actor phrases of ``doc`` in text order (whether or not some entity covers them)."""
+    """All actor phrases of ``doc`` in text order (whether or not some entity covers them).
+
+    Computed once per document (the entity and actor stages both ask), kept in ``doc.user_data``.
+    """
+    key = f"newsgraph.actor_phrases.{id(kb)}"
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = tuple(_find_actor_phrases(doc, kb))
+    return list(cached)
+
+
+def _find_actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     out: list[ActorPhrase] = []
     for tok in doc:
         # the small model often tags a lower-case "ministry" after "foreign" as PROPN, and a
         # capitalised plural at the start of a sentence before a bare name ("Rebels in Mali")
         # as a singular PROPN, while "Rebels in the Congo" stays NOUN/NNS
-        initial = _initial_common_noun(doc, tok)
+        initial = initial_common_noun(doc, tok)
         if not (tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.is_lower) or initial):
             continue
         if tok.lower_ in _NOT_ACTORS:
@@ -158,7 +173,7 @@ def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     return out
 
 
-def _initial_common_noun(doc: Doc, tok: Token) -> bool:
+def initial_common_noun(doc: Doc, tok: Token) -> bool:
     """A capitalised word the tagger took for a name only because it opens the sentence.
 
     Only the first word of a sentence (or of a quotation or line) outside any named entity;

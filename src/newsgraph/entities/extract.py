@@ -3,7 +3,8 @@
 1. names (``names``, list repairs in ``groups``, kinds voted in ``matching``);
 2. roles (``roles``) and the groups of lists (``groups``);
 3. name matching into clusters (``matching``);
-4. coreference (``coref``): descriptions, relative pronouns, pronouns;
+4. coreference (``coref``): descriptions, relative pronouns, then the collective and role
+   actors no description took (``collectives``: "the protesters", "a court"), then pronouns;
 5. actor phrases and knowledge-base names the tagger missed (``actor_entities``),
    then the entities are numbered E1.. in order of first mention.
 """
@@ -16,6 +17,7 @@ from typing import Any
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import coref
 from newsgraph.entities.actor_entities import add_actor_entities
+from newsgraph.entities.collectives import add_collective_clusters
 from newsgraph.entities.common import Cluster, display_name
 from newsgraph.entities.groups import (
     add_group_clusters,
@@ -42,7 +44,8 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     lex = lexicon()
     gaz = gazetteer()
     # 1. names
-    pieces = candidate_pieces(doc, lex, gaz, _load_kb(parsed))
+    kb = _load_kb(parsed)
+    pieces = candidate_pieces(doc, lex, gaz, kb)
     pieces = complete_lists(doc, pieces, lex)
     pieces = names_after_plural_title(doc, pieces, lex, gaz)
     vote_kinds(doc, pieces, gaz, lex)
@@ -77,12 +80,16 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
                 occupied.update(t.idx for t in span)
     add_group_clusters(doc, parsed.text, clusters, groups, collectives, piece_cluster, occupied)
     titled_members(doc, clusters)
-    # 4. coreference
+    # 4. coreference; collectives left after the descriptions are linked can take pronouns
     n_desc = coref.link_descriptions(doc, clusters, occupied)
     n_desc += coref.link_relatives(doc, clusters, occupied)
+    n_coll = add_collective_clusters(doc, parsed.text, kb, clusters, occupied)
     quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
     n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
-    logger.debug("entities: %d names, %d descriptions, %d pronouns linked", len(pieces), n_desc, n_pron)
+    logger.debug(
+        "entities: %d names, %d collectives, %d descriptions, %d pronouns linked",
+        len(pieces), n_coll, n_desc, n_pron,
+    )  # fmt: skip
     # 5. actor phrases and missed names, numbering
     return EntityIndex.build(add_actor_entities(parsed, _finish(parsed.text, clusters)))
 

@@ -16,11 +16,14 @@ about which phrase is the source or the target belongs in ``arguments`` or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Token
 
+from newsgraph.entities.lexicon import rows
 from newsgraph.events.context import Context
 from newsgraph.events.tokens import lemma_in
 from newsgraph.records import Location, Quote
@@ -32,6 +35,24 @@ _PLACE_PREPS = frozenset("in at near inside outside across throughout".split())
 _PHRASE_SKIP = frozenset("relcl acl advcl appos prep punct cc mark case parataxis ccomp xcomp".split())
 _MAX_PHRASE = 400
 _MAX_LOOKBACK = 30
+# a dateline opening a paragraph: where the reporter files from, not an actor ("NAIROBI, Kenya
+# (AP) --", "Lima, May 3 (Reuters) -", "Port Town--"): capitalised words, an optional date
+# and agency, then a dash
+_DATELINE = re.compile(
+    r"\s*(?!(?:The|A|An|In|On|At)\b)[A-Z][\w.'’]*(?:[ ,/]+[A-Z][\w.'’]*){0,5}"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?(?:, [A-Z]{2,8})?"
+    r"(?: ?\([^()\n]{1,30}\))?\s*(?:--|—|–|-)(?=\s|[A-Z])\s*"
+    # or without a dash, a place and a date before the agency: "Lima, May 3 (Reuters)"
+    r"|\s*[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,3},? [A-Z][a-z]{2,8}\.? \d{1,2} ?\([A-Za-z]{2,10}\)\s*"
+)
+_DATELINE_MAX = 70
+
+
+@lru_cache(maxsize=1)
+def report_nouns() -> frozenset[str]:
+    """Nouns for the unnamed origin of a report (data/report_nouns.tsv), singular and plural."""
+    words = {r[0].strip().lower() for r in rows("report_nouns.tsv")}
+    return frozenset(words | {w + "s" for w in words})
 
 
 def phrase_tokens(tok: Token, with_preps: bool, bounds: tuple[int, int] | None = None) -> list[Token]:
@@ -51,6 +72,18 @@ def phrase_tokens(tok: Token, with_preps: bool, bounds: tuple[int, int] | None =
                 continue
             stack.append(c)
     return out
+
+
+def actor_bounds(ctx: Context, offset: int) -> tuple[int, int] | None:
+    """The paragraph holding ``offset``, less a dateline at its start: the place the
+    reporter files from is not an actor of the sentence it opens ("BAMAKO - Armed men attacked")."""
+    para = ctx.parsed.paragraph_of(offset)
+    if para is None:
+        return None
+    m = _DATELINE.match(ctx.parsed.text, para[0], min(para[1], para[0] + _DATELINE_MAX))
+    if m is None:
+        return para
+    return m.end(), para[1]  # a phrase headed inside the dateline ("QUITO (Reuters)") names no one
 
 
 def entities_in(ctx: Context, tokens: Iterable[Token]) -> list[str]:
@@ -115,6 +148,11 @@ def _mention_has(ctx: Context, eid: str, tok: Token) -> bool:
     return ent is not None and any(m.start <= tok.idx < m.end for m in ent.mentions)
 
 
+def _is_kind(ctx: Context, eid: str, kind: str) -> bool:
+    ent = ctx.by_id.get(eid)
+    return ent is not None and ent.kind == kind
+
+
 def collapse(ctx: Context, ids: list[str]) -> list[str]:
     """Drop a group entity when some of its members are listed beside it."""
     listed = set(ids)
@@ -142,10 +180,19 @@ def actor_ids(
         return [quote.speaker.entity], False
     if tok.dep_ in ("poss",) and first_person and quote is not None:
         return [quote.speaker.entity] if quote.speaker.entity else [], False
-    bounds = ctx.parsed.paragraph_of(tok.idx)
+    bounds = actor_bounds(ctx, tok.idx)
+    if bounds is not None and tok.idx < bounds[0]:
+        # "MOGADISHU -- A U.S. airstrike killed ...": the parser made the dateline the subject
+        # and the real subject its apposition
+        app = next((c for c in tok.children if c.dep_ == "appos" and c.idx >= bounds[0]), None)
+        return actor_ids(ctx, app, quote, target) if app is not None else ([], False)
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
     if core and any(is_coded(ctx, x) for x in core):
         return core, False
+    if not core and tok.lemma_.lower() in report_nouns():
+        # "diplomatic sources in Pakistan said", "reports reaching here from Freetown": the
+        # place is where the reporting comes from, not who acts
+        return [], False
     if target and tok.pos_ == "NOUN":
         # "marched against abuses by the riot police", "looking into killings by a militia
         # against villagers": the doer of a deed is who the event is aimed at
@@ -164,11 +211,14 @@ def actor_ids(
         # "volunteers from the Labour Party", "a deputy of the Kenyan parliament", "the mayor of
         # Lyon": an uncoded head acts for the coded body or place it belongs to (only of/from/in/at
         # phrases and appositions: "X's essay on Trump" is not Trump's; +3 dyads, -5 false on PLOVER dev)
+        # an apposition of a named person describes them: only its own words count ("Evan
+        # Mawarire, a critic of President X" is not X)
+        named = any(_mention_has(ctx, x, head) and _is_kind(ctx, x, "person") for x in core)
         belong = [
             t
             for c in head.children
             if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ in _BELONG_PREPS)
-            for t in phrase_tokens(c, True, bounds)
+            for t in phrase_tokens(c, not (named and c.dep_ == "appos"), bounds)
         ]
         coded = [x for x in entities_in(ctx, belong) if x not in core and is_coded(ctx, x)]
         return (coded or core), False

@@ -40,6 +40,7 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
     # "does not change ... and will not be recognised": the conjunct's own voice counts
     own_passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
     cur = tok
+    via_complement = False
     for _ in range(MAX_CLIMB):
         passive = own_passive or any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
         subs = [c for c in cur.children if c.dep_ in _SUBJ]
@@ -59,13 +60,20 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
             obj = next((c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return [obj], False
+            # "a missionary was arrested for collaborating with X": the one arrested collaborated
+            patient = next((c for c in cur.head.head.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:
+                return [patient], False
             cur = cur.head.head
+            via_complement = True
             continue
         if cur.dep_ in ("conj", "advcl", "acomp"):
             cur = cur.head  # "Peru is willing to pull back": the subject of "is"
             continue
         if cur.dep_ in ("acl", "relcl"):
-            return [cur.head], cur.tag_ == "VBN"
+            # "a suspect accused of bombing the embassy": the accused is who would have bombed,
+            # not who was bombed (the participle's voice is not the complement's)
+            return [cur.head], cur.tag_ == "VBN" and not via_complement
         return [], passive
     return [], False
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from newsgraph.events.actors import (
+    actor_bounds,
     actor_ids,
     agent_place,
     collapse,
@@ -28,6 +29,7 @@ from newsgraph.events.actors import (
     is_coded,
     phrase_tokens,
     places_at,
+    report_nouns,
 )
 from newsgraph.events.arguments import (
     noun_targets,
@@ -72,6 +74,12 @@ def event_dyad(
     source, target = collapse(ctx, source), collapse(ctx, target)
     target = [x for x in target if x not in source]
     places = places_at(ctx, pred)
+    if not source and target and places and code.root == "17" and _agentless_passive(pred):
+        # "a missionary was arrested in Lebanon", "the group was detained in Tarcin": the
+        # authorities of the place where a coercive act is done did it (PLOVER GSR convention:
+        # actor codes inferred from locations)
+        if places[0][0] not in target:
+            source = [places[0][0]]
     if target and places and places[0][0] not in source and not any(is_coded(ctx, x) for x in target):
         # "sent inspectors to the Natanz plant in central Iran": an uncoded target is
         # coded by where the event happens (PLOVER GSR: actor codes inferred from locations)
@@ -80,7 +88,48 @@ def event_dyad(
     if not target and places and places[0][0] not in source and not reflexive:
         # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
         target = [places[0][0]]
+    if not source and target and not _agentless_certain(ctx, pred, target):
+        return Dyad([], [], False, places)
+    if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
+        # "the crowd applauded": one side only, and it is a description no country or
+        # name places; no actor a coder could record
+        return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def _agentless_passive(pred: Token) -> bool:
+    """A finite passive with no "by" agent ("was arrested in Lebanon")."""
+    return any(c.dep_ == "auxpass" for c in pred.children) and not any(
+        c.dep_ == "agent" for c in pred.children
+    )
+
+
+# where a bare participle describes its noun or clause ("a lawyer jailed for ...")
+_DESCRIBING = frozenset("acl amod relcl advcl".split())
+
+
+def _agentless_certain(ctx: Context, pred: Token, target: list[str]) -> bool:
+    """Whether a passive with no agent still makes an event with an empty source.
+
+    Only a finite passive ("grenades were hurled at the police station") whose target is a
+    named or coded actor; a bare participle ("a lawyer jailed for ...", "convicted last year")
+    describes its noun and is no report of the act.
+    """
+    if pred.tag_ != "VBN" or pred.pos_ not in ("VERB", "AUX"):
+        return True  # not a participle: the caller's other rules decide
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children):
+        return True  # a perfect ("has agreed"), active
+    if any(c.dep_ == "auxpass" for c in pred.children):
+        return all(is_coded(ctx, x) or not _unplaced(ctx, x) for x in target)
+    return pred.dep_ not in _DESCRIBING
+
+
+def _unplaced(ctx: Context, eid: str) -> bool:
+    """An actor written as a description ("the crowd", "protesters") with no country or IGO."""
+    ent = ctx.by_id.get(eid)
+    if ent is None or any(m.kind == "name" for m in ent.mentions):
+        return False
+    return not is_coded(ctx, eid)
 
 
 def _source(
@@ -101,7 +150,9 @@ def _source(
                 break
     if not source and any(t.lower_ in _PERSONAL for t in src_toks):
         source = reporter(ctx, pred, quote, is_cue)
-    if not source and quote is not None and is_cue and quote.speaker.entity:
+    anonymous = any(t.lemma_.lower() in report_nouns() for t in src_toks)
+    if not source and quote is not None and is_cue and quote.speaker.entity and not anonymous:
+        # (not for "sources in Pakistan said": the quote stage may resolve them to the place)
         source = [quote.speaker.entity]
     return source, fallback
 
@@ -147,7 +198,7 @@ def _target(
             x
             for t in tgt_toks
             if t.dep_ in ("dobj", "obj", "dative")
-            for x in entities_in(ctx, phrase_tokens(t, False, ctx.parsed.paragraph_of(t.idx)))
+            for x in entities_in(ctx, phrase_tokens(t, False, actor_bounds(ctx, t.idx)))
         ]
         target = [x for x in dict.fromkeys(direct + stance) if x not in source]
     if not target:
@@ -167,6 +218,11 @@ def _target(
         obj = next((c for c in pred.head.children if c.dep_ in ("dobj", "obj")), None)
         if obj is not None:
             target = [x for x in actor_ids(ctx, obj, quote)[0] if x not in source]
+    if not target and trig.pos == "noun" and pred.i != tok.i:
+        # "joined Zarif for a first meeting with partners": when the event noun's own phrases
+        # name no one, the licensing verb's object is who the event is with
+        for obj in (c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and c.i != tok.i):
+            target.extend(x for x in actor_ids(ctx, obj, quote, target=True)[0] if x not in source + target)
     return target, fallback
 
 
