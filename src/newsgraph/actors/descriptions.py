@@ -1,6 +1,6 @@
 """The country of an actor written as a description, and the basis of that choice.
 
-The actor stage (``newsgraph.actors``) codes every entity from its own words; an
+The actor stage (``newsgraph.actors.coding``) codes every entity from its own words; an
 actor phrase or a collective ("the Moldovan foreign ministry", "Kenya's police",
 "protesters", "a court") has a sector from its noun but may name no country.
 ``context_countries`` runs after that coding and, for entities mentioned only by

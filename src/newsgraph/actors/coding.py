@@ -45,7 +45,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from newsgraph.actor_context import (
+from newsgraph.actors.context import (
     ROLE_CONFIDENCE,
     lookup_place,
     name_mentions,
@@ -53,9 +53,9 @@ from newsgraph.actor_context import (
     settle_ambiguous_places,
     world_region,
 )
+from newsgraph.actors.descriptions import context_countries
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
-from newsgraph.entities.actor_context import context_countries
 from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
 from newsgraph.records import Actor, Entity, Mention
 

@@ -1,6 +1,6 @@
 """What the text around an actor says about it: regions, owners, ambiguous places.
 
-Helpers of the actor stage (``newsgraph.actors``) that read beyond the
+Helpers of the actor stage (``newsgraph.actors.coding``) that read beyond the
 entity's own name:
 
 - ``world_region``: "Asia", "the Gulf", "Central America" are regions
