@@ -52,6 +52,8 @@ class Piece:
     gender: str | None = None
     role_words: set[str] = field(default_factory=set)
     role_classes: set[str] = field(default_factory=set)
+    #: how much ``gender`` counts when a name's mentions disagree (an honorific: 3, else 1)
+    gender_weight: int = 1
 
 
 def spaced(doc: Doc, tok: Token) -> bool:

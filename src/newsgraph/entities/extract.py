@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any
 
 from newsgraph.document import ParsedDocument
@@ -57,6 +58,7 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     collectives = listed_collectives(doc, pieces, lex)
     # 3. name matching
     clusters, assign = cluster_names(doc, pieces, lex, gaz)
+    votes: dict[int, Counter[str]] = {}
     for k, p in enumerate(pieces):
         c = clusters[assign[k]]
         s, e = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
@@ -66,8 +68,12 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
         c.role_classes |= p.role_classes
         if p.kind == "group" and p.label == "ROLE-PLURAL":
             c.group_classes |= p.role_classes
-        if p.gender and c.gender is None:
-            c.gender = p.gender
+        if p.gender:
+            votes.setdefault(assign[k], Counter())[p.gender] += p.gender_weight
+    for ci, count in votes.items():
+        # the gender most of its names carry, an honorific counting three times ("Mrs. Clinton"
+        # outweighs "Clinton" read as a man's first name); a tie goes to the first mention's
+        clusters[ci].gender = count.most_common(1)[0][0]
     piece_cluster = {id(p): assign[k] for k, p in enumerate(pieces)}
     occupied: set[int] = {t.idx for p in pieces for t in doc[p.start : p.end]}
     for c in clusters:

@@ -23,11 +23,20 @@ def assign_roles(doc: Doc, pieces: list[Piece], lex: Lexicon) -> None:
     """Give every person piece its titles, appositions and gender (in place)."""
     taken = {i for p in pieces if p.kind == "person" for i in range(p.start, p.end)}
     pieces_at = {p.start: p for p in pieces}
+    # the last words of full names: "Clinton" alone is a surname in an article that names
+    # "Hillary Clinton", not the man's first name Clinton
+    surnames = {doc[p.end - 1].text for p in pieces if p.kind == "person" and p.end - p.start > 1}
     for p in pieces:
         if p.kind == "person":
             _title_roles(doc, p, lex, taken)
+            inner = lex.honorifics.get(doc[p.start].text)
+            if p.gender is None and inner is not None and inner[0]:
+                p.gender = inner[0]  # "Mrs. Clinton" read as one name
+            if p.gender is not None:
+                p.gender_weight = 3  # an honorific: "Mrs. Clinton" is a woman whatever "Clinton" suggests
             _appositive_roles(doc, p, lex, pieces_at)
-            first = next((t.text for t in doc[p.start : p.end] if t.text not in lex.honorifics), "")
+            words = [t.text for t in doc[p.start : p.end] if t.text not in lex.honorifics]
+            first = words[0] if words and not (len(words) == 1 and words[0] in surnames) else ""
             # gender: an honorific (set by _title_roles), else the first name, else a
             # gendered title ("chairman" is also said of women, so it comes last)
             if p.gender is None and first in lex.first_names:
