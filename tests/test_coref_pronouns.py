@@ -103,7 +103,7 @@ def test_relative_pronoun_takes_the_entity_its_clause_hangs_on(parse_text) -> No
 
 
 def test_relative_pronoun_of_a_plain_noun_is_not_linked(parse_text) -> None:
-    text = "Emil Varga met voters who said the vote was illegal."
+    text = "Emil Varga met farmers who grow wheat near the river."
     index = extract_entities(parse_text(text))
     assert _entity_of(index, text, "who") is None
 

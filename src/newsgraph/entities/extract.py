@@ -31,7 +31,7 @@ from newsgraph.entities.index import EntityIndex
 from newsgraph.entities.lexicon import gazetteer, lexicon
 from newsgraph.entities.matching import cluster_names, vote_kinds
 from newsgraph.entities.names import candidate_pieces, drop_overlaps, extend_first_name
-from newsgraph.entities.roles import assign_roles
+from newsgraph.entities.roles import add_office_roles, assign_roles
 from newsgraph.records import Entity, Mention
 
 logger = logging.getLogger(__name__)
@@ -43,7 +43,8 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     lex = lexicon()
     gaz = gazetteer()
     # 1. names
-    pieces = candidate_pieces(doc, lex, gaz, _load_kb(parsed))
+    kb = _load_kb(parsed)
+    pieces = candidate_pieces(doc, lex, gaz, kb)
     pieces = complete_lists(doc, pieces, lex)
     pieces = names_after_plural_title(doc, pieces, lex, gaz)
     vote_kinds(doc, pieces, gaz, lex)
@@ -83,11 +84,20 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
                 occupied.update(t.idx for t in span)
     add_group_clusters(doc, parsed.text, clusters, groups, collectives, piece_cluster, occupied)
     titled_members(doc, clusters)
+    add_office_roles(clusters, kb, parsed.published, lex)
     # 4. coreference
-    n_desc = coref.link_descriptions(doc, clusters, occupied)
+    n_desc = coref.link_owned_organisations(doc, clusters, occupied)
+    n_desc += coref.link_descriptions(doc, clusters, occupied)
+    n_desc += coref.link_plural_speakers(doc, clusters, occupied)
     n_desc += coref.link_relatives(doc, clusters, occupied)
     quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
     n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
+    # descriptions of the entity in focus ("the billionaire", "the company"), then the pronouns
+    # they let us link
+    n_desc += coref.link_in_focus(doc, clusters, occupied, kb)
+    n_desc += coref.link_relatives(doc, clusters, occupied)
+    n_desc += coref.link_documents(doc, clusters, occupied)
+    n_pron += coref.link_pronouns(doc, clusters, occupied, quoted)
     logger.debug("entities: %d names, %d descriptions, %d pronouns linked", len(pieces), n_desc, n_pron)
     # 5. actor phrases and missed names, numbering
     return EntityIndex.build(add_actor_entities(parsed, _finish(parsed.text, clusters)))

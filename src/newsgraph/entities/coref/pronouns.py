@@ -228,12 +228,16 @@ def link_pronouns(
                     for off in range(m.start, m.end):
                         person_at[off] = ci
     coordinations: dict[tuple[int, ...], int] = {}
+    # a second pass (after descriptions linked by focus) leaves the pronouns linked by the first alone
+    done = {m.start for c in clusters for m in c.mentions if m.kind == "pronoun"}
     linked = 0
     # walk pronouns in order, inserting each linked pronoun as a new occurrence so chains form
     for tok in doc:
         low = tok.lower_
         pron = lex.pronouns.get(low)
         if pron is None or tok.pos_ not in ("PRON", "DET") or tok.idx in in_quote or tok.idx in occupied:
+            continue
+        if tok.idx in done:
             continue
         if low == "it" and (_nonreferential_it(tok) or tok.head.lemma_ not in lex.speech_verbs):
             continue
@@ -361,22 +365,39 @@ def link_relatives(doc: Doc, clusters: list[Cluster], occupied: set[int]) -> int
     )
     starts = [s[0] for s in spans]
     linked = 0
+
+    def holder(token: Token) -> int | None:
+        """The cluster with a mention holding ``token`` (a person or group before others)."""
+        i = bisect.bisect_right(starts, token.idx) - 1
+        found: int | None = None
+        while i >= 0 and spans[i][0] <= token.idx:
+            s, e, ci = spans[i]
+            if s <= token.idx < e:
+                found = ci if found is None or clusters[ci].kind in ("person", "group") else found
+            if token.idx - s > 300:
+                break
+            i -= 1
+        return found
+
+    # (not ``occupied``: that also holds the words of roles, and an apposition's relative clause is
+    # part of its role: "Anna Berg, a lawyer who has argued ...")
+    mentioned = {m.start for c in clusters for m in c.mentions}
     for tok in doc:
         kinds = _RELATIVES.get(tok.lower_)
-        if kinds is None or tok.head.dep_ != "relcl" or tok.idx in occupied:
+        if kinds is None or tok.idx in mentioned:
             continue
         if tok.lower_ == "that" and tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        antecedent = tok.head.head
-        i = bisect.bisect_right(starts, antecedent.idx) - 1
-        found: int | None = None
-        while i >= 0 and spans[i][0] <= antecedent.idx:
-            s, e, ci = spans[i]
-            if s <= antecedent.idx < e:
-                found = ci if found is None or clusters[ci].kind in ("person", "group") else found
-            if antecedent.idx - s > 300:
-                break
-            i -= 1
+        clause = tok.head
+        if clause.dep_ != "relcl" and tok.lower_ == "whose":
+            clause = clause.head  # "Schlafly, whose campaigns ...": the clause is above the possessed noun
+        if clause.dep_ != "relcl":
+            continue
+        antecedent = clause.head
+        found = holder(antecedent)
+        if found is None and antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i:
+            # "R. Gil Kerlikowske, the border commissioner, who conceded": the name the apposition describes
+            found = holder(antecedent.head)
         if found is None or clusters[found].kind not in kinds:
             continue
         clusters[found].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun"))
