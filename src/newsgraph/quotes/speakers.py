@@ -51,6 +51,9 @@ def _speaker_of(ctx: _Ctx, head: Token | None, verb: Token | None = None) -> Spe
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 entity = ctx.index.resolve(*_name_span(c))
                 if entity is not None:
+                    if head.pos_ == "NOUN" and entity.kind == "person":
+                        # "One pastor supporting X, Darran Whiting, said": the name is the source
+                        start, end = _name_span(c)
                     break
     if entity is None and head.pos_ in ("NOUN", "PROPN"):
         # a title heading the phrase: "Chair of X's Union Ilona Vasilescu" -> the person named in
