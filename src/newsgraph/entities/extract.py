@@ -88,16 +88,19 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     # 4. coreference
     n_desc = coref.link_owned_organisations(doc, clusters, occupied)
     n_desc += coref.link_descriptions(doc, clusters, occupied)
-    n_desc += coref.link_plural_speakers(doc, clusters, occupied)
+    n_desc += coref.link_plural_speakers(doc, clusters, occupied, kb)
     n_desc += coref.link_relatives(doc, clusters, occupied)
     quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
     n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
-    # descriptions of the entity in focus ("the billionaire", "the company"), then the pronouns
-    # they let us link
-    n_desc += coref.link_in_focus(doc, clusters, occupied, kb)
-    n_desc += coref.link_relatives(doc, clusters, occupied)
-    n_desc += coref.link_documents(doc, clusters, occupied)
-    n_pron += coref.link_pronouns(doc, clusters, occupied, quoted)
+    # descriptions of the entity in focus ("the billionaire", "the company") and documents'
+    # authors, then the relatives and pronouns they let us link
+    n_late = coref.link_in_focus(doc, clusters, occupied, kb)
+    if n_late:
+        n_late += coref.link_relatives(doc, clusters, occupied)
+    n_late += coref.link_documents(doc, clusters, occupied)
+    if n_late:
+        n_pron += coref.link_pronouns(doc, clusters, occupied, quoted)
+    n_desc += n_late
     logger.debug("entities: %d names, %d descriptions, %d pronouns linked", len(pieces), n_desc, n_pron)
     # 5. actor phrases and missed names, numbering
     return EntityIndex.build(add_actor_entities(parsed, _finish(parsed.text, clusters)))

@@ -54,6 +54,8 @@ class Lexicon:
     #: nouns that describe a person without being a title ("the billionaire") -> gender (None: either)
     person_nouns: dict[str, str | None] = field(default_factory=dict)
     person_plurals: dict[str, str] = field(default_factory=dict)  # plural -> singular
+    #: person nouns that may refer back to a named person in focus ("the actress", not "the source")
+    focus_nouns: frozenset[str] = frozenset()
     #: "the company", "the state": noun -> (entity kind, the sectors or place kinds it fits (empty:
     #: any), whether an organisation the knowledge base does not know may fit, whether a person's
     #: name before it makes an organisation: "the Sanders campaign")
@@ -124,7 +126,8 @@ def lexicon() -> Lexicon:
     # cheap pre-checks: most tokens cannot start or end a role phrase (the phrase lookups
     # were 10% of the entity stage's time on PolNeAR dev before these)
     phrases = [k.replace("-", " - ").split() for k in (*roles, *plurals)]
-    person_nouns = {r[0]: _opt(r[1]) for r in rows("person_nouns.tsv")}
+    person_rows = list(rows("person_nouns.tsv"))
+    person_nouns = {r[0]: _opt(r[1]) for r in person_rows}
     return Lexicon(
         pronouns,
         roles,
@@ -142,6 +145,7 @@ def lexicon() -> Lexicon:
         frozenset(p[-1] for p in phrases),
         person_nouns,
         {pluralize(k): k for k in person_nouns} | {"people": "person"},
+        frozenset(r[0] for r in person_rows if r[2] == "1"),
         {
             r[0]: (r[1], frozenset(r[2].split(",")) - {"-"}, r[3] == "1", r[4] == "1")
             for r in rows("description_nouns.tsv")

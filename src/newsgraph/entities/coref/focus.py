@@ -112,7 +112,7 @@ def link_in_focus(doc: Doc, clusters: list[Cluster], occupied: set[int], kb: Any
         accept: Callable[[Cluster], bool] | None = None
         role = role_head(doc, tok, lex)
         if noun in lex.person_nouns and role is None:
-            accept = _person_fits(noun, lex.person_nouns[noun])
+            accept = _person_fits(noun, lex.person_nouns[noun], named=noun in lex.focus_nouns)
 
         elif noun in lex.description_nouns:
             kind, fits, unknown, _ = lex.description_nouns[noun]
@@ -139,13 +139,17 @@ def _definite_subject(doc: Doc, tok: Token) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.i > 0 and doc[head.i - 1].lower_ == "according"
 
 
-def _person_fits(noun: str, gender: str | None) -> Callable[[Cluster], bool]:
+def _person_fits(noun: str, gender: str | None, *, named: bool) -> Callable[[Cluster], bool]:
+    """``named``: the noun may describe a named person ("the actress"); "the source", "the voter" refer
+    only to someone introduced by that noun ("a source close to the campaign")."""
+
     def fits(c: Cluster) -> bool:
         if c.kind != "person" or (gender is not None and c.gender not in (None, gender)):
             return False
         # someone the article never names is "the reporter" again, or "the man", not "the businessman"
-        named = any(m.kind == "name" for m in c.mentions)
-        return named or noun in c.role_words or noun in _PLAIN_PERSON
+        if named and any(m.kind == "name" for m in c.mentions):
+            return True
+        return noun in c.role_words or noun in _PLAIN_PERSON
 
     return fits
 

@@ -23,6 +23,13 @@ from newsgraph.entities.lexicon import lexicon
 def link_owned_organisations(doc: Doc, clusters: list[Cluster], occupied: set[int]) -> int:
     """Make the organisations of named people; returns how many mentions were added."""
     lex = lexicon()
+    owned = [
+        t
+        for t in doc
+        if t.tag_ == "NN" and (info := lex.description_nouns.get(t.lower_)) is not None and info[3]
+    ]
+    if not owned:
+        return 0
     person_at = {
         off: ci
         for ci, c in enumerate(clusters)
@@ -33,9 +40,8 @@ def link_owned_organisations(doc: Doc, clusters: list[Cluster], occupied: set[in
     }
     made: dict[tuple[int, str], int] = {}
     linked = 0
-    for tok in doc:
-        info = lex.description_nouns.get(tok.lower_)
-        if info is None or not info[3] or tok.tag_ != "NN" or tok.idx in occupied:
+    for tok in owned:
+        if tok.idx in occupied:
             continue
         owner_tok = next(
             (c for c in tok.lefts if c.dep_ in ("poss", "compound") and c.idx in person_at),

@@ -18,6 +18,8 @@ they speak.
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from newsgraph.entities.common import Cluster
@@ -33,7 +35,7 @@ _QUANTIFIERS = frozenset(
 _SHARES = frozenset("percent percentage share majority minority half third quarter number most many some".split())
 
 
-def link_plural_speakers(doc: Doc, clusters: list[Cluster], occupied: set[int]) -> int:
+def link_plural_speakers(doc: Doc, clusters: list[Cluster], occupied: set[int], kb: Any = None) -> int:
     """Make and link the group entities of plural speakers; returns how many mentions were added."""
     lex = lexicon()
     groups: dict[tuple[str, ...], int] = {}
@@ -46,9 +48,13 @@ def link_plural_speakers(doc: Doc, clusters: list[Cluster], occupied: set[int]) 
             continue
         if any(c.dep_ == "poss" for c in tok.lefts):
             continue
-        if any(
-            c.dep_ == "prep" and c.lower_ in ("in", "from", "of") and any(g.pos_ == "PROPN" for g in c.children)
-            for c in tok.rights
+        if (
+            kb is not None
+            and kb.sector(noun) is not None
+            and any(
+                c.dep_ == "prep" and c.lower_ in ("in", "from", "of") and any(g.pos_ == "PROPN" for g in c.children)
+                for c in tok.rights
+            )
         ):
             continue  # "officials in Kabul": an actor phrase of the place, made by the actor step
         start = tok.i

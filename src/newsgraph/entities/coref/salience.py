@@ -76,7 +76,12 @@ class Salience:
         self.narrative: list[int] = []
         count = 0
         for s in self.sents:
-            words = sum(1 for t in s if t.is_alpha and not in_quote(t.idx))
+            words = 0
+            for t in s:
+                if t.is_alpha and not in_quote(t.idx):
+                    words += 1
+                    if words >= 2:
+                        break
             count += int(words >= 2)
             self.narrative.append(count)
         self.by_sent: dict[int, list[Occurrence]] = {}
