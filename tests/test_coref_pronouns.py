@@ -105,7 +105,7 @@ def test_relative_pronoun_takes_the_entity_its_clause_hangs_on(parse_text) -> No
 
 
 def test_relative_pronoun_of_a_plain_noun_is_not_linked(parse_text) -> None:
-    text = "Emil Varga met voters who said the vote was illegal."
+    text = "Emil Varga met farmers who grow wheat near the river."
     index = extract_entities(parse_text(text))
     assert _entity_of(index, text, "who") is None
 
@@ -140,3 +140,52 @@ def test_typewriter_quotes_hide_their_pronouns(parse_text) -> None:
     index = extract_entities(parse_text(text))
     assert _entity_of(index, text, "He") is None
     assert _entity_of(index, text, "she").name == "Clinton"
+
+
+def test_he_after_a_run_of_quoted_sentences_is_the_last_speaker(parse_text) -> None:
+    # the antecedent is seven sentences back, but all of them between are quoted speech
+    text = (
+        "Tom Hale spoke to the council on Monday.\n\n"
+        "“We tested the pumps. They work. Nobody objected. The costs fell. The town agreed. "
+        "The river is clean again.”\n\n"
+        "“It will stay that way,” he said."
+    )
+    index = extract_entities(parse_text(text))
+    e = _entity_of(index, text, "he")
+    assert e is not None and e.name == "Tom Hale"
+
+
+def test_he_said_takes_the_main_subject_when_nobody_spoke(parse_text) -> None:
+    text = (
+        "Tom Hale has argued for weeks that Peter Brown is not ready for the job. "
+        "“He has never run anything,” he said."
+    )
+    index = extract_entities(parse_text(text))
+    e = _entity_of(index, text, "he")
+    assert e is not None and e.name == "Tom Hale"
+
+
+def test_he_said_takes_the_last_speaker_over_the_last_name(parse_text) -> None:
+    text = (
+        "On Monday Tom Hale said that Peter Brown had rigged the vote in the spring. "
+        "“I have the numbers,” he said."
+    )
+    index = extract_entities(parse_text(text))
+    e = _entity_of(index, text, "he")
+    assert e is not None and e.name == "Tom Hale"
+
+
+def test_a_surname_that_is_also_a_first_name_keeps_the_gender_of_the_person(parse_text) -> None:
+    # "Clinton" is a man's first name in the name list; here it is Maria Clinton's surname
+    text = "Clinton arrived late. Maria Clinton then said she was ready."
+    index = extract_entities(parse_text(text))
+    e = _entity_of(index, text, "she")
+    assert e is not None and e.name == "Maria Clinton"
+
+
+def test_honorific_chooses_between_two_people_with_one_surname(parse_text) -> None:
+    text = "Helen Ward and Paul Ward run the farm. On Monday Mrs. Ward said she would sell it."
+    index = extract_entities(parse_text(text))
+    mrs = _entity_of(index, text, "Ward said")
+    assert mrs is not None and mrs.name == "Helen Ward"
+    assert _entity_of(index, text, "she") == mrs

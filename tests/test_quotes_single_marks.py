@@ -44,7 +44,9 @@ def test_single_marked_speech_is_quoted_with_its_speaker(parse_text) -> None:  #
     reed = next(q for q in quotes if "port’s owners" in q.content[0].text)
     # the double-quoted words inside are a quote within the quote, not a quote of their own
     assert reed.content[0].text.endswith("we believe them.’")
-    assert reed.speaker.mention is not None and reed.speaker.mention.text == "Her deputy"
+    # the name in apposition is the source (PolNeAR's convention), and the speaker
+    assert reed.speaker.mention is not None and reed.speaker.mention.text == "Tom Reed"
+    assert reed.speaker.name == "Tom Reed"
     assert not any(q.content[0].text == "“no more talks”" for q in quotes)
     # the quoted fragment inside reported speech makes a mixed quote
     pay = next(q for q in quotes if "pay offer" in q.content[0].text)

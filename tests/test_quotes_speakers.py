@@ -259,7 +259,8 @@ def test_section_names_and_exclamations_are_not_headline_sources(parse_text) -> 
 
 
 def test_a_possessed_speaker_is_not_its_owner(parse_text) -> None:  # type: ignore[no-untyped-def]
-    # "her spokesman" speaks for himself: not resolved to the "her", and a name in apposition wins
+    # "her spokesman" speaks for himself: not resolved to the "her" (he is a person of his own), and a
+    # name in apposition wins
     text = (
         "Mayor Ann Pike opened the bridge on Monday. “The port will reopen in May,” her spokesman said.\n"
         "Her deputy, Tom Reed, said the ferries would wait. Ann Pike's lawyer said the case was closed.\n"
@@ -267,8 +268,24 @@ def test_a_possessed_speaker_is_not_its_owner(parse_text) -> None:  # type: igno
     quotes = run(parse_text, text)
     spokesman = next(q for q in quotes if "port will reopen" in q.content[0].text)
     assert speaker_text(spokesman) == "her spokesman"
-    assert spokesman.speaker.entity is None
+    assert spokesman.speaker.name == "her spokesman"
     deputy = next(q for q in quotes if "ferries" in q.content[0].text)
     assert deputy.speaker.name == "Tom Reed"
     lawyer = next(q for q in quotes if "case was closed" in q.content[0].text)
     assert lawyer.speaker.name != "Ann Pike"
+
+
+def test_quotes_speakers_party_label_after_the_name_is_not_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "At the state convention on Saturday Sen. Dana Ortiz (D-NM) said the tax plan was “a proven failure” for families.\n"
+    quotes = run(parse_text, text)
+    assert len(quotes) == 1
+    assert speaker_text(quotes[0]) == "Sen. Dana Ortiz"
+
+
+def test_quotes_speakers_name_in_apposition_is_the_source(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "One farmer from the valley, Maria Lopez, said she had lost half of her crop to the floods.\n"
+    quotes = run(parse_text, text)
+    assert len(quotes) == 1
+    assert speaker_text(quotes[0]) == "Maria Lopez"
+    assert quotes[0].speaker.name == "Maria Lopez"
+

@@ -140,9 +140,10 @@ def _find_actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
                 # "rejected an Indian proposal": the proposal's maker, India, is the actor
                 out.append(ActorPhrase(first.idx, first.idx + len(first.text), sector, False))
             else:
-                out.append(
-                    ActorPhrase(first.idx, tok.idx + len(tok.text), sector, plural, None, mod.dep_ == "poss")
-                )
+                # the owner or a country written before the noun ("Serbia's police", "Benin
+                # police") is a name mention inside the phrase
+                inside = mod.dep_ == "poss" or m.kind in ("country", "capital", "disputed")
+                out.append(ActorPhrase(first.idx, tok.idx + len(tok.text), sector, plural, None, inside))
             found = True
             break
         if found:

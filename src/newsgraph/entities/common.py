@@ -52,6 +52,8 @@ class Piece:
     gender: str | None = None
     role_words: set[str] = field(default_factory=set)
     role_classes: set[str] = field(default_factory=set)
+    #: how much ``gender`` counts when a name's mentions disagree (an honorific: 3, else 1)
+    gender_weight: int = 1
 
 
 def spaced(doc: Doc, tok: Token) -> bool:
@@ -102,6 +104,8 @@ class Cluster:
     role_classes: set[str] = field(default_factory=set)
     #: for a group of people: the classes of the role nouns that name it ("Representatives" -> legislator)
     group_classes: set[str] = field(default_factory=set)
+    #: offices the knowledge base says a person had left by the publication date ("the former president")
+    former_role_words: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> int:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import Any
 
 from newsgraph.document import ParsedDocument
@@ -32,7 +33,7 @@ from newsgraph.entities.index import EntityIndex
 from newsgraph.entities.lexicon import gazetteer, lexicon
 from newsgraph.entities.matching import cluster_names, vote_kinds
 from newsgraph.entities.names import candidate_pieces, drop_overlaps, extend_first_name
-from newsgraph.entities.roles import assign_roles
+from newsgraph.entities.roles import add_office_roles, assign_roles
 from newsgraph.records import Entity, Mention
 
 logger = logging.getLogger(__name__)
@@ -60,6 +61,7 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     collectives = listed_collectives(doc, pieces, lex)
     # 3. name matching
     clusters, assign = cluster_names(doc, pieces, lex, gaz)
+    votes: dict[int, Counter[str]] = {}
     for k, p in enumerate(pieces):
         c = clusters[assign[k]]
         s, e = doc[p.start].idx, doc[p.end - 1].idx + len(doc[p.end - 1].text)
@@ -69,8 +71,12 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
         c.role_classes |= p.role_classes
         if p.kind == "group" and p.label == "ROLE-PLURAL":
             c.group_classes |= p.role_classes
-        if p.gender and c.gender is None:
-            c.gender = p.gender
+        if p.gender:
+            votes.setdefault(assign[k], Counter())[p.gender] += p.gender_weight
+    for ci, count in votes.items():
+        # the gender most of its names carry, an honorific counting three times ("Mrs. Clinton"
+        # outweighs "Clinton" read as a man's first name); a tie goes to the first mention's
+        clusters[ci].gender = count.most_common(1)[0][0]
     piece_cluster = {id(p): assign[k] for k, p in enumerate(pieces)}
     occupied: set[int] = {t.idx for p in pieces for t in doc[p.start : p.end]}
     for c in clusters:
@@ -80,12 +86,24 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
                 occupied.update(t.idx for t in span)
     add_group_clusters(doc, parsed.text, clusters, groups, collectives, piece_cluster, occupied)
     titled_members(doc, clusters)
+    add_office_roles(clusters, kb, parsed.published, lex)
     # 4. coreference; collectives left after the descriptions are linked can take pronouns
-    n_desc = coref.link_descriptions(doc, clusters, occupied)
+    n_desc = coref.link_owned_organisations(doc, clusters, occupied)
+    n_desc += coref.link_descriptions(doc, clusters, occupied)
+    n_desc += coref.link_plural_speakers(doc, clusters, occupied, kb)
     n_desc += coref.link_relatives(doc, clusters, occupied)
     n_coll = add_collective_clusters(doc, parsed.text, kb, clusters, occupied)
     quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
     n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)
+    # descriptions of the entity in focus ("the billionaire", "the company") and documents'
+    # authors, then the relatives and pronouns they let us link
+    n_late = coref.link_in_focus(doc, clusters, occupied, kb)
+    if n_late:
+        n_late += coref.link_relatives(doc, clusters, occupied)
+    n_late += coref.link_documents(doc, clusters, occupied)
+    if n_late:
+        n_pron += coref.link_pronouns(doc, clusters, occupied, quoted)
+    n_desc += n_late
     logger.debug(
         "entities: %d names, %d collectives, %d descriptions, %d pronouns linked",
         len(pieces), n_coll, n_desc, n_pron,

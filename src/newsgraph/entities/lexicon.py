@@ -2,7 +2,7 @@
 
 * ``lexicon()``: the word lists of ``newsgraph/data`` (pronouns, role nouns and their
   plurals, honorifics, first names, organisation nouns, place aliases and nouns,
-  collective nouns, verbs of saying) as one frozen ``Lexicon``; ``rows(name)`` reads
+  collective nouns, verbs of saying, person nouns, description nouns, document nouns, the attribution verbs of the quote stage's ``cues.tsv``) as one frozen ``Lexicon``; ``rows(name)`` reads
   any of those tab-separated files.
 * ``gazetteer()``: the names of countries, capitals and organisations and the
   demonyms, from the knowledge base when it loads, else from pycountry; ``norm``
@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -51,6 +51,19 @@ class Lexicon:
     # first spaCy token of any role phrase ("co" of "co-chair")
     role_first_words: frozenset[str] = frozenset()
     role_last_words: frozenset[str] = frozenset()  # last token of any role phrase or its plural
+    #: nouns that describe a person without being a title ("the billionaire") -> gender (None: either)
+    person_nouns: dict[str, str | None] = field(default_factory=dict)
+    person_plurals: dict[str, str] = field(default_factory=dict)  # plural -> singular
+    #: person nouns that may refer back to a named person in focus ("the actress", not "the source")
+    focus_nouns: frozenset[str] = frozenset()
+    #: "the company", "the state": noun -> (entity kind, the sectors or place kinds it fits (empty:
+    #: any), whether an organisation the knowledge base does not know may fit, whether a person's
+    #: name before it makes an organisation: "the Sanders campaign")
+    description_nouns: dict[str, tuple[str, frozenset[str], bool, bool]] = field(default_factory=dict)
+    #: lemmas of verbs that attribute a statement or a belief (the cue lexicon of ``newsgraph.quotes``,
+    #: ``cues.tsv``, and the verbs of saying)
+    attribution_verbs: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()  # "the report", "the poll": what speaks for its author
 
     def role(self, phrase: str) -> tuple[RoleNoun, bool] | None:
         """``(info, plural)`` when ``phrase`` (any case) is a role noun or its plural."""
@@ -113,6 +126,8 @@ def lexicon() -> Lexicon:
     # cheap pre-checks: most tokens cannot start or end a role phrase (the phrase lookups
     # were 10% of the entity stage's time on PolNeAR dev before these)
     phrases = [k.replace("-", " - ").split() for k in (*roles, *plurals)]
+    person_rows = list(rows("person_nouns.tsv"))
+    person_nouns = {r[0]: _opt(r[1]) for r in person_rows}
     return Lexicon(
         pronouns,
         roles,
@@ -128,6 +143,15 @@ def lexicon() -> Lexicon:
         frozenset(r[0] for r in rows("speech_verbs.tsv")),
         frozenset(p[0] for p in phrases),
         frozenset(p[-1] for p in phrases),
+        person_nouns,
+        {pluralize(k): k for k in person_nouns} | {"people": "person"},
+        frozenset(r[0] for r in person_rows if r[2] == "1"),
+        {
+            r[0]: (r[1], frozenset(r[2].split(",")) - {"-"}, r[3] == "1", r[4] == "1")
+            for r in rows("description_nouns.tsv")
+        },
+        frozenset(r[0] for r in rows("cues.tsv")) | frozenset(r[0] for r in rows("speech_verbs.tsv")),
+        frozenset(r[0] for r in rows("document_nouns.tsv")),
     )
 
 

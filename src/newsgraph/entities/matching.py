@@ -157,6 +157,7 @@ def cluster_names(
     org_tails: dict[str, set[int]] = defaultdict(set)
     acronyms: dict[str, set[int]] = defaultdict(set)
     place_names: list[tuple[str, int]] = []
+    full_gender: dict[int, str] = {}  # person cluster -> the gender of the full name that made it
     for k in order:
         p = pieces[k]
         kind = p.kind or "organization"
@@ -174,6 +175,9 @@ def cluster_names(
             words = key[1].split()
             if len(words) == 1:
                 cands = person_last.get(words[0], set()) or person_first.get(words[0], set())
+                if len(cands) > 1 and p.gender is not None:
+                    # "Mrs. Clinton" in an article naming Hillary and Bill Clinton: the one of her gender
+                    cands = {c for c in cands if full_gender.get(c) == p.gender}
                 if len(cands) == 1:
                     ci = next(iter(cands))
         elif ci is None and kind in ("organization", "group"):
@@ -203,6 +207,8 @@ def cluster_names(
                 if len(words) >= 2:
                     person_last[words[-1]].add(ci)
                     person_first[words[0]].add(ci)
+                    if p.gender is not None:
+                        full_gender[ci] = p.gender
             elif kind in ("organization", "group"):
                 toks = norm(text).split()
                 for cut in range(1, len(toks)):

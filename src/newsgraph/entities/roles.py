@@ -13,9 +13,12 @@ The titles of lists of people (``"US Representatives A and B"``) are in ``groups
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from spacy.tokens import Doc
 
-from newsgraph.entities.common import DASHES, POSSESSIVE, TITLE_GLUE, Piece, is_cap, role_at, spaced
+from newsgraph.entities.common import DASHES, POSSESSIVE, TITLE_GLUE, Cluster, Piece, is_cap, role_at, spaced
 from newsgraph.entities.lexicon import Lexicon
 
 
@@ -23,11 +26,20 @@ def assign_roles(doc: Doc, pieces: list[Piece], lex: Lexicon) -> None:
     """Give every person piece its titles, appositions and gender (in place)."""
     taken = {i for p in pieces if p.kind == "person" for i in range(p.start, p.end)}
     pieces_at = {p.start: p for p in pieces}
+    # the last words of full names: "Clinton" alone is a surname in an article that names
+    # "Hillary Clinton", not the man's first name Clinton
+    surnames = {doc[p.end - 1].text for p in pieces if p.kind == "person" and p.end - p.start > 1}
     for p in pieces:
         if p.kind == "person":
             _title_roles(doc, p, lex, taken)
+            inner = lex.honorifics.get(doc[p.start].text)
+            if p.gender is None and inner is not None and inner[0]:
+                p.gender = inner[0]  # "Mrs. Clinton" read as one name
+            if p.gender is not None:
+                p.gender_weight = 3  # an honorific: "Mrs. Clinton" is a woman whatever "Clinton" suggests
             _appositive_roles(doc, p, lex, pieces_at)
-            first = next((t.text for t in doc[p.start : p.end] if t.text not in lex.honorifics), "")
+            words = [t.text for t in doc[p.start : p.end] if t.text not in lex.honorifics]
+            first = words[0] if words and not (len(words) == 1 and words[0] in surnames) else ""
             # gender: an honorific (set by _title_roles), else the first name, else a
             # gendered title ("chairman" is also said of women, so it comes last)
             if p.gender is None and first in lex.first_names:
@@ -140,3 +152,49 @@ def _appositive_roles(doc: Doc, p: Piece, lex: Lexicon, pieces_at: dict[int, Pie
         for w, c in words:
             p.role_words.add(w)
             p.role_classes.add(c)
+
+
+def add_office_roles(clusters: list[Cluster], kb: Any, published: date | None, lex: Lexicon) -> None:
+    """Give named people the offices the knowledge base says they held on the publication date.
+
+    "Barack Obama" in an article of 2015 is "the president", Hillary Clinton "the former
+    secretary of state" (kept apart: a plain "the secretary of state" is not a former one).
+    Only a person the knowledge base knows by one full name of the article, and only with a
+    publication date.
+    """
+    if kb is None or published is None:
+        return
+    for c in clusters:
+        if c.kind != "person":
+            continue
+        names = [m.text for m in c.mentions if m.kind == "name" and len(m.text.split()) >= 2]
+        if not names:
+            continue
+        people = kb.people_named(max(names, key=len))
+        if len(people) != 1:
+            continue
+        for role in people[0].roles:
+            words = _office_words(role.office, lex)
+            if role.held_on(published):
+                for word, cls in words:
+                    c.role_words.add(word)
+                    c.role_classes.add(cls)
+            elif role.end is not None and role.end < published:
+                c.former_role_words.update(w for w, _ in words)
+
+
+def _office_words(office: str, lex: Lexicon) -> list[tuple[str, str]]:
+    """The role nouns an office title holds ("United States Secretary of State" -> secretary of state)."""
+    words = office.lower().replace(",", " ").split()
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(lex.role_max_words, len(words) - i), 0, -1):
+            part = words[i : i + n]
+            found = lex.role(" ".join(part)) or lex.role("-".join(part))  # "vice president": vice-president
+            if found is not None and not found[1]:
+                out.append((found[0].word, found[0].cls))
+                i += n - 1
+                break
+        i += 1
+    return out

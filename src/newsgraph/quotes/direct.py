@@ -164,6 +164,10 @@ def _attribute_direct(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[_Attribution, str
             ),
             None,
         )
+    if after is not None and inner.endswith((".", "?", "!")) and _introduces(ctx, after, qi + 1):
+        # '“We are not terrorists.” Mr. Zahed said: “The attack ...”': after a finished sentence, a
+        # cue that opens the next quote is that quote's, not this one's (two speakers, not one)
+        after = None
     before = _find_cue(ctx, b_lo, b_hi, last=True) if b_hi > b_lo else None
     colon = b_hi > b_lo and _ends_with_colon(ctx, b_lo, b_hi)
     if colon:
@@ -265,6 +269,21 @@ def _attribute_direct(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[_Attribution, str
                     end += 1
                 return _Attribution(None, _speaker_of(ctx, ctx.doc[end]), 0.7), "after"
     return None
+
+
+def _introduces(ctx: _Ctx, verb: Token, next_qi: int) -> bool:
+    """Whether ``verb`` is followed, within its clause, by a comma or colon and then quote ``next_qi``
+    ("Mills then writes back, “...”")."""
+    doc = ctx.doc
+    for k in range(verb.i + 1, min(len(doc) - 1, verb.i + 6)):
+        if ctx.quoted[k] >= 0:
+            return False
+        if doc[k].text in (",", ":"):
+            j = k + 1
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            return j < len(doc) and ctx.quoted[j] == next_qi
+    return False
 
 
 def _frame_after(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[int, int]:

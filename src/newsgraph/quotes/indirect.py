@@ -81,6 +81,10 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
         span = _subtree_span(comp, exclude=tok)
         if span is None:
             continue
+        span = _quote_clause_end(ctx, comp, span)
+        span = _cue_paragraph(ctx, tok, span)
+        if span is None:
+            continue
         subj = _subject(tok)
         if subj is not None and span[0] <= subj.idx < span[1]:
             subj = None
@@ -197,6 +201,60 @@ def _clean(ctx: _Ctx, lo: int, hi: int) -> tuple[int, int] | None:
 
 
 _CC = frozenset({"and", "but", "or", "yet"})
+
+
+def _cue_paragraph(ctx: _Ctx, cue: Token, span: tuple[int, int]) -> tuple[int, int] | None:
+    """A content the parse ran across a paragraph break, cut back to the cue's paragraph:
+    '“Can you explain that?”' ending one paragraph is not what "Trump said" reports in the next
+    (two speakers); ``None`` when all of it lies in an earlier paragraph and the cue's sentence has
+    a quotation of its own. A quotation that itself runs on across paragraphs is kept, and so is a
+    content after a cue ("He said:" / "“...”")."""
+    para = ctx.para_of_tok[cue.i]
+    lo, hi = span
+    last_tok = len(ctx.doc) - 1
+    a, b = min(ctx.tok_at(lo), last_tok), min(ctx.tok_at(max(lo, hi - 1)), last_tok)
+    if ctx.para_of_tok[a] == para and ctx.para_of_tok[b] == para:
+        return span
+    toks = [t for t in ctx.doc[a : b + 1] if ctx.para_of_tok[t.i] == para and not t.is_space]
+    if not toks:
+        if ctx.para_of_tok[b] > para:
+            return span
+        # all of it in an earlier paragraph: not when the cue has a quotation of its own there
+        own = any(ctx.quoted[t.i] >= 0 and ctx.para_of_tok[t.i] == para for t in cue.sent)
+        return None if own else span
+    first, last = toks[0], toks[-1]
+    for t in (first, last):
+        if ctx.quoted[t.i] >= 0:
+            q = ctx.quotes[ctx.quoted[t.i]]
+            if ctx.para_of_tok[ctx.tok_at(q.start)] != ctx.para_of_tok[ctx.tok_at(max(q.start, q.end - 1))]:
+                return span  # a quotation of several paragraphs
+    return max(lo, first.idx), min(hi, last.idx + len(last.text))
+
+
+def _quote_clause_end(ctx: _Ctx, comp: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """A reported clause that ends with a quotation ends there: 'The president said "we will
+    respond" and the army attacked the town' reports the words, not the attack: a clause joined
+    after the closing mark with a subject of its own (a noun, not a pronoun, and no "that") is
+    the writer's narration."""
+    for conj in comp.children:
+        if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or conj.i < comp.i:
+            continue
+        subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON" or any(c.dep_ == "mark" for c in conj.children):
+            # "said that A “...” and that B", "... and he feels": the report goes on
+            continue
+        if any(ctx.quoted[t.i] >= 0 for t in conj.subtree):
+            continue  # 'he "loves China," and "people from China love me"': still quoting
+        first = conj.left_edge
+        k = first.i - 1
+        while k > comp.i and (ctx.doc[k].dep_ == "cc" or ctx.doc[k].text == "," or ctx.doc[k].is_space):
+            k -= 1
+        if ctx.quoted[k] < 0:
+            continue
+        q = ctx.quotes[ctx.quoted[k]]
+        if span[0] <= q.start and q.end <= first.idx and q.end <= ctx.doc[k].idx + len(ctx.doc[k].text):
+            return span[0], q.end
+    return span
 
 
 def _subtree_span(tok: Token, exclude: Token | None = None) -> tuple[int, int] | None:

@@ -4,8 +4,9 @@ The mention is the compact noun phrase the token heads (no apposition or clause,
 across a comma, quotation mark or line break), resolved through the entity index. A relative
 "who" is the mention and resolves through its antecedent; a title phrase ("Chair of X's
 Union Ilona Vasilescu") resolves to the person named in it; a possessed phrase ("her
-spokesman") is not its owner, and a name in apposition ("Her deputy, Tom Reed, said") is the
-speaker.
+spokesman") is not its owner, a name in apposition ("Her deputy, Tom Reed, said") is the
+speaker, and a place inside the phrase ("Benin police said", "sources in neighbouring
+Pakistan said") is not: the head of the phrase is.
 
 Used by ``indirect.py``, ``direct.py`` and ``uncued.py`` on the token ``subjects.py`` chose.
 """
@@ -45,24 +46,46 @@ def _speaker_of(ctx: _Ctx, head: Token | None, verb: Token | None = None) -> Spe
     entity = ctx.index.resolve(max(a, cut), b) if max(a, cut) < b else None
     if entity is None and max(start, cut) < end:
         entity = ctx.index.resolve(max(start, cut), end)
+    modifier = entity is not None and not _heads(entity, head)
+    if modifier:
+        # "Benin police said", "sources in neighbouring Pakistan said": a place inside the
+        # speaker's phrase is where the speaker is from, not who speaks
+        entity = None
     if entity is None and head.pos_ in ("NOUN", "PROPN"):
         # "Her deputy, Tom Reed, said": the name in apposition is the speaker
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 entity = ctx.index.resolve(*_name_span(c))
                 if entity is not None:
+                    if head.pos_ == "NOUN" and entity.kind == "person":
+                        # "One pastor supporting X, Darran Whiting, said": the name is the source
+                        start, end = _name_span(c)
                     break
-    if entity is None and head.pos_ in ("NOUN", "PROPN"):
+    if entity is None and not modifier and head.pos_ in ("NOUN", "PROPN"):
         # a title heading the phrase: "Chair of X's Union Ilona Vasilescu" -> the person named in
         # it; not the owner the phrase is said of ("her spokesman", "Pike's lawyer" speak for
         # themselves, not for her)
         lo, hi = _phrase(head)
         found = _best_entity(ctx, lo, hi, skip=owners)
         if found is not None:
-            entity = found
+            start, end = min(start, lo), max(end, hi)
+            entity = found if _heads(found, head) else None
+    elif entity is not None and entity.kind == "group" and head.pos_ == "NOUN" and not modifier:
+        # an unnamed group ("protest organizers in Cleveland said"): the mention keeps the words
+        # that say which group, as it did before such groups were entities
+        lo, hi = _phrase(head)
+        if _best_entity(ctx, lo, hi, skip=[*owners, (start, end)]) is not None:
             start, end = min(start, lo), max(end, hi)
     mention = Span.of(text, start, end)
     return Speaker(mention, entity.id if entity else None, entity.name if entity else None)
+
+
+def _heads(entity: Entity, head: Token) -> bool:
+    """Whether ``entity`` can be the speaker whose phrase ``head`` heads: not a place that only modifies a
+    common noun (a mention of it holding the head is fine: "the Moldovan police" made an entity)."""
+    if entity.kind != "place" or head.pos_ != "NOUN":
+        return True
+    return any(m.start <= head.idx < m.end for m in entity.mentions)
 
 
 def _compact(tok: Token) -> tuple[int, int]:

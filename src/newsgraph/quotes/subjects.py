@@ -63,6 +63,11 @@ def _name_before(verb: Token) -> Token | None:
     k = verb.i - 1
     while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod", "auxpass") and verb.i - k < 4:
         k -= 1
+    if k > 0 and doc[k].text == ")":
+        # "Sen. Elizabeth Warren (D-MA) said": the name before the party label
+        opening = next((j for j in range(k - 1, max(-1, k - 7), -1) if doc[j].text == "("), None)
+        if opening is not None:
+            k = opening - 1
     if k < 0 or "\n" in doc[k].text_with_ws:
         return None
     tok = doc[k]
@@ -287,4 +292,11 @@ def _np_in(ctx: _Ctx, lo: int, hi: int, after: int | None = None) -> Token | Non
     if after is not None:
         later = [k for k in cands if k > after]
         return ctx.doc[later[0]] if later else None
-    return ctx.doc[cands[-1]]
+    # before the verb: the last subject or name, not the object of another verb ("Trump defended
+    # eminent domain, calling it ...", parsed with "Trump" as a noun root: Trump)
+    agents = [
+        k
+        for k in cands
+        if ctx.doc[k].dep_ in ("nsubj", "nsubjpass", "ROOT") or ctx.doc[k].ent_type_ in ("PERSON", "ORG", "NORP")
+    ]
+    return ctx.doc[(agents or cands)[-1]]

@@ -72,6 +72,11 @@ def link_descriptions(
     def last_before(c: Cluster, offset: int) -> int:
         return max((m.start for m in c.mentions if m.start < offset), default=-1)
 
+    # token offset -> kind of the name it is part of ("the Vermont senator": a place, fine;
+    # "the Emil minister": a person, odd)
+    name_kind = {
+        off: c.kind for c in clusters for m in c.mentions if m.kind == "name" for off in range(m.start, m.end)
+    }
     linked = 0
     for tok in doc:
         if tok.pos_ not in ("NOUN", "PROPN") or tok.idx in occupied:
@@ -98,9 +103,11 @@ def link_descriptions(
             if any(d.lower_ in ("these", "those") for d in dets):
                 continue
             start = min(_np_start(tok, keep_det=True), first)
-            if any(doc[i].pos_ == "PROPN" and doc[i].idx in occupied for i in range(start, tok.i)):
-                continue  # "the Moldovan minister" is fine, "the Emil minister" odd: skip
+            if any(name_kind.get(doc[i].idx) == "person" for i in range(start, tok.i)):
+                continue  # "the Moldovan minister", "the Texas senator" are fine, "the Emil minister" odd: skip
             offset = doc[start].idx
+            # "the former president": an office the person has left, or one the article's title says
+            former = any(doc[i].lower_ in ("former", "ex") for i in range(start, tok.i))
             cands = []
             for ci, c in enumerate(clusters):
                 if c.kind != "person":
@@ -108,7 +115,7 @@ def link_descriptions(
                 lb = last_before(c, offset)
                 if lb < 0 or sent_of(offset) - sent_of(lb) > NOMINAL_WINDOW:
                     continue
-                fits = info.word in c.role_words or (
+                fits = info.word in c.role_words or (former and info.word in c.former_role_words) or (
                     info.generic
                     and (
                         info.cls in c.role_classes
@@ -125,6 +132,12 @@ def link_descriptions(
             if info.gender and clusters[ci].gender is None:
                 clusters[ci].gender = info.gender
             linked += 1
+            continue
+        if not definite and tok.tag_ == "NN" and tok.lower_ in lex.person_nouns:
+            # "a young woman asked ...": someone new, whom "the woman" may refer to later
+            noun = RoleNoun(tok.lower_, "person", lex.person_nouns[tok.lower_], False)
+            if _new_person(doc, tok, noun, tok.i, dets, clusters, occupied):
+                linked += 1
             continue
         org_class = lex.org_noun(tok.text)
         if org_class != "org" or not definite or tok.is_title or tok.lower_ in lex.org_plurals:
@@ -168,13 +181,20 @@ def _new_person(
     """ "a senior administration official said": a person the article does not name is still a referent.
 
     Only as a subject or the object of a preposition ("according to a spokesman"):
-    "X is a senator" and "X, a senator," describe X (roles), not someone new.
+    "X is a senator" and "X, a senator," describe X (roles), not someone new. A role with an
+    owner ("the prime minister's spokesman said") counts as a subject only.
     """
     indefinite = any(d.lower_ in _INDEFINITE for d in dets) or any(
         c.dep_ == "nummod" and c.lower_ == "one" for c in tok.lefts
     )
-    if not indefinite or tok.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+    # "the prime minister's spokesman said", "her lawyer said": someone the owner's phrase names
+    owned = info.cls != "person" and not dets and any(c.dep_ == "poss" for c in tok.lefts)
+    if owned and tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
+    if not (indefinite or owned) or tok.dep_ not in ("nsubj", "nsubjpass", "pobj"):
+        return False
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in tok.children):
+        return False  # "Her deputy, Tom Reed, said": the name in apposition is the person
     if tok.dep_ == "pobj" and tok.head.lower_ not in ("to", "by", "from"):
         return False
     start = min(_np_start(tok, keep_det=True), first)
@@ -280,3 +300,5 @@ def _add(c: Cluster, doc: Doc, start: int, end: int, kind: str, occupied: set[in
     c.mentions.append(Mention(s, e, doc[start:end].text, kind))  # type: ignore[arg-type]
     for t in doc[start:end]:
         occupied.add(t.idx)
+
+

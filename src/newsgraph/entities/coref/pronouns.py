@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.entities.common import Cluster, role_head
+from newsgraph.entities.coref.salience import PRONOUN_WINDOW, Occurrence, Salience, choose
 from newsgraph.entities.lexicon import Lexicon, lexicon
 from newsgraph.records import Mention
 
@@ -46,8 +46,6 @@ _NONREFERENTIAL_IT_HEADS = frozenset(
         "feel",
     }
 )
-#: How many sentences back a pronoun looks for its antecedent.
-PRONOUN_WINDOW = 3
 _OPEN_QUOTES = frozenset('"“„«')
 _CLOSE_QUOTES = frozenset('"”»')
 
@@ -95,28 +93,6 @@ class _Regions:
     def __contains__(self, offset: int) -> bool:
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and self._regions[i][0] <= offset < self._regions[i][1]
-
-
-@dataclass
-class _Occurrence:
-    start: int
-    sent: int
-    cluster: int
-    subject: bool
-    verb: int = -1  # token index of the verb this mention is the subject of
-
-
-def _subject_of(token: Token) -> int:
-    """Index of the verb ``token`` (or the name it is part of) is the subject of, else -1."""
-    t = token
-    for _ in range(4):
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            return t.head.i
-        if t.dep_ in ("compound", "flat", "appos") and t.head is not t:
-            t = t.head
-            continue
-        break
-    return -1
 
 
 def _nonreferential_it(tok: Token) -> bool:
@@ -224,22 +200,6 @@ def _compatible(pron: tuple[str, str | None, str], cluster: Cluster) -> bool:
     return cluster.gender is None or cluster.gender == gender
 
 
-def _choose(cands: list[_Occurrence], clusters: Sequence[Cluster], gender: str | None) -> int | None:
-    ids = list(dict.fromkeys(o.cluster for o in cands))
-    if len(ids) == 1:
-        return ids[0]
-    subjects = list(dict.fromkeys(o.cluster for o in cands if o.subject))
-    if gender in ("m", "f"):
-        # a candidate known to agree beats a subject of unknown gender ("Gov. Sam Keller
-        # called Maria Olsen reckless after she attacked ...")
-        known = [c for c in ids if clusters[c].gender == gender]
-        if len(known) == 1 and not (len(subjects) == 1 and clusters[subjects[0]].gender == gender):
-            return known[0]
-    if len(subjects) == 1:
-        return subjects[0]
-    return None
-
-
 def link_pronouns(
     doc: Doc,
     clusters: list[Cluster],
@@ -249,27 +209,16 @@ def link_pronouns(
     """Attach third-person pronouns to clusters; returns how many were linked."""
     lex = lexicon()
     in_quote = _Regions(quoted)
-    sents = list(doc.sents)
-    sent_starts = [s.start_char for s in sents]
-
-    def sent_of(offset: int) -> int:
-        return bisect.bisect_right(sent_starts, offset) - 1
-
-    occs: list[_Occurrence] = []
+    sal = Salience(doc, in_quote.__contains__, lex.speech_verbs)
+    sents = sal.sents
     for ci, c in enumerate(clusters):
         for m in c.mentions:
             if m.start in in_quote:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            verb = _subject_of(span.root) if span is not None and len(span) > 0 else -1
-            if m.text.lower() in _RELATIVES:
-                verb = -1  # "who" is the subject of a relative clause, not of the sentence
-            occs.append(_Occurrence(m.start, sent_of(m.start), ci, verb >= 0, verb))
-    # occurrences by sentence: a pronoun only looks a few sentences back, so each lookup
-    # touches a handful of mentions however long the article is
-    by_sent: dict[int, list[_Occurrence]] = {}
-    for o in sorted(occs, key=lambda o: o.start):
-        by_sent.setdefault(o.sent, []).append(o)
+            root = span.root if span is not None and len(span) > 0 else None
+            # "who" is the subject of a relative clause, not of the sentence
+            sal.add(sal.occurrence(m.start, ci, root, relative=m.text.lower() in _RELATIVES))
     # token offset -> person cluster, for coordinated subjects ("Mr. Doe and Mr. Brown ... They")
     person_at: dict[int, int] = {}
     for ci, c in enumerate(clusters):
@@ -279,6 +228,8 @@ def link_pronouns(
                     for off in range(m.start, m.end):
                         person_at[off] = ci
     coordinations: dict[tuple[int, ...], int] = {}
+    # a second pass (after descriptions linked by focus) leaves the pronouns linked by the first alone
+    done = {m.start for c in clusters for m in c.mentions if m.kind == "pronoun"}
     linked = 0
     # walk pronouns in order, inserting each linked pronoun as a new occurrence so chains form
     for tok in doc:
@@ -286,9 +237,11 @@ def link_pronouns(
         pron = lex.pronouns.get(low)
         if pron is None or tok.pos_ not in ("PRON", "DET") or tok.idx in in_quote or tok.idx in occupied:
             continue
+        if tok.idx in done:
+            continue
         if low == "it" and (_nonreferential_it(tok) or tok.head.lemma_ not in lex.speech_verbs):
             continue
-        s = sent_of(tok.idx)
+        s = sal.sent_of(tok.idx)
         window = PRONOUN_WINDOW
         if pron[1] in ("m", "f") and _local_description(doc, sents[s].start, tok.i, occupied, lex):
             continue
@@ -297,11 +250,7 @@ def link_pronouns(
             if coordinated is not None:
                 c = clusters[coordinated]
                 c.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun"))
-                bisect.insort(
-                    by_sent.setdefault(s, []),
-                    _Occurrence(tok.idx, s, coordinated, False),
-                    key=lambda o: o.start,
-                )
+                sal.add(Occurrence(tok.idx, s, coordinated, False))
                 linked += 1
                 continue
             # "several other states ... restated their backing": a plural noun
@@ -310,50 +259,88 @@ def link_pronouns(
             if _local_plural(doc, sents[s].start, tok.i, occupied):
                 continue
             window = 1
-        chosen: int | None = None
-        for back in range(window + 1):
-            target = s - back
-            if target < 0:
-                break
-            cands = [
-                o
-                for o in by_sent.get(target, ())
-                if o.start < tok.idx
-                and _compatible(pron, clusters[o.cluster])
-                # an unnamed person ("a spokesman") is an antecedent only as a subject
-                and (o.subject or clusters[o.cluster].kind == "group" or _named(clusters[o.cluster]))
-            ]
-            if back == 0 and pron[2] in ("obj", "poss") and tok.dep_ != "poss":
-                # "Smith met Brown and told him": an object pronoun is not its own clause's subject
-                cands = [o for o in cands if o.verb != tok.head.i]
-            if not cands:
-                continue
-            if pron[0] == "pl":
-                sent = sents[target]
-                if back and _local_plural(doc, sent.start, sent.end, occupied):
-                    break
-            if pron[1] == "n":
-                # "it": only an organisation in subject position ("The ministry met on Monday. It
-                # said ..."); objects and possessors were mostly wrong in a manual check
-                cands = [o for o in cands if o.subject]
-                if not cands:
-                    break
-            chosen = _choose(cands, clusters, pron[1])
-            break
+        chosen = _antecedent(doc, sal, tok, s, pron, window, clusters, occupied)
         if chosen is None:
             continue
         c = clusters[chosen]
         c.mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun"))
         if c.kind == "person" and c.gender is None and pron[1] in ("m", "f"):
             c.gender = pron[1]
-        subj = tok.dep_ in ("nsubj", "nsubjpass")
-        bisect.insort(
-            by_sent.setdefault(s, []),
-            _Occurrence(tok.idx, s, chosen, subj, tok.head.i if subj else -1),
-            key=lambda o: o.start,
-        )
+        sal.add(sal.occurrence(tok.idx, chosen, tok))
         linked += 1
     return linked
+
+
+def _antecedent(
+    doc: Doc,
+    sal: Salience,
+    tok: Token,
+    s: int,
+    pron: tuple[str, str | None, str],
+    window: int,
+    clusters: list[Cluster],
+    occupied: _Regions | set[int],
+) -> int | None:
+    """The cluster pronoun ``tok`` (in sentence ``s``) stands for, or ``None``."""
+    cands_by_sent: list[list[Occurrence]] = []
+    for back, target in enumerate(sal.window(s, window)):
+        cands = [
+            o
+            for o in sal.by_sent.get(target, ())
+            if o.start < tok.idx
+            and _compatible(pron, clusters[o.cluster])
+            # an unnamed person ("a spokesman") is an antecedent only as a subject
+            and (o.subject or clusters[o.cluster].kind == "group" or _named(clusters[o.cluster]))
+        ]
+        if back == 0 and pron[2] in ("obj", "poss") and tok.dep_ != "poss":
+            # "Smith met Brown and told him": an object pronoun is not its own clause's subject
+            cands = [o for o in cands if o.verb != tok.head.i]
+        cands_by_sent.append(cands)
+        if not cands or pron[1] in ("m", "f"):
+            continue
+        # "they", "it": the nearest sentence with a candidate decides
+        if pron[0] == "pl":
+            sent = sal.sents[target]
+            if back and _local_plural(doc, sent.start, sent.end, occupied):
+                return None
+        else:
+            # "it": only an organisation in subject position ("The ministry met on Monday. It
+            # said ..."); objects and possessors were mostly wrong in a manual check
+            cands_by_sent[-1] = [o for o in cands if o.subject]
+            if not cands_by_sent[-1]:
+                return None
+        break
+    speech_subject = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.lemma_.lower() in sal.speech_verbs
+    unknown = [_unknown_speakers(sal, target, tok, occupied) for target in sal.window(s, window)] if speech_subject else []
+    return choose(
+        cands_by_sent,
+        lambda c: clusters[c].gender,
+        pron[1],
+        speech_subject=speech_subject,
+        unknown_speakers=unknown[: len(cands_by_sent)],
+    )
+
+
+def _unknown_speakers(sal: Salience, target: int, tok: Token, occupied: _Regions | set[int]) -> list[int]:
+    """Offsets of the speakers in sentence ``target`` (before ``tok``) that are no entity of ours.
+
+    "Bennett, the campaign manager, said he needed to speak to the candidate first. "Why
+    don't I ...," he told the AP": the last speaker is the manager, so "he" is nobody we know,
+    whoever else the window names.
+    """
+    lex = lexicon()
+    known = {o.start for o in sal.by_sent.get(target, ())}
+    out = []
+    for t in sal.sents[target]:
+        if t.i >= tok.i:
+            break
+        if t.dep_ != "nsubj" or t.head.lemma_.lower() not in sal.speech_verbs or t.idx in occupied or t.idx in known:
+            continue
+        if sal.in_quote(t.idx):
+            continue
+        if t.pos_ == "PROPN" or t.lower_ in ("he", "she") or (t.pos_ == "NOUN" and role_head(sal.doc, t, lex)):
+            out.append(t.idx)
+    return out
 
 
 _RELATIVES = {
@@ -378,22 +365,39 @@ def link_relatives(doc: Doc, clusters: list[Cluster], occupied: set[int]) -> int
     )
     starts = [s[0] for s in spans]
     linked = 0
+
+    def holder(token: Token) -> int | None:
+        """The cluster with a mention holding ``token`` (a person or group before others)."""
+        i = bisect.bisect_right(starts, token.idx) - 1
+        found: int | None = None
+        while i >= 0 and spans[i][0] <= token.idx:
+            s, e, ci = spans[i]
+            if s <= token.idx < e:
+                found = ci if found is None or clusters[ci].kind in ("person", "group") else found
+            if token.idx - s > 300:
+                break
+            i -= 1
+        return found
+
+    # (not ``occupied``: that also holds the words of roles, and an apposition's relative clause is
+    # part of its role: "Anna Berg, a lawyer who has argued ...")
+    mentioned = {m.start for c in clusters for m in c.mentions}
     for tok in doc:
         kinds = _RELATIVES.get(tok.lower_)
-        if kinds is None or tok.head.dep_ != "relcl" or tok.idx in occupied:
+        if kinds is None or tok.idx in mentioned:
             continue
         if tok.lower_ == "that" and tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
-        antecedent = tok.head.head
-        i = bisect.bisect_right(starts, antecedent.idx) - 1
-        found: int | None = None
-        while i >= 0 and spans[i][0] <= antecedent.idx:
-            s, e, ci = spans[i]
-            if s <= antecedent.idx < e:
-                found = ci if found is None or clusters[ci].kind in ("person", "group") else found
-            if antecedent.idx - s > 300:
-                break
-            i -= 1
+        clause = tok.head
+        if clause.dep_ != "relcl" and tok.lower_ == "whose":
+            clause = clause.head  # "Schlafly, whose campaigns ...": the clause is above the possessed noun
+        if clause.dep_ != "relcl":
+            continue
+        antecedent = clause.head
+        found = holder(antecedent)
+        if found is None and antecedent.dep_ == "appos" and antecedent.head.i < antecedent.i:
+            # "R. Gil Kerlikowske, the border commissioner, who conceded": the name the apposition describes
+            found = holder(antecedent.head)
         if found is None or clusters[found].kind not in kinds:
             continue
         clusters[found].mentions.append(Mention(tok.idx, tok.idx + len(tok.text), tok.text, "pronoun"))
