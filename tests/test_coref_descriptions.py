@@ -33,7 +33,9 @@ def test_coref_descriptions_organisation_noun_fits_the_sector(parse_text) -> Non
     e = _entity_of(index, text, "The agency")
     assert e is not None and e.name == "FBI"
     other = "The FBI opened an inquiry on Monday. The company said it had found nothing."
-    assert _entity_of(extract_entities(parse_text(other)), other, "The company") is None
+    company = _entity_of(extract_entities(parse_text(other)), other, "The company")
+    # not the FBI; the unnamed company may be an actor of its own (a collective or role actor)
+    assert company is None or company.name != "FBI"
 
 
 def test_coref_descriptions_place_noun_fits_the_kind_of_place(parse_text) -> None:

@@ -240,11 +240,13 @@ def test_events_actors_the_licensing_verbs_object_when_the_noun_names_no_one(ana
 def test_events_actors_an_arrest_without_agent_is_by_the_place(analyzer: Analyzer) -> None:
     a = analyzer("A teacher from Toronto was arrested in Egypt for spying for Israel.")
     coerce = _only(a, "COERCE")
-    assert _names(a, coerce.source) == ["Egypt"] and _names(a, coerce.target) == ["teacher from Toronto"]
+    # the teacher is one entity, named by whichever description the entity stage keeps
+    teacher = _names(a, coerce.target)
+    assert _names(a, coerce.source) == ["Egypt"] and len(teacher) == 1 and "teacher" in teacher[0]
     # the one arrested for doing something is who did it
     spying = [e for e in a.events if e.trigger.text == "spying"]
     for ev in spying:
-        assert _names(a, ev.source) == ["teacher from Toronto"]
+        assert _names(a, ev.source) == teacher
 
 
 def test_events_actors_an_apposition_describes_a_named_person(analyzer: Analyzer) -> None:

@@ -92,6 +92,10 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
     n_desc += coref.link_descriptions(doc, clusters, occupied)
     n_desc += coref.link_plural_speakers(doc, clusters, occupied, kb)
     n_desc += coref.link_relatives(doc, clusters, occupied)
+    # descriptions of a named entity ("the billionaire", "the agency") before the collectives
+    # could claim them as actors of their own; linked again below once pronouns add focus
+    n_desc += coref.link_in_focus(doc, clusters, occupied, kb)
+    n_desc += coref.link_documents(doc, clusters, occupied)
     n_coll = add_collective_clusters(doc, parsed.text, kb, clusters, occupied)
     quoted = coref.quoted_regions(parsed.text, parsed.paragraphs)
     n_pron = coref.link_pronouns(doc, clusters, occupied, quoted)

@@ -187,12 +187,15 @@ def actor_ids(
         app = next((c for c in tok.children if c.dep_ == "appos" and c.idx >= bounds[0]), None)
         return actor_ids(ctx, app, quote, target) if app is not None else ([], False)
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
+    if tok.lemma_.lower() in report_nouns() and not any(
+        _mention_has(ctx, x, tok) and is_coded(ctx, x) for x in core
+    ):
+        # "diplomatic sources in Pakistan said", "reports reaching here from Freetown": the
+        # place is where the reporting comes from, not who acts (also when the sources
+        # themselves became an uncoded group entity)
+        return [], False
     if core and any(is_coded(ctx, x) for x in core):
         return core, False
-    if not core and tok.lemma_.lower() in report_nouns():
-        # "diplomatic sources in Pakistan said", "reports reaching here from Freetown": the
-        # place is where the reporting comes from, not who acts
-        return [], False
     if target and tok.pos_ == "NOUN":
         # "marched against abuses by the riot police", "looking into killings by a militia
         # against villagers": the doer of a deed is who the event is aimed at

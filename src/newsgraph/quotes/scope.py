@@ -27,8 +27,8 @@ from spacy.tokens import Token
 
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
-from newsgraph.quotes.cues import _cue_span, _is_cue_verb
-from newsgraph.quotes.indirect import _subtree_span
+from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
+from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtree_span
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.speakers import _speaker_of
 from newsgraph.quotes.subjects import _subject
@@ -78,6 +78,8 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
             _take(ctx, taken, raised.content)
             continue
         for cand in candidates(tok):
+            if cand.kind == "o" and "d" in ctx.lex.frames(tok.lemma_.lower()) and _deed_object(cand.comp):
+                continue  # "Russia attacked Ukraine": a deed, whatever the classifier says
             if model.score(features(cand, ctx.lex)) < model.threshold:
                 continue
             rel = _relation(ctx, cand)
@@ -142,6 +144,10 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
         span = _subtree_span(obj, exclude=tok)
     else:
         span = _subtree_span(comp, exclude=tok)
+        if span is not None:
+            # the same limits as the lexicon's relations: the clause ends with its quotation,
+            # and a content does not reach back across a paragraph break (two speakers)
+            span = _cue_paragraph(ctx, tok, _quote_clause_end(ctx, comp, span))
     if span is None:
         return None
     subj = _source_token(tok)

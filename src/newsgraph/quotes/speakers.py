@@ -51,12 +51,14 @@ def _speaker_of(ctx: _Ctx, head: Token | None, verb: Token | None = None) -> Spe
         # "Benin police said", "sources in neighbouring Pakistan said": a place inside the
         # speaker's phrase is where the speaker is from, not who speaks
         entity = None
-    if entity is None and head.pos_ in ("NOUN", "PROPN"):
-        # "Her deputy, Tom Reed, said": the name in apposition is the speaker
+    if (entity is None or _unnamed(entity)) and head.pos_ in ("NOUN", "PROPN"):
+        # "Her deputy, Tom Reed, said": the name in apposition is the speaker (also when the
+        # description itself became an actor of its own, "One farmer, Maria Lopez, said")
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
-                entity = ctx.index.resolve(*_name_span(c))
-                if entity is not None:
+                named = ctx.index.resolve(*_name_span(c))
+                if named is not None:
+                    entity = named
                     if head.pos_ == "NOUN" and entity.kind == "person":
                         # "One pastor supporting X, Darran Whiting, said": the name is the source
                         start, end = _name_span(c)
@@ -78,6 +80,11 @@ def _speaker_of(ctx: _Ctx, head: Token | None, verb: Token | None = None) -> Spe
             start, end = min(start, lo), max(end, hi)
     mention = Span.of(text, start, end)
     return Speaker(mention, entity.id if entity else None, entity.name if entity else None)
+
+
+def _unnamed(entity: Entity) -> bool:
+    """An entity known only by descriptions ("one farmer", "the protesters"), never by a name."""
+    return all(m.kind != "name" for m in entity.mentions)
 
 
 def _heads(entity: Entity, head: Token) -> bool:
