@@ -29,6 +29,11 @@ EVALUATIONS: dict[str, tuple[str, list[str]]] = {
     "actors": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["actors", "--gold", "{gold}"]),
     "events": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["events", "--gold", "{gold}"]),
     "pentaclass": ("eventcoding/conflibert_cameo/cameo_class/train.tsv", ["events", "--pentaclass", "{gold}"]),
+    # the PLOVER records again by halves (even/odd position of the sentence), to report both
+    "events_even": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["events", "--gold", "{gold}", "--half", "even"]),
+    "events_odd": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["events", "--gold", "{gold}", "--half", "odd"]),
+    "actors_even": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["actors", "--gold", "{gold}", "--half", "even"]),
+    "actors_odd": ("eventcoding/plover_gsr_cameo/dev.jsonl", ["actors", "--gold", "{gold}", "--half", "odd"]),
     # sentence sets scored by halves: rules are written reading the even half, believed on the odd one
     "plv_even": ("eventcoding/zsp_plv/train.tsv", ["events", "--plv", "{gold}", "--half", "even"]),
     "plv_odd": ("eventcoding/zsp_plv/train.tsv", ["events", "--plv", "{gold}", "--half", "odd"]),
