@@ -11,7 +11,8 @@ from api_fixtures import corpus_documents, write_store
 from fastapi.testclient import TestClient
 
 from newsgraph.api import ServeSettings, create_app
-from newsgraph.api.db import CorpusDB, fts_query
+from newsgraph.api.db import CorpusDB
+from newsgraph.api.filters import fts_query
 from newsgraph.errors import StorageError
 
 
@@ -275,7 +276,7 @@ def test_api_date_schema_pattern_accepts_exactly_what_the_check_accepts() -> Non
     import re
     from datetime import date, timedelta
 
-    from newsgraph.api.db import DATE_FILTER_PATTERN, check_date_filter
+    from newsgraph.api.filters import DATE_FILTER_PATTERN, check_date_filter
     from newsgraph.errors import InputError
 
     pattern = re.compile(DATE_FILTER_PATTERN)

@@ -14,8 +14,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from newsgraph.api.config import ServeSettings
-from newsgraph.api.db import DATE_FILTER_PATTERN, CorpusDB, check_date_filter, check_event_type
+from newsgraph.api.db import CorpusDB
 from newsgraph.api.errors import NotFound
+from newsgraph.api.filters import DATE_FILTER_PATTERN, check_date_filter, check_event_type
 from newsgraph.api.models import (
     ActorDetail,
     AnalysisDocument,

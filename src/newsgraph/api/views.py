@@ -18,8 +18,8 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from newsgraph import __version__
 from newsgraph.api.app import TEMPLATE_DIR
-from newsgraph.api.db import check_date_filter, check_event_type
 from newsgraph.api.errors import ApiError, status_for
+from newsgraph.api.filters import check_date_filter, check_event_type
 from newsgraph.api.models import TextRequest
 from newsgraph.api.routes_analyze import run_analysis
 from newsgraph.api.view import article_context
