@@ -11,19 +11,10 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.jobs.dedup import signature
-from newsgraph.jobs.spark import (
-    MAX_BUCKET_PAIRS,
-    _bucket_pairs,
-    _display,
-    _earliest,
-    analyze_item,
-    analyze_partition,
-    detect_format,
-    jsonl_gz_items,
-    jsonl_line_item,
-    record_to_item,
-    warc_items,
-)
+from newsgraph.jobs.spark_items import _display, jsonl_gz_items, jsonl_line_item, record_to_item, warc_items
+from newsgraph.jobs.spark_read import detect_format
+from newsgraph.jobs.spark_rows import _earliest, analyze_item, analyze_partition
+from newsgraph.jobs.spark_wire import MAX_BUCKET_PAIRS, _bucket_pairs
 from newsgraph.settings import Settings
 from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME, rows_from_document
 
@@ -61,7 +52,7 @@ def test_spark_local_locations_are_plain_paths(uri: str, shown: str) -> None:
 
 def test_spark_local_inputs_keep_their_spelling_as_in_batch(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from newsgraph.ingest import iter_path
-    from newsgraph.jobs.spark import shown_names
+    from newsgraph.jobs.spark_read import shown_names
 
     (tmp_path / "corpus" / "sub").mkdir(parents=True)
     for name in ("corpus/a.jsonl", "corpus/sub/b.jsonl", "one.jsonl"):
