@@ -208,3 +208,45 @@ def test_events_triggers_light_verbs_with_event_nouns(
     analyzer: Analyzer, text: str, type_: str, cameo: str
 ) -> None:
     assert _find(analyzer(text), type_).cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo"),
+    [
+        # the object decides the sense of "grant": permission or a request granted is yielding
+        ("A judge in Ohio granted the ACLU a temporary restraining order.", "CONCEDE", "080"),
+        ("The European Union granted Britain permission to delay its exit.", "CONCEDE", "080"),
+        ("Germany granted asylum to two journalists from Turkey.", "AID", "075"),
+        # a court's verdict is a finding of guilt (CAMEO 116), a warrant an act of legal coercion
+        ("A court in Sweden convicted two Iraqi men of fraud.", "ACCUSE", "116"),
+        ("Police in Italy issued an arrest warrant for the former mayor of Rome.", "COERCE", "173"),
+    ],
+)
+def test_events_triggers_the_object_decides_the_legal_sense(
+    analyzer: Analyzer, text: str, type_: str, cameo: str
+) -> None:
+    assert _find(analyzer(text), type_).cameo == cameo
+
+
+def test_events_triggers_an_announced_boycott_is_a_threat(analyzer: Analyzer) -> None:
+    a = analyzer("The opposition parties of Chad said they would boycott the elections.")
+    assert _find(a, "THREATEN").cameo == "133"
+    assert "PROTEST" not in {e.type for e in _actual(a)}
+
+
+def test_events_triggers_announced_force_and_disarmament(analyzer: Analyzer) -> None:
+    # an announced military operation is a threat of force (CAMEO 138)
+    a = analyzer("The president of Turkey says it will begin a new military operation against Kurdish fighters in Syria.")
+    assert _find(a, "THREATEN").cameo == "138"
+    assert not any(e.type == "ASSAULT" for e in _actual(a))
+    # a promise to lay down arms is an agreement to de-escalate (CAMEO 035 from 087)
+    assert _find(analyzer("Rebels in Chad said they will lay down their weapons next week."), "AGREE").cameo == "035"
+    # an operation that is no use of force is no event
+    assert not _actual(analyzer("The hospital ran a vaccination operation in Chad."))
+
+
+def test_events_triggers_money_and_refugees_decide_the_aid(analyzer: Analyzer) -> None:
+    assert _find(analyzer("The EU provides $45 million support for farmers in Nigeria."), "AID").cameo == "071"
+    assert _find(analyzer("Turkey opened its borders to refugees from Syria."), "AID").cameo == "075"
+    assert _find(analyzer("Japan reiterated its support for India."), "SUPPORT").cameo == "051"
+    assert _find(analyzer("Benin opened its borders to traders from Nigeria."), "RETREAT").cameo == "086"

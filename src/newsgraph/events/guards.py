@@ -29,6 +29,8 @@ _CLIMB = frozenset("xcomp ccomp advcl conj pcomp pobj prep acl relcl dobj".split
 _ARMED = frozenset(("MIL", "REB", "INS", "COP", "SPY", "UAF", "SEP"))
 # violence verbs that, done by a named person, are words ("Trump attacked Clinton")
 _VERBAL_ATTACK = frozenset(("attack", "assail", "blast", "hit", "slam", "savage", "target"))
+# light verbs whose event noun is a deed done on someone's behalf: "ordered attacks", "launched strikes"
+_MATERIAL_LIGHT = frozenset(("order", "launch", "carry", "mount", "conduct", "stage", "step", "authorize", "authorise"))
 # verbal events whose condition is part of the act itself ("warned of action if ...")
 _SPEECH_ACTS = frozenset(("THREATEN", "AGREE", "REQUEST", "ACCUSE", "REJECT"))
 
@@ -79,8 +81,13 @@ def _stated_modality(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def verbal_attack(ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str]) -> bool:
-    """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111)."""
+def verbal_attack(
+    ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str], pred: Token | None = None
+) -> bool:
+    """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111). An attack
+    noun that a leader orders, launches or carries out ("ordered air attacks on X") is a deed."""
+    if pred is not None and pred.i != tok.i and lemma_in(pred, _MATERIAL_LIGHT):
+        return False
     return (
         code.root in ("18", "19")
         and bool(source)

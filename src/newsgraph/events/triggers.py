@@ -98,6 +98,8 @@ class Frame:
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
             self.loose = self.strict = noun_keys(tok)
+            if any(c.ent_type_ == "MONEY" for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
+                self.loose = self.strict = self.loose | {"MONEY"}  # "$45m support": money given
             self.keys = {"o:" + k for k in self.loose}
             return
         objs = _objects(tok)
