@@ -161,3 +161,10 @@ def test_events_false_events_people_moved_by_a_disaster_are_no_agents(analyzer: 
 def test_events_false_events_approving_a_request_is_yielding(analyzer: Analyzer) -> None:
     a = analyzer("The defence minister of Peru approved a request from the health ministry for help.")
     assert "CONCEDE" in _types(a) and "REQUEST" not in _types(a)
+
+
+def test_events_false_events_a_weapon_that_explodes_is_a_bombing(analyzer: Analyzer) -> None:
+    assert ("ASSAULT", "183") in _kinds(analyzer("A grenade exploded near a police station in Manipur, injuring three officers."))
+    assert ("ASSAULT", "183") in _kinds(analyzer("Suspected militants hurled two grenades at a police station in Kashmir on Friday."))
+    # an accident is not
+    assert "ASSAULT" not in _types(analyzer("A gas cylinder exploded in a restaurant in Lagos, killing five people."))

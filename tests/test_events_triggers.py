@@ -250,3 +250,22 @@ def test_events_triggers_money_and_refugees_decide_the_aid(analyzer: Analyzer) -
     assert _find(analyzer("Turkey opened its borders to refugees from Syria."), "AID").cameo == "075"
     assert _find(analyzer("Japan reiterated its support for India."), "SUPPORT").cameo == "051"
     assert _find(analyzer("Benin opened its borders to traders from Nigeria."), "RETREAT").cameo == "086"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo"),
+    [
+        ("American troops have begun leaving Afghanistan under the peace agreement.", "RETREAT", "087"),
+        ("The army of Syria says it has ceased its military operations near Damascus.", "RETREAT", "087"),
+        ("The court of Kenya dropped the investigation of the former minister.", "CONCEDE", "080"),
+        ("The rebels of Chad complied with the demands of Sudan.", "CONCEDE", "080"),
+        ("The president of Chile authorized the release of two prisoners from Peru.", "RETREAT", "084"),
+        ("Ghana announced the deployment of 300 troops to Mali on a peacekeeping mission.", "AID", "074"),
+    ],
+)
+def test_events_triggers_yielding_and_withdrawing(analyzer: Analyzer, text: str, type_: str, cameo: str) -> None:
+    assert _find(analyzer(text), type_).cameo == cameo
+
+
+def test_events_triggers_leaving_is_a_withdrawal_only_for_forces(analyzer: Analyzer) -> None:
+    assert not _actual(analyzer("The foreign minister of Chile left Peru on Monday."))

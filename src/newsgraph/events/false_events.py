@@ -358,6 +358,11 @@ def _peacekeeping(tok: Token, lex: Lexicon) -> bool:
             heads.extend(g for g in c.children if g.dep_ in ("pobj", "dobj"))
     if tok.dep_ == "acl":  # "peacekeepers deployed to ..."
         heads.append(tok.head)
+    if not is_verb(tok) and tok.dep_ in ("dobj", "obj", "nsubjpass"):
+        # "announced the deployment of troops to Mali on a peacekeeping mission": the light verb's phrases
+        heads.extend(g for c in tok.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ == "xcomp":  # "peacekeepers began deploying"
+        heads.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     more = [x for h in heads[1:] for x in h.children if x.dep_ in ("appos", "conj", "prep")]
     heads += more + [g for x in more if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj"]
     return any(_in_class(w, lex, "peacekeeping") is not None for h in heads for w in _phrase_words(h))
@@ -425,7 +430,7 @@ def recode(
     force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111);
     deploying or sending peacekeepers is peacekeeping (074); an order that forces an act is
     coercion (170)."""
-    if code.root in ("04", "15") and is_verb(tok) and _peacekeeping(tok, lex):
+    if code.root in ("04", "15") and _peacekeeping(tok, lex):
         return lex.code("074") or code
     if trig_at is not None and _command(tok, code, lex, trig_at):
         return lex.code("170") or code
