@@ -269,3 +269,24 @@ def test_events_triggers_yielding_and_withdrawing(analyzer: Analyzer, text: str,
 
 def test_events_triggers_leaving_is_a_withdrawal_only_for_forces(analyzer: Analyzer) -> None:
     assert not _actual(analyzer("The foreign minister of Chile left Peru on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FBI has joined a criminal investigation of the Boeing company.",
+        "A barrister from Brisbane is heading an inquiry into abuses by police in Queensland.",
+    ],
+)
+def test_events_triggers_joining_or_heading_an_inquiry_is_investigating(analyzer: Analyzer, text: str) -> None:
+    assert _find(analyzer(text), "ACCUSE").cameo == "090"
+
+
+def test_events_triggers_every_member_of_a_measured_list(analyzer: Analyzer) -> None:
+    a = analyzer("The health ministry of China sent a team of medical experts, equipment and drugs to the hospital in Lagos.")
+    assert _find(a, "AID").cameo == "073"
+
+
+def test_events_triggers_violating_a_norm_is_defiance(analyzer: Analyzer) -> None:
+    assert _find(analyzer("North Korea has violated a ban by the UN on ballistic missile tests."), "REJECT").cameo == "128"
+    assert _find(analyzer("Armenian militias violated the ceasefire in Karabakh 115 times."), "ASSAULT").cameo == "196"

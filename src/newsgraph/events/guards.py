@@ -159,6 +159,7 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     governors = lex.word_class("governor")
     noun_governors = lex.word_class("noun_governor")
     cur = tok
+    prev: Token | None = None
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
             modality = "hypothetical" if modality == "actual" else modality
@@ -175,10 +176,12 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 and not any(c.dep_ in ("aux", "auxpass") for c in cur.children)
             ):
                 modality = hm
-            cur = head
+            prev, cur = cur, head
             continue
         trig = trig_at.get(head.i)
-        if trig is not None and trig.scope and dep != "dobj":
+        # "accused the law of attacking X": the "of" phrase of the object is the scope's clause too
+        through_object = dep == "dobj" and prev is not None and prev.dep_ == "prep" and prev.lower_ == "of"
+        if trig is not None and trig.scope and (dep != "dobj" or through_object):
             if trig.scope == "negated":
                 polarity = "negated"
             elif modality == "actual":
@@ -209,5 +212,5 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 modality = hm
             if dep in ("xcomp",) and hp == "negated":
                 polarity = "negated"
-        cur = head
+        prev, cur = cur, head
     return polarity, modality, False

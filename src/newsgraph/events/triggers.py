@@ -46,7 +46,8 @@ def _objects(tok: Token, strict: bool = False) -> list[Token]:
             continue  # "a suspension of aid" is no aid; "13 tons of medicine" is medicine
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                more.extend(g for g in c.children if g.dep_ == "pobj")
+                # "a team of experts, equipment and drugs": every member of the measured list
+                more.extend(x for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts))
                 more.extend(
                     x for g in c.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "compound"
                 )
