@@ -290,3 +290,16 @@ def test_events_triggers_every_member_of_a_measured_list(analyzer: Analyzer) -> 
 def test_events_triggers_violating_a_norm_is_defiance(analyzer: Analyzer) -> None:
     assert _find(analyzer("North Korea has violated a ban by the UN on ballistic missile tests."), "REJECT").cameo == "128"
     assert _find(analyzer("Armenian militias violated the ceasefire in Karabakh 115 times."), "ASSAULT").cameo == "196"
+
+
+def test_events_triggers_a_court_rejecting_a_complaint_or_an_order(analyzer: Analyzer) -> None:
+    a = analyzer("The high court of Madras quashed the detention orders passed by the police commissioner of Chennai.")
+    assert _find(a, "REJECT").cameo == "120"
+    b = analyzer("The electoral tribunal of the Philippines dismissed the protest filed by the senator.")
+    assert _find(b, "REJECT").cameo == "120"
+
+
+def test_events_triggers_pressing_someone_to_act_is_a_demand(analyzer: Analyzer) -> None:
+    a = analyzer("The authorities of Nigeria are pressuring lecturers to cancel the strike.")
+    assert _find(a, "REQUEST").cameo == "100"
+    assert "COERCE" not in {e.type for e in _actual(a)}
