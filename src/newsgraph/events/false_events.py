@@ -20,7 +20,14 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
   (anonymity); "released a programme" is a publication, a pattern of triggers.tsv;
 * **attributive and reduced-relative participles** of verbal acts: "officials
   accused of graft", "a minister criticised for": a description, not an act the
-  sentence reports (unless it names the agent: "accused by the court of").
+  sentence reports (unless it names the agent: "accused by the court of");
+* **a protest's demand** ("blocked roads demanding ...") is part of the protest;
+  **the vehicle of another act** ("summoned the ambassador to complain") is not a
+  meeting; **private travel** ("300 people arrived in Greece") is no visit.
+
+``recode`` also reads the frame: an order that forces a coercive act or a restriction
+is coercion (170); peacekeepers deployed or arriving are peacekeeping (074); an appeal
+to no one for a punitive act against X is an accusation of X (111).
 
 Proposed, scheduled and alleged acts are read by ``guards.event_reading`` (modality).
 """
