@@ -85,3 +85,16 @@ def test_events_modality_planned_and_alleged_acts(analyzer: Analyzer) -> None:
     assert ("COERCE", "asserted", "hypothetical") in k and ("COERCE", "asserted", "actual") not in k
     k = _kinds(analyzer("The president of France is scheduled to meet the king of Morocco on Monday."))
     assert ("CONSULT", "asserted", "intended") in k
+
+
+def test_events_modality_what_is_permitted_is_not_done(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("The high court of Nigeria granted the police permission to detain the publisher for 45 days."))
+    assert ("COERCE", "asserted", "hypothetical") in k
+    assert ("COERCE", "asserted", "actual") not in k
+
+
+def test_events_modality_the_accused_deed_through_the_object(analyzer: Analyzer) -> None:
+    # "accused X of attacking": the attack is what is alleged, whichever word the parse hangs "of" on
+    k = _kinds(analyzer("The European Commission accused the law of attacking civil society in Hungary."))
+    assert ("ACCUSE", "asserted", "actual") in k
+    assert ("ASSAULT", "asserted", "actual") not in k

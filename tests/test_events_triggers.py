@@ -208,3 +208,98 @@ def test_events_triggers_light_verbs_with_event_nouns(
     analyzer: Analyzer, text: str, type_: str, cameo: str
 ) -> None:
     assert _find(analyzer(text), type_).cameo == cameo
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo"),
+    [
+        # the object decides the sense of "grant": permission or a request granted is yielding
+        ("A judge in Ohio granted the ACLU a temporary restraining order.", "CONCEDE", "080"),
+        ("The European Union granted Britain permission to delay its exit.", "CONCEDE", "080"),
+        ("Germany granted asylum to two journalists from Turkey.", "AID", "075"),
+        # a court's verdict is a finding of guilt (CAMEO 116), a warrant an act of legal coercion
+        ("A court in Sweden convicted two Iraqi men of fraud.", "ACCUSE", "116"),
+        ("Police in Italy issued an arrest warrant for the former mayor of Rome.", "COERCE", "173"),
+    ],
+)
+def test_events_triggers_the_object_decides_the_legal_sense(
+    analyzer: Analyzer, text: str, type_: str, cameo: str
+) -> None:
+    assert _find(analyzer(text), type_).cameo == cameo
+
+
+def test_events_triggers_an_announced_boycott_is_a_threat(analyzer: Analyzer) -> None:
+    a = analyzer("The opposition parties of Chad said they would boycott the elections.")
+    assert _find(a, "THREATEN").cameo == "133"
+    assert "PROTEST" not in {e.type for e in _actual(a)}
+
+
+def test_events_triggers_announced_force_and_disarmament(analyzer: Analyzer) -> None:
+    # an announced military operation is a threat of force (CAMEO 138)
+    a = analyzer("The president of Turkey says it will begin a new military operation against Kurdish fighters in Syria.")
+    assert _find(a, "THREATEN").cameo == "138"
+    assert not any(e.type == "ASSAULT" for e in _actual(a))
+    # a promise to lay down arms is an agreement to de-escalate (CAMEO 035 from 087)
+    assert _find(analyzer("Rebels in Chad said they will lay down their weapons next week."), "AGREE").cameo == "035"
+    # an operation that is no use of force is no event
+    assert not _actual(analyzer("The hospital ran a vaccination operation in Chad."))
+
+
+def test_events_triggers_money_and_refugees_decide_the_aid(analyzer: Analyzer) -> None:
+    assert _find(analyzer("The EU provides $45 million support for farmers in Nigeria."), "AID").cameo == "071"
+    assert _find(analyzer("Turkey opened its borders to refugees from Syria."), "AID").cameo == "075"
+    assert _find(analyzer("Japan reiterated its support for India."), "SUPPORT").cameo == "051"
+    assert _find(analyzer("Benin opened its borders to traders from Nigeria."), "RETREAT").cameo == "086"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo"),
+    [
+        ("American troops have begun leaving Afghanistan under the peace agreement.", "RETREAT", "087"),
+        ("The army of Syria says it has ceased its military operations near Damascus.", "RETREAT", "087"),
+        ("The court of Kenya dropped the investigation of the former minister.", "CONCEDE", "080"),
+        ("The rebels of Chad complied with the demands of Sudan.", "CONCEDE", "080"),
+        ("The president of Chile authorized the release of two prisoners from Peru.", "RETREAT", "084"),
+        ("Ghana announced the deployment of 300 troops to Mali on a peacekeeping mission.", "AID", "074"),
+    ],
+)
+def test_events_triggers_yielding_and_withdrawing(analyzer: Analyzer, text: str, type_: str, cameo: str) -> None:
+    assert _find(analyzer(text), type_).cameo == cameo
+
+
+def test_events_triggers_leaving_is_a_withdrawal_only_for_forces(analyzer: Analyzer) -> None:
+    assert not _actual(analyzer("The foreign minister of Chile left Peru on Monday."))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The FBI has joined a criminal investigation of the Boeing company.",
+        "A barrister from Brisbane is heading an inquiry into abuses by police in Queensland.",
+    ],
+)
+def test_events_triggers_joining_or_heading_an_inquiry_is_investigating(analyzer: Analyzer, text: str) -> None:
+    assert _find(analyzer(text), "ACCUSE").cameo == "090"
+
+
+def test_events_triggers_every_member_of_a_measured_list(analyzer: Analyzer) -> None:
+    a = analyzer("The health ministry of China sent a team of medical experts, equipment and drugs to the hospital in Lagos.")
+    assert _find(a, "AID").cameo == "073"
+
+
+def test_events_triggers_violating_a_norm_is_defiance(analyzer: Analyzer) -> None:
+    assert _find(analyzer("North Korea has violated a ban by the UN on ballistic missile tests."), "REJECT").cameo == "128"
+    assert _find(analyzer("Armenian militias violated the ceasefire in Karabakh 115 times."), "ASSAULT").cameo == "196"
+
+
+def test_events_triggers_a_court_rejecting_a_complaint_or_an_order(analyzer: Analyzer) -> None:
+    a = analyzer("The high court of Madras quashed the detention orders passed by the police commissioner of Chennai.")
+    assert _find(a, "REJECT").cameo == "120"
+    b = analyzer("The electoral tribunal of the Philippines dismissed the protest filed by the senator.")
+    assert _find(b, "REJECT").cameo == "120"
+
+
+def test_events_triggers_pressing_someone_to_act_is_a_demand(analyzer: Analyzer) -> None:
+    a = analyzer("The authorities of Nigeria are pressuring lecturers to cancel the strike.")
+    assert _find(a, "REQUEST").cameo == "100"
+    assert "COERCE" not in {e.type for e in _actual(a)}

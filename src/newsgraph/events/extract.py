@@ -42,7 +42,7 @@ from newsgraph.events.context import (
     quote_at,
 )
 from newsgraph.events.dyad import event_dyad
-from newsgraph.events.false_events import false_event, recode
+from newsgraph.events.false_events import false_event, private_travel, recode
 from newsgraph.events.guards import event_reading, figurative, verbal_attack
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.merge import event_records, merge
@@ -108,22 +108,24 @@ def _trigger_events(
             if g.dep_ == "pobj"
             for t in noun_targets(g)
         ]
-    why = false_event(tok, trig, pred, code, lex, src_toks, tgt_toks)
+    why = false_event(tok, trig, pred, code, lex, src_toks, tgt_toks, trig_at)
     if why is not None:
         logger.debug("no event at %r: %s", tok.text, why)
         return []
-    code = recode(tok, pred, code, lex, len(src_toks))
+    code = recode(tok, pred, code, lex, len(src_toks), trig_at)
     source, target, fallback, places = event_dyad(
         ctx, tok, trig, pred, code, src_toks, tgt_toks, quote, is_cue
     )
     if not source and not target:
         return []  # no recognisable actor: no event
+    if private_travel(tok, code, lex, _group_sectors(ctx, source)):
+        return []  # "300 people arrived in Greece": private people travelling
     if trig.origin == "petrarch" and not (source and target):
         return []  # the dictionary codes dyads (PETRARCH2's require_dyad): one actor is not enough
     reading = event_reading(ctx, tok, trig, pred, code, trig_at)
     trigger_span = ctx.parsed.span(tok.idx, tok.idx + len(tok.text))
     confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) - 0.15 * fallback + 0.05 * bool(quote)
-    if verbal_attack(ctx, tok, code, source, target):
+    if verbal_attack(ctx, tok, code, source, target, pred):
         code = lex.code("111") or code
     cand = Candidate(
         code=code,
@@ -142,3 +144,13 @@ def _trigger_events(
     )
     derived = derived_event(cand, reading, pred, lex)
     return [cand] if derived is None else [cand, derived]
+
+
+def _group_sectors(ctx: Context, ids: Sequence[str]) -> list[tuple[str, ...]]:
+    """The sectors of unnamed groups among ``ids`` (``()`` for any other kind of actor)."""
+    out: list[tuple[str, ...]] = []
+    for x in ids:
+        ent = ctx.by_id.get(x)
+        ok = ent is not None and ent.kind == "group" and ent.actor is not None
+        out.append(tuple(ent.actor.sector) if ok and ent is not None and ent.actor is not None else ())
+    return out

@@ -20,7 +20,14 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
   (anonymity); "released a programme" is a publication, a pattern of triggers.tsv;
 * **attributive and reduced-relative participles** of verbal acts: "officials
   accused of graft", "a minister criticised for": a description, not an act the
-  sentence reports (unless it names the agent: "accused by the court of").
+  sentence reports (unless it names the agent: "accused by the court of");
+* **a protest's demand** ("blocked roads demanding ...") is part of the protest;
+  **the vehicle of another act** ("summoned the ambassador to complain") is not a
+  meeting; **private travel** ("300 people arrived in Greece") is no visit.
+
+``recode`` also reads the frame: an order that forces a coercive act or a restriction
+is coercion (170); peacekeepers deployed or arriving are peacekeeping (074); an appeal
+to no one for a punitive act against X is an accusation of X (111).
 
 Proposed, scheduled and alleged acts are read by ``guards.event_reading`` (modality).
 """
@@ -30,7 +37,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
-from newsgraph.events.tokens import lemma_in
+from newsgraph.events.tokens import is_verb, lemma_in
 
 _VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 _HARM_ROOTS = frozenset(("17", "18", "19", "20"))
@@ -261,13 +268,72 @@ def _anonymity(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def _protest_demand(pred: Token, code: CameoCode, lex: Lexicon, trig_at: dict[int, Trigger]) -> bool:
+    """ "blocked roads demanding that he be reinstated", "marched to demand reforms", "protests
+    calling for his removal": the demand is what the protest is for, one PROTEST and no REQUEST."""
+    if code.plover != "REQUEST" or pred.dep_ not in ("advcl", "xcomp", "acl"):
+        return False
+    cur = pred.head
+    for _ in range(3):  # the protest, or its object ("blocked roads demanding ...")
+        trig = trig_at.get(cur.i)
+        if trig is not None:
+            head_code = lex.code(trig.cameo)
+            return head_code is not None and head_code.plover == "PROTEST"
+        if is_verb(cur) or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
+
+
+def _vehicle(tok: Token, code: CameoCode, lex: Lexicon, trig_at: dict[int, Trigger]) -> bool:
+    """ "summoned the ambassador to complain", "flew to Geneva to sign the accord": a summons,
+    visit or journey made to do another political act is the way to it; the act is the event."""
+    if code.plover != "CONSULT" or not is_verb(tok):
+        return False
+    for c in tok.children:
+        if c.dep_ not in ("advcl", "xcomp") or not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            continue
+        trig = trig_at.get(c.i)
+        purpose = lex.code(trig.cameo) if trig is not None else None
+        if purpose is not None and purpose.plover is not None and purpose.plover != "CONSULT":
+            return True
+    return False
+
+
+def private_travel(tok: Token, code: CameoCode, lex: Lexicon, sectors: list[tuple[str, ...]]) -> bool:
+    """ "300 people arrived in Greece", "girls went to school": a journey by private people (unnamed
+    groups of civilians, students, refugees: ``sectors`` of the source entities) is no visit."""
+    return (
+        code.plover == "CONSULT"
+        and lemma_in(tok, lex.word_class("motion")) is not None
+        and bool(sectors)
+        and all(sec and set(sec) <= _PRIVATE_SECTORS for sec in sectors)
+    )
+
+
+_PRIVATE_SECTORS = frozenset(("CVL", "EDU", "REF", "HLH", "AGR", "LAB", "REL", "MED"))
+
+
 def false_event(
-    tok: Token, trig: Trigger, pred: Token, code: CameoCode, lex: Lexicon, src: list[Token], tgt: list[Token]
+    tok: Token,
+    trig: Trigger,
+    pred: Token,
+    code: CameoCode,
+    lex: Lexicon,
+    src: list[Token],
+    tgt: list[Token],
+    trig_at: dict[int, Trigger] | None = None,
 ) -> str | None:
     """Why the trigger at ``tok`` (carried by ``pred``) states no political event, else ``None``."""
     if _participle(tok, code):
         return "participle"
-    human = _human_agent(src, lex)
+    if trig_at is not None and _protest_demand(pred, code, lex, trig_at):
+        return "protest demand"
+    if trig_at is not None and _vehicle(tok, code, lex, trig_at):
+        return "vehicle of a purpose"
+    # a passive's agent is its "by" phrase; the others are acted on ("forcing 2,000 people to be evacuated")
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    human = _human_agent([s for s in src if not passive or s.head.dep_ == "agent" or s.head.lower_ == "by"], lex)
     if code.root in _HARM_ROOTS and not human and _accident(tok, pred, lex):
         return "disaster"
     if code.root in _HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
@@ -289,9 +355,94 @@ def false_event(
     return None
 
 
-def recode(tok: Token, pred: Token, code: CameoCode, lex: Lexicon, n_sources: int) -> CameoCode:
+def _peacekeeping(tok: Token, lex: Lexicon) -> bool:
+    """A peacekeeper or peacekeeping mission in the trigger's subject, object or phrases."""
+    heads = [tok]
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "dobj", "obj", "dative", "appos", "npadvmod"):
+            heads.append(c)
+        elif c.dep_ in ("prep", "advcl", "xcomp"):
+            heads.extend(g for g in c.children if g.dep_ in ("pobj", "dobj"))
+    if tok.dep_ == "acl":  # "peacekeepers deployed to ..."
+        heads.append(tok.head)
+    if not is_verb(tok) and tok.dep_ in ("dobj", "obj", "nsubjpass"):
+        # "announced the deployment of troops to Mali on a peacekeeping mission": the light verb's phrases
+        heads.extend(g for c in tok.head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ == "xcomp":  # "peacekeepers began deploying"
+        heads.extend(c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass"))
+    more = [x for h in heads[1:] for x in h.children if x.dep_ in ("appos", "conj", "prep")]
+    heads += more + [g for x in more if x.dep_ == "prep" for g in x.children if g.dep_ == "pobj"]
+    return any(_in_class(w, lex, "peacekeeping") is not None for h in heads for w in _phrase_words(h))
+
+
+def _command(tok: Token, code: CameoCode, lex: Lexicon, trig_at: dict[int, Trigger]) -> bool:
+    """ "ordered X jailed", "ordered the paper to suspend publication", "were ordered to leave":
+    an authority's order that forces a coercive act or a restriction (``restriction`` verbs) on
+    its target is coercion (CAMEO 170); an order to do anything else ("ordered the troops to
+    withdraw", "ordered him to appear for questioning") stays a demand."""
+    if code.plover != "REQUEST" or _in_class(tok, lex, "command") is None:
+        return False
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp", "oprd"):
+            trig = trig_at.get(c.i)
+            comp = lex.code(trig.cameo) if trig is not None else None
+            if comp is not None:
+                return comp.quad_class == 4  # "ordered X jailed", not "ordered the troops to withdraw"
+            # "ordered the paper to suspend publication", "ordered them to leave", not "to appear"
+            return _in_class(c, lex, "restriction") is not None
+    return False
+
+
+_PUNITIVE = frozenset(("ACCUSE", "COERCE", "SANCTION"))
+
+
+def _call_against(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
+    """ "called for sanctions against X", "is calling for an investigation into X": an appeal made
+    to no one for a punitive act against someone is a denunciation of that someone (ACCUSE),
+    not a request; "urged the UN to impose sanctions on X" asks someone and stays a REQUEST."""
+    if code.plover != "REQUEST" or not is_verb(tok):
+        return False
+    wanted: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in ("dative", "xcomp", "ccomp") or (c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon", "to")):
+            return False  # someone is asked ("called on X", "urged X to")
+        if c.dep_ in ("dobj", "obj"):
+            wanted.append(c)
+        elif c.dep_ == "prep" and c.lower_ == "for":
+            wanted.extend(g for g in c.children if g.dep_ == "pobj")
+    for w in wanted:
+        if w.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return False
+        trig = (lex.triggers.get(("noun", w.lemma_.lower())) or (None,))[0]
+        punitive = lex.code(trig.cameo) if trig is not None else None
+        if punitive is None or punitive.plover not in _PUNITIVE:
+            continue
+        if any(
+            c.dep_ == "prep" and c.lower_ in ("against", "into", "on", "of") and any(g.dep_ == "pobj" for g in c.children)
+            for c in w.children
+        ):
+            return True
+    return False
+
+
+def recode(
+    tok: Token,
+    pred: Token,
+    code: CameoCode,
+    lex: Lexicon,
+    n_sources: int,
+    trig_at: dict[int, Trigger] | None = None,
+) -> CameoCode:
     """The code the trigger has once its frame is read: an exercise's "attack" is a show of
-    force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111)."""
+    force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111);
+    deploying or sending peacekeepers is peacekeeping (074); an order that forces an act is
+    coercion (170)."""
+    if code.root in ("04", "15") and _peacekeeping(tok, lex):
+        return lex.code("074") or code
+    if trig_at is not None and _command(tok, code, lex, trig_at):
+        return lex.code("170") or code
+    if _call_against(tok, code, lex):
+        return lex.code("111") or code
     if code.root in _VIOLENT_ROOTS:
         if exercise(tok, pred, lex):
             joint = (

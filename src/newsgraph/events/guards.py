@@ -29,6 +29,8 @@ _CLIMB = frozenset("xcomp ccomp advcl conj pcomp pobj prep acl relcl dobj".split
 _ARMED = frozenset(("MIL", "REB", "INS", "COP", "SPY", "UAF", "SEP"))
 # violence verbs that, done by a named person, are words ("Trump attacked Clinton")
 _VERBAL_ATTACK = frozenset(("attack", "assail", "blast", "hit", "slam", "savage", "target"))
+# light verbs whose event noun is a deed done on someone's behalf: "ordered attacks", "launched strikes"
+_MATERIAL_LIGHT = frozenset(("order", "launch", "carry", "mount", "conduct", "stage", "step", "authorize", "authorise"))
 # verbal events whose condition is part of the act itself ("warned of action if ...")
 _SPEECH_ACTS = frozenset(("THREATEN", "AGREE", "REQUEST", "ACCUSE", "REJECT"))
 
@@ -79,8 +81,13 @@ def _stated_modality(tok: Token, lex: Lexicon) -> str | None:
     return None
 
 
-def verbal_attack(ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str]) -> bool:
-    """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111)."""
+def verbal_attack(
+    ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str], pred: Token | None = None
+) -> bool:
+    """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111). An attack
+    noun that a leader orders, launches or carries out ("ordered air attacks on X") is a deed."""
+    if pred is not None and pred.i != tok.i and lemma_in(pred, _MATERIAL_LIGHT):
+        return False
     return (
         code.root in ("18", "19")
         and bool(source)
@@ -152,6 +159,7 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     governors = lex.word_class("governor")
     noun_governors = lex.word_class("noun_governor")
     cur = tok
+    prev: Token | None = None
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
             modality = "hypothetical" if modality == "actual" else modality
@@ -168,10 +176,12 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 and not any(c.dep_ in ("aux", "auxpass") for c in cur.children)
             ):
                 modality = hm
-            cur = head
+            prev, cur = cur, head
             continue
         trig = trig_at.get(head.i)
-        if trig is not None and trig.scope and dep != "dobj":
+        # "accused the law of attacking X": the "of" phrase of the object is the scope's clause too
+        through_object = dep == "dobj" and prev is not None and prev.dep_ == "prep" and prev.lower_ == "of"
+        if trig is not None and trig.scope and (dep != "dobj" or through_object):
             if trig.scope == "negated":
                 polarity = "negated"
             elif modality == "actual":
@@ -202,5 +212,5 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 modality = hm
             if dep in ("xcomp",) and hp == "negated":
                 polarity = "negated"
-        cur = head
+        prev, cur = cur, head
     return polarity, modality, False

@@ -46,7 +46,8 @@ def _objects(tok: Token, strict: bool = False) -> list[Token]:
             continue  # "a suspension of aid" is no aid; "13 tons of medicine" is medicine
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
-                more.extend(g for g in c.children if g.dep_ == "pobj")
+                # "a team of experts, equipment and drugs": every member of the measured list
+                more.extend(x for g in c.children if g.dep_ == "pobj" for x in (g, *g.conjuncts))
                 more.extend(
                     x for g in c.children if g.dep_ == "pobj" for x in g.children if x.dep_ == "compound"
                 )
@@ -98,6 +99,8 @@ class Frame:
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
             self.loose = self.strict = noun_keys(tok)
+            if any(c.ent_type_ == "MONEY" for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
+                self.loose = self.strict = self.loose | {"MONEY"}  # "$45m support": money given
             self.keys = {"o:" + k for k in self.loose}
             return
         objs = _objects(tok)
