@@ -88,7 +88,7 @@ def article_country(
 
     Dominant: the country of at least 60% of the entities coded from their own names
     (not from the article, which would count its own guesses), more than any other,
-    and of at least three of them unless the text is a few sentences long.
+    and of at least three of them (two in a text of a few sentences).
     """
     span = dateline_place(parsed.text)
     if span is not None:
@@ -107,7 +107,7 @@ def article_country(
         return None
     (top, n), *rest = counts.most_common()
     total = sum(counts.values())
-    enough = n >= _DOMINANT_MIN or is_short(parsed)
+    enough = n >= _DOMINANT_MIN or (is_short(parsed) and n >= 2)
     if enough and n / total >= _DOMINANT_SHARE and (not rest or n > rest[0][1]):
         return top, f"{n} of its {total} coded actors are {top}"
     return None
