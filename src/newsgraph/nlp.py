@@ -9,6 +9,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
+import newsgraph.datelines  # noqa: F401  (registers the newsgraph_dateline component)
 from newsgraph.errors import ModelError
 
 logger = logging.getLogger(__name__)
@@ -39,6 +40,9 @@ def load_pipeline(name: str = "") -> Language:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"spaCy pipeline {model!r} lacks components newsgraph needs: {sorted(missing)}")
+    if "newsgraph_dateline" not in nlp.pipe_names:
+        # a dateline ("BRUSSELS - ...") is a sentence of its own, never the subject after it
+        nlp.add_pipe("newsgraph_dateline", before="parser")
     # Articles are parsed in chunks (document.parse), so spaCy's own length
     # guard only has to admit one chunk.
     logger.info("loaded spaCy pipeline %s %s", model, nlp.meta.get("version"))

@@ -53,6 +53,7 @@ from newsgraph.actors.context import (
     settle_ambiguous_places,
     world_region,
 )
+from newsgraph.actors.defaults import article_defaults, role_on
 from newsgraph.actors.descriptions import context_countries
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
@@ -160,6 +161,8 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     # actors written as descriptions ("protesters", "a court"): the basis of their country,
     # or the country of the place they act in (newsgraph.entities.actor_context)
     actors = context_countries(parsed, kb, entities, actors)
+    # people, groups and role nouns still without a country: the article's (newsgraph.actors.defaults)
+    actors = article_defaults(parsed, kb, entities, actors)
     # members of a coded group take the group's code when they have none of their own
     for entity in entities:
         group = actors.get(entity.id)
@@ -346,7 +349,7 @@ def _code_person(
             sector=(psector,) if psector else (),
             wikidata=person.qid,
             confidence=_PEOPLE_CONFIDENCE,
-            note=f"knowledge base: {role.office}" if role else "knowledge base",
+            note=f"knowledge base: {role.office}" if role else "knowledge base: no office held on the day",
         )
     if sector is None and person is not None:
         role = _role_on(person, parsed.published)
@@ -383,16 +386,8 @@ def _known_person(kb: KnowledgeBase, entity: Entity, published: date | None) -> 
 
 
 def _role_on(person: Person, published: date | None) -> Role | None:
-    held = person.roles_on(published) if published else ()
-    if held:
-        return held[-1]
-    if not person.roles:
-        return None
-    if published is not None:
-        past = [r for r in person.roles if r.start is None or r.start <= published]
-        if past:
-            return past[-1]
-    return person.roles[-1]
+    # only an office held on the day; a former holder is an elite (ELI), a future office gives nothing
+    return role_on(person, published)
 
 
 def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:

@@ -1,0 +1,205 @@
+"""Codes an actor takes by default: the office held on the day, and the article's country.
+
+Helpers of the actor stage (``newsgraph.actors.coding``):
+
+- ``role_on``: the knowledge-base role a person holds on the publication date. A
+  person holds an office only on its dates. With none held that day, an ended
+  office makes a former office holder, an elite of that office's country (CAMEO
+  sector ``ELI``: former officials, prominent persons without office, as the
+  Phoenix dictionaries code them); an office that starts later gives nothing (a
+  2016 candidate is not yet the president).
+- ``article_defaults``: people, groups and role nouns the article is about
+  ("residents", "the campaign", a private citizen named once) that no name, role,
+  possessor or place of their sentence gave a country take the country of the
+  article: its dateline place, else the country its coded actors clearly share.
+  Private persons are civilians (``CVL``) unless a role gives the sector. The
+  basis goes in the actor's ``note`` ("country from the article: ..."). Names the
+  knowledge base knows (somebody elsewhere, an organisation, a place) and actors
+  with a foreign country in their sentence are left as they are: an actor that
+  matches nothing stays uncoded rather than take a wrong code.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from newsgraph.datelines import find_dateline
+from newsgraph.document import ParsedDocument
+from newsgraph.kb import Person, Role
+from newsgraph.records import Actor, Entity
+
+#: The sector of a former office holder (CAMEO "elites": former officials).
+FORMER_SECTOR = "ELI"
+#: A clearly dominant country: at least this many coded actors hold it ...
+_DOMINANT_MIN = 3
+#: ... and at least this share of the coded actors with a country.
+_DOMINANT_SHARE = 0.6
+#: A text of at most this many sentences is short (``is_short``).
+_SHORT_SENTENCES = 3
+_CONTEXT_CONFIDENCE = 0.8
+#: The note ``newsgraph.actors.descriptions`` gives a country taken from the article's places.
+_PLACES_NOTE = "country from the place of the article"
+_DEFAULT_KINDS = frozenset({"person", "group", "organization"})
+#: Sectors that are codes of their own, of no country (CAMEO transnational NGO, IGO, IMG).
+_OWN_CODES = frozenset({"NGO", "IGO", "IMG"})
+
+
+def role_on(person: Person, published: date | None) -> Role | None:
+    """The role ``person`` holds on ``published``, a former office holder's ELI role, or ``None``.
+
+    Without a date, the last role listed (as the knowledge base has no day to check).
+    """
+    if published is None:
+        return person.roles[-1] if person.roles else None
+    held = person.roles_on(published)
+    if held:
+        return held[-1]
+    ended = [r for r in person.roles if r.end is not None and r.end < published]
+    if not ended:
+        return None  # no office yet (or only later ones): the office gives nothing
+    last = max(ended, key=lambda r: r.end or published)
+    country = last.country or person.country
+    if country is None:
+        return None  # an IGO post without a country: a former official of no country
+    return Role(
+        office=f"former {last.office} (to {last.end.isoformat() if last.end else '?'})",
+        country=country,
+        sector=FORMER_SECTOR,
+        start=last.end,
+        end=None,
+        org=None,
+    )
+
+
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """The span of a dateline's place ("BRUSSELS" in "BRUSSELS - European leaders ..."), if any."""
+    found = find_dateline(text)
+    return None if found is None else (found[0], found[1])
+
+
+def article_country(
+    parsed: ParsedDocument, entities: Sequence[Entity], actors: dict[str, Actor]
+) -> tuple[str, str] | None:
+    """``(country, basis)`` of the article: its dateline place's country, else the clearly dominant one.
+
+    Dominant: the country of at least 60% of the entities coded from their own names
+    (not from the article, which would count its own guesses), more than any other,
+    and of at least three of them (two in a text of a few sentences).
+    """
+    span = dateline_place(parsed.text)
+    if span is not None:
+        for e in entities:
+            a = actors.get(e.id)
+            if e.kind != "place" or a is None or not a.country:
+                continue
+            if any(m.start < span[1] and span[0] < m.end for m in e.mentions):
+                return a.country, f"dateline {parsed.text[span[0] : span[1]]}"
+    counts: Counter[str] = Counter()
+    for e in entities:
+        a = actors.get(e.id)
+        if a is not None and a.country and a.igo is None and not (a.note or "").startswith("country from"):
+            counts[a.country] += 1
+    if not counts:
+        return None
+    (top, n), *rest = counts.most_common()
+    total = sum(counts.values())
+    enough = n >= _DOMINANT_MIN or (is_short(parsed) and n >= 2)
+    if enough and n / total >= _DOMINANT_SHARE and (not rest or n > rest[0][1]):
+        return top, f"{n} of its {total} coded actors are {top}"
+    return None
+
+
+def is_short(parsed: ParsedDocument) -> bool:
+    """A text of a few sentences (a snippet, a brief), where one place may well be the whole story's."""
+    return (
+        sum(1 for _ in zip(parsed.doc.sents, range(_SHORT_SENTENCES + 1), strict=False)) <= _SHORT_SENTENCES
+    )
+
+
+def _foreign_in_sentence(
+    parsed: ParsedDocument, e: Entity, country: str, coded: list[tuple[int, int, str]]
+) -> bool:
+    """Whether a sentence that mentions ``e`` also names an actor or place of another country."""
+    doc = parsed.doc
+    for m in e.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        lo, hi = sent.start_char, sent.end_char
+        if any(lo <= s < hi and c != country for s, _e, c in coded):
+            return True
+    return False
+
+
+def article_defaults(
+    parsed: ParsedDocument, kb: Any, entities: Sequence[Entity], actors: dict[str, Actor]
+) -> dict[str, Actor]:
+    """``actors`` with the article's country given to uncoded people, groups and role nouns it is about."""
+    found = article_country(parsed, entities, actors)
+    out = dict(actors)
+    if not is_short(parsed):
+        for e in entities:
+            actor = out.get(e.id)
+            if actor is not None and (actor.note or "").startswith(_PLACES_NOTE):
+                # a long article's only country of places is not its country when its actors
+                # say otherwise ("the administration condemned Russia"): the article's, or none
+                out[e.id] = replace(
+                    actor, code=actor.sector[0] if actor.sector else None, country=None, note=None
+                )
+    if found is None:
+        return out
+    country, basis = found
+    # countries the text itself gives: names, roles, possessors, places of a sentence
+    coded = sorted(
+        (m.start, m.end, a.country)
+        for e in entities
+        if (a := out.get(e.id)) is not None and a.country and not (a.note or "").startswith(_PLACES_NOTE)
+        for m in e.mentions
+        if m.kind != "pronoun"
+    )
+    for e in entities:
+        actor = out.get(e.id)
+        if actor is None or e.kind not in _DEFAULT_KINDS or not e.mentions:
+            continue
+        if actor.country or actor.igo or (actor.note or "").startswith("region"):
+            continue
+        if actor.code and (not actor.sector or actor.sector[0] in _OWN_CODES):
+            continue  # a code of its own (an NGO, a region's): not a country's actor
+        sector = actor.sector[0] if actor.sector else None
+        named = any(m.kind == "name" for m in e.mentions)
+        titled = False
+        if sector is None and e.kind == "person" and named:
+            # a private person named in the article is a civilian; one with a title the
+            # sector table does not know ("Officer X") takes the country alone
+            titled = any(r.text.strip() for r in e.roles)
+            sector = None if titled else "CVL"
+        if (sector is None and not titled) or not _defaultable(kb, e):
+            continue  # no role noun ("the radio", "sources"): nothing says it is a country's actor
+        if named and _foreign_in_sentence(parsed, e, country, coded):
+            # a named person beside another country may well be its own (descriptions have had
+            # their sentence's places, nationality and possessor read by newsgraph.actors.descriptions)
+            continue
+        out[e.id] = replace(
+            actor,
+            code=country + (sector or ""),
+            country=country,
+            sector=(sector,) if sector else (),
+            confidence=min(actor.confidence or _CONTEXT_CONFIDENCE, _CONTEXT_CONFIDENCE),
+            note=f"country from the article: {basis}",
+        )
+    return out
+
+
+def _defaultable(kb: Any, e: Entity) -> bool:
+    """Whether nothing in the knowledge base claims the entity's names (a person, place or body elsewhere)."""
+    for m in e.mentions:
+        if m.kind != "name":
+            continue
+        if kb.people_named(m.text) or kb.lookup(m.text, fuzzy=False) is not None:
+            return False  # somebody or something the knowledge base knows, perhaps abroad
+    return True
