@@ -150,11 +150,31 @@ def _source(
                 break
     if not source and any(t.lower_ in _PERSONAL for t in src_toks):
         source = reporter(ctx, pred, quote, is_cue)
+    if not source:
+        source = _document_maker(ctx, src_toks, pred, quote)
     anonymous = any(t.lemma_.lower() in report_nouns() for t in src_toks)
     if not source and quote is not None and is_cue and quote.speaker.entity and not anonymous:
         # (not for "sources in Pakistan said": the quote stage may resolve them to the place)
         source = [quote.speaker.entity]
     return source, fallback
+
+
+def _document_maker(ctx: Context, src_toks: list[Token], pred: Token, quote: Quote | None) -> list[str]:
+    """Who speaks through a document the trigger describes: "Amnesty put out a report accusing
+    X", "the Senate is considering a resolution demanding X" (the subject of the verb whose
+    object the document is)."""
+    for t in src_toks:
+        if pred.dep_ != "acl" or pred.head.i != t.i or t.dep_ not in ("dobj", "obj"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma not in ctx.lex.word_class("product") and lemma not in report_nouns():
+            continue
+        subjs, passive = subject(t.head)
+        if subjs and not passive:
+            ids, _fb = actor_ids(ctx, subjs[0], quote)
+            if ids:
+                return ids
+    return []
 
 
 def _target(

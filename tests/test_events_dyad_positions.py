@@ -1,0 +1,60 @@
+"""More grammatical positions of the source and the target (issue 11, round 2; texts written for newsgraph)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from newsgraph.events.arguments import subject
+from newsgraph.pipeline import Analyzer
+from newsgraph.records import Analysis, Event
+
+
+def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
+    by_id = {e.id: e.name for e in a.entities}
+    return [by_id[i] for i in ids]
+
+
+def _reported(a: Analysis, type_: str) -> list[Event]:
+    return [e for e in a.events if e.type == type_ and e.modality == "actual" and e.polarity == "asserted"]
+
+
+def test_events_dyad_document_speaks_for_its_maker(analyzer: Analyzer) -> None:
+    # the participle describes the report; the one who published it accuses
+    a = analyzer("Human Rights Watch published a report accusing the Kenyan police of torturing detainees.")
+    (ev,) = _reported(a, "ACCUSE")
+    assert _names(a, ev.source) == ["Human Rights Watch"]
+    assert _names(a, ev.target) == ["Kenyan police"]
+
+
+def test_events_dyad_indirect_object_receives_the_noun_event(analyzer: Analyzer) -> None:
+    # "gave X a deadline over Y": X is given the deadline, Y is what it is about
+    a = analyzer("The German chancellor gave Lukashenko a final deadline over the detention of opposition leaders.")
+    (ev,) = _reported(a, "THREATEN")
+    assert _names(a, ev.target) == ["Lukashenko"]
+
+
+def test_events_dyad_bare_complement_takes_the_subject_of_its_head() -> None:
+    # "Norway let free several detainees", parsed with "free" as a ccomp of "let": the subject
+    # of "let" frees them (a hand-made parse, so the test does not depend on the model)
+    words = ["Norway", "let", "free", "several", "detainees", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 1, 1, 4, 2, 1],
+        deps=["nsubj", "ROOT", "ccomp", "amod", "dobj", "punct"],
+        tags=["NNP", "VBD", "VB", "JJ", "NNS", "."],
+        pos=["PROPN", "VERB", "VERB", "ADJ", "NOUN", "PUNCT"],
+    )
+    subjs, passive = subject(doc[2])
+    assert [t.text for t in subjs] == ["Norway"] and not passive
+    # a complement with a subject of its own keeps it
+    doc2 = Doc(
+        Vocab(),
+        words=["Norway", "said", "Oslo", "would", "free", "them", "."],
+        heads=[1, 1, 4, 4, 1, 4, 1],
+        deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "punct"],
+        tags=["NNP", "VBD", "NNP", "MD", "VB", "PRP", "."],
+        pos=["PROPN", "VERB", "PROPN", "AUX", "VERB", "PRON", "PUNCT"],
+    )
+    assert [t.text for t in subject(doc2[4])[0]] == ["Oslo"]
