@@ -58,3 +58,16 @@ def test_events_dyad_bare_complement_takes_the_subject_of_its_head() -> None:
         pos=["PROPN", "VERB", "PROPN", "AUX", "VERB", "PRON", "PUNCT"],
     )
     assert [t.text for t in subject(doc2[4])[0]] == ["Oslo"]
+
+
+def test_events_dyad_participle_acts_where_its_clause_does(analyzer: Analyzer) -> None:
+    # "declared a state of emergency in Bolivia, ... arresting": the arrests happen in Bolivia
+    a = analyzer(
+        "The army declared a state of emergency in Bolivia on Sunday, suspending the parliament "
+        "and arresting opposition leaders."
+    )
+    (ev,) = _reported(a, "COERCE")
+    assert ev.location is not None and ev.location.name == "Bolivia"
+    # a participle with no clause above it has no borrowed place
+    b = analyzer("Arresting opposition leaders, the army declared a state of emergency.")
+    assert all(e.location is None for e in b.events)

@@ -73,7 +73,7 @@ def event_dyad(
     target, tgt_fallback = _target(ctx, tok, trig, pred, code, tgt_toks, quote, source)
     source, target = collapse(ctx, source), collapse(ctx, target)
     target = [x for x in target if x not in source]
-    places = places_at(ctx, pred)
+    places = places_at(ctx, pred) or _scene_places(ctx, pred)
     if not source and target and places and code.root == "17" and _agentless_passive(pred):
         # "a missionary was arrested in Lebanon", "the group was detained in Tarcin": the
         # authorities of the place where a coercive act is done did it (PLOVER GSR convention:
@@ -95,6 +95,25 @@ def event_dyad(
         # name places; no actor a coder could record
         return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
+    """The place of the clause a participle depends on ("declared a state of siege in Haiti,
+    ... arresting opponents": the arrests are in Haiti), from the clause's verb or its object."""
+    cur = pred
+    for _ in range(3):
+        if cur.dep_ == "conj" and cur.head.tag_ == "VBG":
+            cur = cur.head
+            continue
+        break
+    if cur.tag_ != "VBG" or cur.dep_ != "advcl" or not is_verb(cur.head):
+        return []
+    head = cur.head
+    for anchor in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))):
+        found = places_at(ctx, anchor)
+        if found:
+            return found
+    return []
 
 
 def _agentless_passive(pred: Token) -> bool:
