@@ -71,3 +71,12 @@ def test_events_dyad_participle_acts_where_its_clause_does(analyzer: Analyzer) -
     # a participle with no clause above it has no borrowed place
     b = analyzer("Arresting opposition leaders, the army declared a state of emergency.")
     assert all(e.location is None for e in b.events)
+
+
+def test_events_dyad_unplaced_description_beside_a_coded_actor_is_left_out(analyzer: Analyzer) -> None:
+    a = analyzer("Somali gunmen freed the Indian ambassador and more than 30 members of his staff on Friday.")
+    (ev,) = _reported(a, "RETREAT")
+    assert _names(a, ev.target) == ["Indian ambassador"]
+    # alone, the description stays the target
+    b = analyzer("Somali gunmen freed more than 30 members of the ambassador's staff in Mogadishu on Friday.")
+    assert any(_names(b, e.target) for e in _reported(b, "RETREAT"))

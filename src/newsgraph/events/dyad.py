@@ -88,6 +88,9 @@ def event_dyad(
     if not target and places and places[0][0] not in source and not reflexive:
         # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
         target = [places[0][0]]
+    # "released the prime minister and more than 30 others": beside a coded actor, an
+    # unplaced description adds no one a coder would record on that side
+    source, target = _coded_first(ctx, source), _coded_first(ctx, target)
     if not source and target and not _agentless_certain(ctx, pred, target):
         return Dyad([], [], False, places)
     if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
@@ -95,6 +98,13 @@ def event_dyad(
         # name places; no actor a coder could record
         return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def _coded_first(ctx: Context, ids: list[str]) -> list[str]:
+    """``ids`` without the unplaced descriptions when a coded actor is among them."""
+    if not any(is_coded(ctx, x) for x in ids):
+        return ids
+    return [x for x in ids if not _unplaced(ctx, x)]
 
 
 def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
