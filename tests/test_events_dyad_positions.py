@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import spacy
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from newsgraph.events.arguments import subject
 from newsgraph.pipeline import Analyzer
 from newsgraph.records import Analysis, Event
+
+# a vocabulary with the English lexical attributes (lower case forms) for hand-made parses
+_VOCAB = spacy.blank("en").vocab
 
 
 def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
@@ -39,7 +42,7 @@ def test_events_dyad_bare_complement_takes_the_subject_of_its_head() -> None:
     # of "let" frees them (a hand-made parse, so the test does not depend on the model)
     words = ["Norway", "let", "free", "several", "detainees", "."]
     doc = Doc(
-        Vocab(),
+        _VOCAB,
         words=words,
         heads=[1, 1, 1, 4, 2, 1],
         deps=["nsubj", "ROOT", "ccomp", "amod", "dobj", "punct"],
@@ -50,7 +53,7 @@ def test_events_dyad_bare_complement_takes_the_subject_of_its_head() -> None:
     assert [t.text for t in subjs] == ["Norway"] and not passive
     # a complement with a subject of its own keeps it
     doc2 = Doc(
-        Vocab(),
+        _VOCAB,
         words=["Norway", "said", "Oslo", "would", "free", "them", "."],
         heads=[1, 1, 4, 4, 1, 4, 1],
         deps=["nsubj", "ROOT", "nsubj", "aux", "ccomp", "dobj", "punct"],
@@ -80,3 +83,30 @@ def test_events_dyad_unplaced_description_beside_a_coded_actor_is_left_out(analy
     # alone, the description stays the target
     b = analyzer("Somali gunmen freed more than 30 members of the ambassador's staff in Mogadishu on Friday.")
     assert any(_names(b, e.target) for e in _reported(b, "RETREAT"))
+
+
+def test_events_dyad_stranded_preposition_takes_the_next_noun_phrase() -> None:
+    from newsgraph.events.arguments import target_tokens
+
+    # "Chile granted asylum to four officers hiding in the embassy", parsed with "officers" as
+    # the subject of "hiding" and "to" left without an object (a hand-made parse)
+    words = ["Chile", "granted", "asylum", "to", "four", "officers", "hiding", "in", "the", "embassy", "."]
+    doc = Doc(
+        _VOCAB,
+        words=words,
+        heads=[1, 1, 1, 1, 5, 6, 1, 6, 9, 7, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "nummod", "nsubj", "advcl", "prep", "det", "pobj", "punct"],
+        tags=["NNP", "VBD", "NN", "IN", "CD", "NNS", "VBG", "IN", "DT", "NN", "."],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+    )
+    assert [t.text for t in target_tokens(doc[1], False, None)] == ["asylum", "officers"]
+    # with its object in place, the preposition gives only that object
+    doc2 = Doc(
+        _VOCAB,
+        words=["Chile", "granted", "asylum", "to", "four", "officers", "."],
+        heads=[1, 1, 1, 1, 5, 3, 1],
+        deps=["nsubj", "ROOT", "dobj", "prep", "nummod", "pobj", "punct"],
+        tags=["NNP", "VBD", "NN", "IN", "CD", "NNS", "."],
+        pos=["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "PUNCT"],
+    )
+    assert [t.text for t in target_tokens(doc2[1], False, None)] == ["asylum", "officers"]

@@ -112,8 +112,24 @@ def target_tokens(tok: Token, passive: bool, particle: str | None, evaluative: b
         if c.dep_ in ("prep", "prt") and (c.lower_ in _TARGET_PREPS or c.lower_ == particle):
             if c.lower_ in _SECONDARY_PREPS and c.lower_ != particle:
                 continue
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            out.extend(objs or _stranded_object(c))
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The noun phrase right after a preposition the parser left without an object ("granted
+    asylum to [five officers] holed up in ...", the phrase made the subject of the next verb)."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or any(c.dep_ == "pcomp" for c in prep.children):
+        return []
+    start = prep.i + 1
+    heads = [
+        t
+        for t in doc[start : min(len(doc), start + 12)]
+        if t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == start and t.head.i > prep.i
+    ]
+    return heads[-1:] if heads else []
 
 
 def secondary_targets(tok: Token) -> list[Token]:
