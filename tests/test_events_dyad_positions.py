@@ -110,3 +110,11 @@ def test_events_dyad_stranded_preposition_takes_the_next_noun_phrase() -> None:
         pos=["PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "PUNCT"],
     )
     assert [t.text for t in target_tokens(doc2[1], False, None)] == ["asylum", "officers"]
+
+
+def test_events_dyad_folded_mentions_bring_no_description_beside_a_coded_target(analyzer: Analyzer) -> None:
+    # "attacked ..., killing at least 12 people" is one assault; its coded target stays alone
+    a = analyzer("A camp for Kenyan refugees was attacked by Somali gunmen, killing at least 12 people.")
+    (ev,) = _reported(a, "ASSAULT")
+    assert _names(a, ev.source) == ["Somali gunmen"]
+    assert _names(a, ev.target) == ["Kenyan refugees"]

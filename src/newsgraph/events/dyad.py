@@ -90,7 +90,7 @@ def event_dyad(
         target = [places[0][0]]
     # "released the prime minister and more than 30 others": beside a coded actor, an
     # unplaced description adds no one a coder would record on that side
-    source, target = _coded_first(ctx, source), _coded_first(ctx, target)
+    source, target = coded_first(ctx, source), coded_first(ctx, target)
     if not source and target and not _agentless_certain(ctx, pred, target):
         return Dyad([], [], False, places)
     if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
@@ -100,7 +100,7 @@ def event_dyad(
     return Dyad(source, target, src_fallback or tgt_fallback, places)
 
 
-def _coded_first(ctx: Context, ids: list[str]) -> list[str]:
+def coded_first(ctx: Context, ids: list[str]) -> list[str]:
     """``ids`` without the unplaced descriptions when a coded actor is among them."""
     if not any(is_coded(ctx, x) for x in ids):
         return ids
