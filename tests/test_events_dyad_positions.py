@@ -118,3 +118,12 @@ def test_events_dyad_folded_mentions_bring_no_description_beside_a_coded_target(
     (ev,) = _reported(a, "ASSAULT")
     assert _names(a, ev.source) == ["Somali gunmen"]
     assert _names(a, ev.target) == ["Kenyan refugees"]
+
+
+def test_events_dyad_named_apposition_joins_its_description(analyzer: Analyzer) -> None:
+    a = analyzer(
+        "The Chinese foreign minister met his Russian counterpart, Sergei Lavrov, in Beijing on Monday."
+    )
+    evs = [e for e in a.events if e.type == "CONSULT"]
+    assert evs, [(e.type, e.trigger.text) for e in a.events]
+    assert "Sergei Lavrov" in _names(a, evs[0].target)

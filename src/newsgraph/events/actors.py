@@ -195,7 +195,7 @@ def actor_ids(
         # themselves became an uncoded group entity)
         return [], False
     if core and any(is_coded(ctx, x) for x in core):
-        return core, False
+        return core + _named_apposition(ctx, tok, core, bounds), False
     if target and tok.pos_ == "NOUN":
         # "marched against abuses by the riot police", "looking into killings by a militia
         # against villagers": the doer of a deed is who the event is aimed at
@@ -237,6 +237,28 @@ def actor_ids(
         if owner:
             return owner, True
     return [], False
+
+
+def _named_apposition(
+    ctx: Context, head: Token, core: list[str], bounds: tuple[int, int] | None
+) -> list[str]:
+    """The coded name in apposition to a description ("his Iranian counterpart, Mostafa
+    Najjar"): the same actor, named; kept beside the description so either mention counts."""
+    if any(_mention_has(ctx, x, head) and _named(ctx, x) for x in core):
+        return []
+    out: list[str] = []
+    for c in head.children:
+        if c.dep_ != "appos":
+            continue
+        for x in entities_in(ctx, phrase_tokens(c, False, bounds)):
+            if x not in core and x not in out and _named(ctx, x) and is_coded(ctx, x):
+                out.append(x)
+    return out
+
+
+def _named(ctx: Context, eid: str) -> bool:
+    ent = ctx.by_id.get(eid)
+    return ent is not None and any(m.kind == "name" for m in ent.mentions)
 
 
 def _owner(ctx: Context, noun: Token) -> list[str]:
