@@ -127,3 +127,15 @@ def test_events_dyad_named_apposition_joins_its_description(analyzer: Analyzer) 
     evs = [e for e in a.events if e.type == "CONSULT"]
     assert evs, [(e.type, e.trigger.text) for e in a.events]
     assert "Sergei Lavrov" in _names(a, evs[0].target)
+
+
+def test_events_dyad_place_of_the_object_when_no_one_is_named(analyzer: Analyzer) -> None:
+    a = analyzer("Norway has provided 20 million kroner this year to pay for clean water for those displaced in Somalia.")
+    assert any(
+        _names(a, e.source) == ["Norway"] and _names(a, e.target) == ["Somalia"]
+        for e in a.events
+        if e.polarity == "asserted" and e.modality == "actual"
+    ), [(e.type, e.trigger.text) for e in a.events]
+    # a named object keeps its place out of the target
+    b = analyzer("The Government of Japan has agreed to support Kenya with a new hospital in Nairobi.")
+    assert all("Nairobi" not in _names(b, e.target) for e in _reported(b, "AGREE"))

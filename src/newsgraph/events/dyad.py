@@ -46,6 +46,8 @@ from newsgraph.records import Quote
 _REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
 # pronouns that stand for the reporting speaker in reported speech ("Syria says it will ...")
 _PERSONAL = frozenset("he she it they we i".split())
+# how many tokens of an object phrase are searched for the place the act lands in
+_MAX_OBJECT_WALK = 40
 
 
 class Dyad(NamedTuple):
@@ -88,6 +90,10 @@ def event_dyad(
     if not target and places and places[0][0] not in source and not reflexive:
         # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
         target = [places[0][0]]
+    if not target and source and not reflexive:
+        # "agreed to set up a centre in Mumbai", "provided funds for those affected in Yemen":
+        # with no one named, the place the act's object is in
+        target = [x for x in _object_places(ctx, pred, tgt_toks)[:1] if x not in source]
     # "released the prime minister and more than 30 others": beside a coded actor, an
     # unplaced description adds no one a coder would record on that side
     source, target = coded_first(ctx, source), coded_first(ctx, target)
@@ -105,6 +111,22 @@ def coded_first(ctx: Context, ids: list[str]) -> list[str]:
     if not any(is_coded(ctx, x) for x in ids):
         return ids
     return [x for x in ids if not _unplaced(ctx, x)]
+
+
+def _object_places(ctx: Context, pred: Token, tgt_toks: list[Token]) -> list[str]:
+    """Places inside the act's object phrases, or the object phrases of its complement."""
+    heads = list(tgt_toks)
+    for c in pred.children:
+        if c.dep_ == "xcomp":
+            heads.extend(target_tokens(c, False, None))
+            heads.append(c)  # "agreed to build schools in Nairobi": the complement's own place
+    for h in heads:
+        for n in list(h.subtree)[:_MAX_OBJECT_WALK]:
+            if n.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "VERB"):
+                found = places_at(ctx, n)
+                if found:
+                    return [found[0][0]]
+    return []
 
 
 def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
