@@ -139,3 +139,12 @@ def test_events_dyad_place_of_the_object_when_no_one_is_named(analyzer: Analyzer
     # a named object keeps its place out of the target
     b = analyzer("The Government of Japan has agreed to support Kenya with a new hospital in Nairobi.")
     assert all("Nairobi" not in _names(b, e.target) for e in _reported(b, "AGREE"))
+
+
+def test_events_dyad_subject_behind_a_two_part_dateline(analyzer: Analyzer) -> None:
+    # the parser hangs the subject off the dateline's country: the dateline is no actor
+    a = analyzer(
+        "THE HAGUE, Netherlands -- A European Union prosecutor has charged a former Croatian minister with fraud."
+    )
+    (ev,) = _reported(a, "ACCUSE")
+    assert _names(a, ev.source) == ["European Union"]

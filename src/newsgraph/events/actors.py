@@ -184,8 +184,16 @@ def actor_ids(
     if bounds is not None and tok.idx < bounds[0]:
         # "MOGADISHU -- A U.S. airstrike killed ...": the parser made the dateline the subject
         # and the real subject its apposition
-        app = next((c for c in tok.children if c.dep_ == "appos" and c.idx >= bounds[0]), None)
-        return actor_ids(ctx, app, quote, target) if app is not None else ([], False)
+        # ("THE HAGUE, Netherlands -- A UN prosecutor": through the dateline's own appositions)
+        app: Token | None = tok
+        for _ in range(3):
+            kids = [c for c in app.children if c.dep_ == "appos"] if app is not None else []
+            app = next((c for c in kids if c.idx >= bounds[0]), None) or next(iter(kids), None)
+            if app is None or app.idx >= bounds[0]:
+                break
+        if app is None or app.idx < bounds[0]:
+            return [], False
+        return actor_ids(ctx, app, quote, target)
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
     if tok.lemma_.lower() in report_nouns() and not any(
         _mention_has(ctx, x, tok) and is_coded(ctx, x) for x in core
