@@ -3,11 +3,14 @@
 ``event_dyad`` turns the phrases from ``arguments`` into entity ids (through
 ``actors.actor_ids``) and, when they name no one, tries the fallbacks in a fixed
 order. Source: the place a generic agent acts in, the reporter behind a pronoun
-in reported speech ("Chad declares it will ..."), the speaker of the quote whose
+in reported speech ("Chad declares it will ..."), the maker of a document the
+trigger describes ("put out a report accusing X"), the speaker of the quote whose
 cue is the trigger. Target: a stance phrase ("in defiance of X"), the place of
 the object's agent, a weaker of/about/from phrase, the subject of a demanded
-clause ("demanded that Peru release"), the one summoned, and finally the place
-where the event happens (PLOVER GSR convention). An event with neither a source
+clause ("demanded that Peru release"), the one summoned, the place
+where the event happens (PLOVER GSR convention; for a participle, the place of the
+clause it depends on), and finally the place its object is in. Beside a coded actor,
+an unplaced description is left off either side. An event with neither a source
 nor a target is dropped by the caller. Next: ``guards`` reads polarity and
 modality.
 
