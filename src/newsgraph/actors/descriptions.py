@@ -91,7 +91,47 @@ def context_countries(
             confidence=_CONTEXT_CONFIDENCE,
             note=f"country from the place of the {basis}: {place_name}",
         )
+    return _ethnic_groups(doc, entities, out, place_at)
+
+
+def _ethnic_groups(
+    doc: Doc, entities: Sequence[Entity], actors: dict[str, Actor], place_at: list[tuple[int, int, str, str]]
+) -> dict[str, Actor]:
+    """An ethnic group is coded by the country it lives in, not the one its name calls up
+    (CAMEO codes ethnic groups under their country: "ethnic Albanian guerrillas operating in
+    Macedonia" are Macedonia's); failing a place in the sentence, the nationality stays."""
+    out = dict(actors)
+    for e in entities:
+        actor = actors.get(e.id)
+        if actor is None or not actor.country or actor.igo is not None or e.kind == "place":
+            continue
+        for m in e.mentions:
+            if m.kind == "pronoun":
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not _ethnic(span):
+                continue
+            found = _sentence_place(doc, m, place_at)
+            if found is not None and found[0] != actor.country:
+                country, place_name = found
+                sector = actor.sector[0] if actor.sector else "CVL"
+                out[e.id] = replace(
+                    actor,
+                    code=country + sector,
+                    country=country,
+                    sector=(sector,),
+                    confidence=_CONTEXT_CONFIDENCE,
+                    note=f"ethnic group: country from the place of the sentence: {place_name}",
+                )
+            break
     return out
+
+
+def _ethnic(span: Any) -> bool:
+    """Whether the phrase is introduced by "ethnic" ("ethnic Albanians", "the ethnic Uzbek minority")."""
+    first = span[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
+    return first.lower_ == "ethnic" or (before is not None and before.lower_ == "ethnic")
 
 
 def _sector(kb: Any, text: str) -> str | None:
@@ -163,6 +203,8 @@ def _sentence_place(
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
+    # "guerrillas operating in Macedonia", "a group based in Trinidad": the participle places them
+    anchors.extend(c for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"))
     if verb.i != head.i:
         anchors.append(verb)
         anchors.extend(c for c in verb.children if c.dep_ in ("dobj", "obj") and c.i != head.i)

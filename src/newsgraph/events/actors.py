@@ -184,8 +184,16 @@ def actor_ids(
     if bounds is not None and tok.idx < bounds[0]:
         # "MOGADISHU -- A U.S. airstrike killed ...": the parser made the dateline the subject
         # and the real subject its apposition
-        app = next((c for c in tok.children if c.dep_ == "appos" and c.idx >= bounds[0]), None)
-        return actor_ids(ctx, app, quote, target) if app is not None else ([], False)
+        # ("THE HAGUE, Netherlands -- A UN prosecutor": through the dateline's own appositions)
+        app: Token | None = tok
+        for _ in range(3):
+            kids = [c for c in app.children if c.dep_ == "appos"] if app is not None else []
+            app = next((c for c in kids if c.idx >= bounds[0]), None) or next(iter(kids), None)
+            if app is None or app.idx >= bounds[0]:
+                break
+        if app is None or app.idx < bounds[0]:
+            return [], False
+        return actor_ids(ctx, app, quote, target)
     core = entities_in(ctx, phrase_tokens(tok, False, bounds))
     if tok.lemma_.lower() in report_nouns() and not any(
         _mention_has(ctx, x, tok) and is_coded(ctx, x) for x in core
@@ -195,7 +203,7 @@ def actor_ids(
         # themselves became an uncoded group entity)
         return [], False
     if core and any(is_coded(ctx, x) for x in core):
-        return core, False
+        return core + _named_apposition(ctx, tok, core, bounds), False
     if target and tok.pos_ == "NOUN":
         # "marched against abuses by the riot police", "looking into killings by a militia
         # against villagers": the doer of a deed is who the event is aimed at
@@ -237,6 +245,28 @@ def actor_ids(
         if owner:
             return owner, True
     return [], False
+
+
+def _named_apposition(
+    ctx: Context, head: Token, core: list[str], bounds: tuple[int, int] | None
+) -> list[str]:
+    """The coded name in apposition to a description ("his Iranian counterpart, Mostafa
+    Najjar"): the same actor, named; kept beside the description so either mention counts."""
+    if any(_mention_has(ctx, x, head) and _named(ctx, x) for x in core):
+        return []
+    out: list[str] = []
+    for c in head.children:
+        if c.dep_ != "appos":
+            continue
+        for x in entities_in(ctx, phrase_tokens(c, False, bounds)):
+            if x not in core and x not in out and _named(ctx, x) and is_coded(ctx, x):
+                out.append(x)
+    return out
+
+
+def _named(ctx: Context, eid: str) -> bool:
+    ent = ctx.by_id.get(eid)
+    return ent is not None and any(m.kind == "name" for m in ent.mentions)
 
 
 def _owner(ctx: Context, noun: Token) -> list[str]:

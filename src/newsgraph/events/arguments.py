@@ -49,7 +49,7 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
             if c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
                 return [cur.head], False
             return subs, passive
-        if cur.dep_ == "xcomp":
+        if cur.dep_ == "xcomp" or _bare_complement(cur):
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and lemma_in(cur.head, _OBJECT_CONTROL):
                 return [obj], False  # "urged the senators to promote": the senators would promote
@@ -78,6 +78,17 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _bare_complement(tok: Token) -> bool:
+    """A bare verb the parser made a clausal complement though it has no subject of its own
+    ("Ethiopia let free some 74 leaders"): its subject is found as for an ``xcomp``."""
+    return (
+        tok.dep_ == "ccomp"
+        and tok.tag_ == "VB"
+        and tok.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ in _SUBJ or c.dep_ in ("mark", "aux") for c in tok.children)
+    )
+
+
 def _agent(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "agent":
@@ -101,8 +112,24 @@ def target_tokens(tok: Token, passive: bool, particle: str | None, evaluative: b
         if c.dep_ in ("prep", "prt") and (c.lower_ in _TARGET_PREPS or c.lower_ == particle):
             if c.lower_ in _SECONDARY_PREPS and c.lower_ != particle:
                 continue
-            out.extend(g for g in c.children if g.dep_ == "pobj")
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            out.extend(objs or _stranded_object(c))
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The noun phrase right after a preposition the parser left without an object ("granted
+    asylum to [five officers] holed up in ...", the phrase made the subject of the next verb)."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc) or any(c.dep_ == "pcomp" for c in prep.children):
+        return []
+    start = prep.i + 1
+    heads = [
+        t
+        for t in doc[start : min(len(doc), start + 12)]
+        if t.pos_ in ("NOUN", "PROPN") and t.left_edge.i == start and t.head.i > prep.i
+    ]
+    return heads[-1:] if heads else []
 
 
 def secondary_targets(tok: Token) -> list[Token]:
@@ -204,7 +231,11 @@ def argument_tokens(tok: Token, trig: Trigger, pred: Token) -> tuple[list[Token]
             subjs, passive = subject(pred)
             if not passive:
                 src_toks.extend(x for x in subjs if x.i != tok.i)
-            tgt_toks.extend(noun_targets(tok))
+            # "gave Putin a deadline", "granted the government permission": the licensing
+            # verb's indirect object receives the act, before the noun's own phrases
+            tgt_toks.extend(c for c in pred.children if c.dep_ == "dative" and c.i != tok.i and c.pos_ != "ADP")
+            if not tgt_toks:
+                tgt_toks.extend(noun_targets(tok))
             purpose = tok.dep_ == "pobj" and tok.head.lower_ == "for" and tok.head.head.i == pred.i
             if not tgt_toks:
                 # a purpose: "travelled to Vienna for talks" are not talks with Vienna, but

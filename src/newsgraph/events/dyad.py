@@ -3,11 +3,14 @@
 ``event_dyad`` turns the phrases from ``arguments`` into entity ids (through
 ``actors.actor_ids``) and, when they name no one, tries the fallbacks in a fixed
 order. Source: the place a generic agent acts in, the reporter behind a pronoun
-in reported speech ("Chad declares it will ..."), the speaker of the quote whose
+in reported speech ("Chad declares it will ..."), the maker of a document the
+trigger describes ("put out a report accusing X"), the speaker of the quote whose
 cue is the trigger. Target: a stance phrase ("in defiance of X"), the place of
 the object's agent, a weaker of/about/from phrase, the subject of a demanded
-clause ("demanded that Peru release"), the one summoned, and finally the place
-where the event happens (PLOVER GSR convention). An event with neither a source
+clause ("demanded that Peru release"), the one summoned, the place
+where the event happens (PLOVER GSR convention; for a participle, the place of the
+clause it depends on), and finally the place its object is in. Beside a coded actor,
+an unplaced description is left off either side. An event with neither a source
 nor a target is dropped by the caller. Next: ``guards`` reads polarity and
 modality.
 
@@ -46,6 +49,8 @@ from newsgraph.records import Quote
 _REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yourself".split())
 # pronouns that stand for the reporting speaker in reported speech ("Syria says it will ...")
 _PERSONAL = frozenset("he she it they we i".split())
+# how many tokens of an object phrase are searched for the place the act lands in
+_MAX_OBJECT_WALK = 40
 
 
 class Dyad(NamedTuple):
@@ -73,7 +78,7 @@ def event_dyad(
     target, tgt_fallback = _target(ctx, tok, trig, pred, code, tgt_toks, quote, source)
     source, target = collapse(ctx, source), collapse(ctx, target)
     target = [x for x in target if x not in source]
-    places = places_at(ctx, pred)
+    places = places_at(ctx, pred) or _scene_places(ctx, pred)
     if not source and target and places and code.root == "17" and _agentless_passive(pred):
         # "a missionary was arrested in Lebanon", "the group was detained in Tarcin": the
         # authorities of the place where a coercive act is done did it (PLOVER GSR convention:
@@ -88,6 +93,13 @@ def event_dyad(
     if not target and places and places[0][0] not in source and not reflexive:
         # PLOVER GSR convention: an event done "in Montenegro" with no other target is done to it
         target = [places[0][0]]
+    if not target and source and not reflexive:
+        # "agreed to set up a centre in Mumbai", "provided funds for those affected in Yemen":
+        # with no one named, the place the act's object is in
+        target = [x for x in _object_places(ctx, pred, tgt_toks)[:1] if x not in source]
+    # "released the prime minister and more than 30 others": beside a coded actor, an
+    # unplaced description adds no one a coder would record on that side
+    source, target = coded_first(ctx, source), coded_first(ctx, target)
     if not source and target and not _agentless_certain(ctx, pred, target):
         return Dyad([], [], False, places)
     if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
@@ -95,6 +107,48 @@ def event_dyad(
         # name places; no actor a coder could record
         return Dyad([], [], False, places)
     return Dyad(source, target, src_fallback or tgt_fallback, places)
+
+
+def coded_first(ctx: Context, ids: list[str]) -> list[str]:
+    """``ids`` without the unplaced descriptions when a coded actor is among them."""
+    if not any(is_coded(ctx, x) for x in ids):
+        return ids
+    return [x for x in ids if not _unplaced(ctx, x)]
+
+
+def _object_places(ctx: Context, pred: Token, tgt_toks: list[Token]) -> list[str]:
+    """Places inside the act's object phrases, or the object phrases of its complement."""
+    heads = list(tgt_toks)
+    for c in pred.children:
+        if c.dep_ == "xcomp":
+            heads.extend(target_tokens(c, False, None))
+            heads.append(c)  # "agreed to build schools in Nairobi": the complement's own place
+    for h in heads:
+        for n in list(h.subtree)[:_MAX_OBJECT_WALK]:
+            if n.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "VERB"):
+                found = places_at(ctx, n)
+                if found:
+                    return [found[0][0]]
+    return []
+
+
+def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
+    """The place of the clause a participle depends on ("declared a state of siege in Haiti,
+    ... arresting opponents": the arrests are in Haiti), from the clause's verb or its object."""
+    cur = pred
+    for _ in range(3):
+        if cur.dep_ == "conj" and cur.head.tag_ == "VBG":
+            cur = cur.head
+            continue
+        break
+    if cur.tag_ != "VBG" or cur.dep_ != "advcl" or not is_verb(cur.head):
+        return []
+    head = cur.head
+    for anchor in (head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))):
+        found = places_at(ctx, anchor)
+        if found:
+            return found
+    return []
 
 
 def _agentless_passive(pred: Token) -> bool:
@@ -150,11 +204,31 @@ def _source(
                 break
     if not source and any(t.lower_ in _PERSONAL for t in src_toks):
         source = reporter(ctx, pred, quote, is_cue)
+    if not source:
+        source = _document_maker(ctx, src_toks, pred, quote)
     anonymous = any(t.lemma_.lower() in report_nouns() for t in src_toks)
     if not source and quote is not None and is_cue and quote.speaker.entity and not anonymous:
         # (not for "sources in Pakistan said": the quote stage may resolve them to the place)
         source = [quote.speaker.entity]
     return source, fallback
+
+
+def _document_maker(ctx: Context, src_toks: list[Token], pred: Token, quote: Quote | None) -> list[str]:
+    """Who speaks through a document the trigger describes: "Amnesty put out a report accusing
+    X", "the Senate is considering a resolution demanding X" (the subject of the verb whose
+    object the document is)."""
+    for t in src_toks:
+        if pred.dep_ != "acl" or pred.head.i != t.i or t.dep_ not in ("dobj", "obj"):
+            continue
+        lemma = t.lemma_.lower()
+        if lemma not in ctx.lex.word_class("product") and lemma not in report_nouns():
+            continue
+        subjs, passive = subject(t.head)
+        if subjs and not passive:
+            ids, _fb = actor_ids(ctx, subjs[0], quote)
+            if ids:
+                return ids
+    return []
 
 
 def _target(

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from newsgraph.events.context import Candidate, Context
+from newsgraph.events.dyad import coded_first
 from newsgraph.records import AnchoredDate, Event, Quote
 
 
@@ -110,8 +111,9 @@ def event_records(ctx: Context, kept: list[Candidate]) -> list[Event]:
                 type=c.type,
                 trigger=parsed.span(*c.trigger),
                 evidence=parsed.span(*c.evidence),
-                source=tuple(c.source),
-                target=tuple(c.target),
+                # the mentions folded in may bring a description beside a coded actor
+                source=tuple(coded_first(ctx, c.source)),
+                target=tuple(coded_first(ctx, c.target)),
                 mode=c.code.mode,
                 context=tuple(x.strip() for x in c.code.context.split(";")) if c.code.context else (),
                 cameo=c.code.code,
