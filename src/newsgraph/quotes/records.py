@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from newsgraph import framing
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.spans import content_spans, cue_group, lead_in, source_phrase
+from newsgraph.quotes.spans import content_spans, cue_group, lead_in, object_tail, source_phrase
 from newsgraph.records import FramingItem, Quote, Span, Speaker
 
 
@@ -34,7 +34,10 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
     rows = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for rel in relations:
-        spans = content_spans(ctx, rel.content)
+        spans = rel.content
+        if rel.kind == "indirect":
+            spans = object_tail(ctx, rel.cue_tok, spans)
+        spans = content_spans(ctx, spans)
         if rel.kind == "direct" and rel.cue is not None and rel.cue[1] <= min(spans)[0]:
             widened = lead_in(ctx, rel.cue, sorted(spans))
             if widened[0] != min(spans):

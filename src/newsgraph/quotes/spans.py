@@ -29,8 +29,15 @@ _LINK_PREPS = frozenset(
 )
 #: "said in a statement", "wrote in an email": the medium belongs to the cue
 _MEDIUM = frozenset(
-    {"statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech", "release", "note", "memo"}
+    {
+        "statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech", "release", "note",
+        "memo", "phone", "video", "op-ed", "editorial", "column", "essay", "message", "conversation",
+    }
 )
+
+
+#: prepositions of the medium: "in a statement", "during an interview", "over the phone"
+_MEDIUM_PREPS = frozenset({"in", "during", "over"})
 
 
 def _blocked(ctx: _Ctx, k: int, content: list[tuple[int, int]]) -> bool:
@@ -48,7 +55,11 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     if k >= len(doc):
         return cue
     verb = doc[k]
-    if verb.idx + len(verb.text) != cue[1] or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+    if verb.idx + len(verb.text) != cue[1]:
+        return cue
+    if verb.pos_ == "NOUN":
+        return _noun_group(ctx, verb, content)
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return cue
     lo = hi = verb.i
     if verb.pos_ == "ADJ":
@@ -89,7 +100,7 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
             hi = j
             j += 1
             continue
-        if t.head.i == verb.i and t.dep_ == "prep" and t.lower_ == "in":
+        if t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in _MEDIUM_PREPS:
             end = _medium_end(doc, t)
             if end is not None:
                 hi = j = end
@@ -122,6 +133,20 @@ def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, i
             continue
         break
     return start
+
+
+def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
+    """A noun cue with the preposition that links it to its content: "concerns about",
+    "support for", "his embrace of"."""
+    doc = ctx.doc
+    hi = noun.i
+    j = noun.i + 1
+    if j < len(doc) and not _blocked(ctx, j, content):
+        t = doc[j]
+        # not "of": "criticism of", "endorsements of" end before it more often than not (train)
+        if t.head.i == noun.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS - {"of"} and _links_content(t, content):
+            hi = j
+    return noun.idx, doc[hi].idx + len(doc[hi].text)
 
 
 def _links_content(prep: Token, content: list[tuple[int, int]]) -> bool:
@@ -184,6 +209,49 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
     ):
         end = doc[nxt].idx + 1
     return start, end
+
+
+#: a cue verb's dependents after its object that belong to what is attributed: "praised the
+#: board for its patience", "described the plan as a disgrace", "called the plan a disgrace"
+_OBJECT_TAIL_PREPS = frozenset({"for", "as", "over", "about", "against", "into"})
+_OBJECT_TAIL_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+
+
+def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content that is the object of its cue verb reaches over the verb's dependents right
+    after the object that complete what is attributed (a reason, a description, a predicate):
+    'criticized the board for its delay' -> 'the board for its delay'. Not over a comma, a
+    line break, a quotation mark or an adjunct ("in a statement", "on Tuesday")."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return content
+    verb = doc[cue_tok]
+    a, b = content[0]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.idx != a:
+        return content
+    end = obj.right_edge.i
+    if doc[end].idx + len(doc[end].text) != b:
+        return content
+    for c in verb.children:
+        if c.i <= obj.i:
+            continue
+        if c.left_edge.i != end + 1:
+            break
+        ok = c.dep_ in _OBJECT_TAIL_DEPS or (
+            c.dep_ == "prep"
+            and c.lower_ in _OBJECT_TAIL_PREPS
+            and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        )
+        toks = range(c.left_edge.i, c.right_edge.i + 1)
+        if not ok or any("\n" in doc[k].text_with_ws for k in range(end, c.right_edge.i)):
+            break
+        if any(doc[k].text == "," and ctx.quoted[k] < 0 for k in toks):
+            break
+        end = c.right_edge.i
+    while end > obj.i and (doc[end].is_punct and ctx.quoted[end] < 0 or doc[end].is_space):
+        end -= 1
+    return [(a, max(b, doc[end].idx + len(doc[end].text)))]
 
 
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:

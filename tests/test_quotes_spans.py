@@ -1,0 +1,47 @@
+"""PolNeAR span conventions of ``quotes/spans.py`` beyond the verb group and the source phrase:
+what an object content takes after the object, and the cues of nouns."""
+
+from __future__ import annotations
+
+from newsgraph.records import Quote
+
+
+def run(parse_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
+    from newsgraph.entities import extract_entities
+    from newsgraph.quotes import extract_quotes
+
+    parsed = parse_text(text)
+    return extract_quotes(parsed, extract_entities(parsed))[0]
+
+
+def with_cue(quotes: list[Quote], word: str) -> Quote:
+    found = [q for q in quotes if q.cue is not None and word in q.cue.text.split()]
+    assert len(found) == 1, [(q.cue and q.cue.text, q.content_text) for q in quotes]
+    return found[0]
+
+
+def test_quotes_spans_object_content_keeps_the_reason(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler criticized the harbour board for its long delay.\n"
+    q = with_cue(run(parse_text, text), "criticized")
+    assert q.content_text == "the harbour board for its long delay"
+
+
+def test_quotes_spans_object_content_keeps_the_description(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor described the new ferry timetable as a serious mistake.\n"
+    q = with_cue(run(parse_text, text), "described")
+    assert q.content_text == "the new ferry timetable as a serious mistake"
+
+
+def test_quotes_spans_object_content_stops_at_a_comma_and_a_date(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler criticized the harbour board, for the third time.\n\n"
+    q = with_cue(run(parse_text, text), "criticized")
+    assert q.content_text == "the harbour board"
+    text = "Councillor Ruth Adler has supported the ferry subsidy for years.\n"
+    q = with_cue(run(parse_text, text), "supported")
+    assert q.content_text == "the ferry subsidy"
+
+
+def test_quotes_spans_noun_cue_keeps_its_linking_preposition(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "There is growing concern about the safety of the old pier.\n"), "concern")
+    assert q.cue is not None and q.cue.text == "concern about"
+    assert q.content_text == "the safety of the old pier"
