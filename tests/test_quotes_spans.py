@@ -45,3 +45,16 @@ def test_quotes_spans_noun_cue_keeps_its_linking_preposition(parse_text) -> None
     q = with_cue(run(parse_text, "There is growing concern about the safety of the old pier.\n"), "concern")
     assert q.cue is not None and q.cue.text == "concern about"
     assert q.content_text == "the safety of the old pier"
+
+
+def test_quotes_spans_infinitive_cue_keeps_its_to(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour board used the whole meeting to criticize the new ferry timetable.\n"
+    q = with_cue(run(parse_text, text), "criticize")
+    assert q.cue is not None and q.cue.text == "to criticize"
+
+
+def test_quotes_spans_cue_reaches_over_an_object_noun_that_is_a_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler expressed concern about the safety of the old pier.\n"
+    q = with_cue(run(parse_text, text), "expressed")
+    assert q.cue is not None and q.cue.text == "expressed concern about"
+    assert q.content_text == "the safety of the old pier"

@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.cue_model import Candidate, cue_model, features
 
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -118,10 +119,10 @@ def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, i
     doc = ctx.doc
     gov = verb.head
     if verb.dep_ != "xcomp" or gov.i == verb.i or gov.i >= lo or lo - gov.i > 2:
-        return lo + 1
+        return lo
     between = [doc[k] for k in range(gov.i + 1, lo)]
     if any(t.head.i != gov.i or t.dep_ not in ("prt", "neg", "advmod") for t in between):
-        return lo + 1
+        return lo
     start = gov.i
     anchor = gov.head if gov.dep_ == "acomp" and gov.head.i < gov.i else gov
     j = start - 1
@@ -252,6 +253,39 @@ def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list
     while end > obj.i and (doc[end].is_punct and ctx.quoted[end] < 0 or doc[end].is_space):
         end -= 1
     return [(a, max(b, doc[end].idx + len(doc[end].text)))]
+
+
+def object_noun_cue(
+    ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """A cue verb whose object is itself a cue noun linked to what is attributed ("expressed
+    concern about the pier", "raised new questions about the fares", "voiced support for
+    the plan"): PolNeAR's cue runs from the verb to the preposition, the content is the
+    preposition's object (the guidelines' "He raised the concern that ...": the cue takes the
+    act of expression and the noun). Whether the noun is a cue word, the trained cue classifier
+    says, as it would for the noun alone. Returns the end of the cue and the new content, or
+    ``None`` when the relation is no such case."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return None
+    verb = doc[cue_tok]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.left_edge.idx != content[0][0]:
+        return None
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i), None)
+    if prep is None or prep.lower_ not in _LINK_PREPS - {"of"} or prep.i - obj.i > 1:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or any(_blocked(ctx, k, []) or doc[k].is_punct for k in range(verb.i, prep.i + 1)):
+        return None
+    model = cue_model()
+    cand = Candidate(obj, "p", prep)
+    if model.score(features(cand, ctx.lex)) < model.threshold:
+        return None
+    lo, hi = pobj.left_edge.i, pobj.right_edge.i
+    while hi > lo and (doc[hi].is_punct and ctx.quoted[hi] < 0 or doc[hi].is_space):
+        hi -= 1
+    return prep.idx + len(prep.text), [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
 
 
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
