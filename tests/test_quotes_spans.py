@@ -58,3 +58,15 @@ def test_quotes_spans_cue_reaches_over_an_object_noun_that_is_a_cue(parse_text) 
     q = with_cue(run(parse_text, text), "expressed")
     assert q.cue is not None and q.cue.text == "expressed concern about"
     assert q.content_text == "the safety of the old pier"
+
+
+def test_quotes_spans_indirect_content_ends_before_a_relative_aside(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor said that the ferry would run again in May, which surprised the harbour board.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.content_text == "that the ferry would run again in May"
+
+
+def test_quotes_spans_aside_inside_a_quotation_stays(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = 'Mayor Lena Okafor said the ferry is “a lifeline, which we will keep.”\n'
+    q = with_cue(run(parse_text, text), "said")
+    assert q.content_text.endswith("which we will keep.”")

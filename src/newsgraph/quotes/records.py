@@ -19,6 +19,7 @@ from newsgraph.quotes.spans import (
     object_noun_cue,
     object_tail,
     source_phrase,
+    trailing_aside,
 )
 from newsgraph.records import FramingItem, Quote, Span, Speaker
 
@@ -49,6 +50,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
                 rel.cue_end, spans = merged
             else:
                 spans = object_tail(ctx, rel.cue_tok, spans)
+            spans = trailing_aside(ctx, spans)
         spans = content_spans(ctx, spans)
         if rel.kind == "direct" and rel.cue is not None and rel.cue[1] <= min(spans)[0]:
             widened = lead_in(ctx, rel.cue, sorted(spans))

@@ -288,6 +288,43 @@ def object_noun_cue(
     return prep.idx + len(prep.text), [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
 
 
+#: what a comma sets off after an indirect content: a relative clause ("..., which ..."), an
+#: apposition ("..., the founder of ..."), a participle modifying a noun ("..., captured in
+#: 1967"); not an adverbial clause ("..., leaving workers ...", "..., so that ...": PolNeAR
+#: keeps those more often than not, train a)
+_ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
+
+
+def trailing_aside(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An indirect content ends before a comma that sets off an aside running to its end: the
+    writer's addition more often than the source's words (PolNeAR's guidelines: "be
+    conservative, only include what is clearly attributed"). Not inside a quotation, nor when
+    the aside quotes."""
+    doc = ctx.doc
+    if not content:
+        return content
+    a, b = content[-1]
+    lo, hi = ctx.tok_at(a), ctx.tok_at(b) - 1
+    if not 0 <= lo < hi < len(doc):
+        return content
+    for k in range(lo + 1, hi):
+        if doc[k].text != "," or ctx.quoted[k] >= 0:
+            continue
+        nxt = doc[k + 1]
+        h = nxt
+        while h.head.i != h.i and h.head.left_edge.i == nxt.i and h.head.i <= hi:
+            h = h.head
+        if h.left_edge.i != nxt.i or h.right_edge.i < hi - 1 or h.dep_ not in _ASIDE_DEPS:
+            continue
+        if not lo <= h.head.i < k or any(ctx.quoted[m] >= 0 for m in range(k, hi + 1)):
+            continue
+        end = k - 1
+        while end > lo and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        return content[:-1] + [(a, doc[end].idx + len(doc[end].text))]
+    return content
+
+
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content spans that stop just inside a quotation reach its marks: a clause ending on a
     quoted phrase ends after the phrase's closing mark (and the punctuation before it:
