@@ -70,3 +70,16 @@ def test_quotes_spans_aside_inside_a_quotation_stays(parse_text) -> None:  # typ
     text = 'Mayor Lena Okafor said the ferry is “a lifeline, which we will keep.”\n'
     q = with_cue(run(parse_text, text), "said")
     assert q.content_text.endswith("which we will keep.”")
+
+
+def test_quotes_spans_mixed_quote_keeps_its_reported_clause(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = 'Mayor Lena Okafor said she had "steady hands, but most of all, she has a good heart."\n'
+    q = with_cue(run(parse_text, text), "said")
+    assert q.kind == "mixed"
+    assert q.content_text.startswith('she had "steady hands')
+
+
+def test_quotes_spans_mixed_quote_leaves_the_recipient_out(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = 'Mayor Lena Okafor told reporters the ferry is "doing much better than it did last year."\n'
+    q = with_cue(run(parse_text, text), "told")
+    assert q.content_text.startswith('the ferry is "doing')

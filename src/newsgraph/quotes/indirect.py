@@ -386,7 +386,14 @@ def _absorb_quotes(ctx: _Ctx, relations: list[_Relation]) -> dict[int, _Relation
         if len(inside) == 1 and covered >= 0.8 * total:
             k = inside[0]
             rel.kind = "direct"
-            rel.content = [(quotes[k].start, quotes[k].end)]
+            lead = _nonspace(text, a, quotes[k].start)
+            if lead > 0:
+                # 'said she had “steady hands.”': PolNeAR's content keeps the words of the
+                # reported clause before the quotation (a mixed quote)
+                rel.kind = "mixed"
+                rel.content = [(a, quotes[k].end)]
+            else:
+                rel.content = [(quotes[k].start, quotes[k].end)]
             rel.confidence = max(rel.confidence, 0.85)
         else:
             rel.kind = "mixed"

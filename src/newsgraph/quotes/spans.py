@@ -346,18 +346,32 @@ def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+#: the longest lead-in (tokens) of a reported clause before its quotation
+_LEAD_CLAUSE = 30
+
+
 def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A quotation after its cue with words of the cue's clause between them keeps them, as
-    PolNeAR marks a mixed quote: 'called the plan “a disgrace”' -> 'the plan “a disgrace”'.
-    Not across a comma or colon ('told reporters: “...”': the recipient is no content)."""
+    PolNeAR marks a mixed quote: 'called the plan “a disgrace”' -> 'the plan “a disgrace”';
+    the cue's reported clause from its first word, commas included ('said she had “steady
+    hands”', 'said that, so far, the ferry is “doing better”'). Other words not across a comma
+    or colon ('told reporters: “...”': the recipient is no content)."""
     doc = ctx.doc
     a = content[0][0]
     c = ctx.tok_at(cue[1])
     q = ctx.tok_at(a)
-    if not 0 < q - c <= 8 or q >= len(doc):
+    if not 0 < q - c <= _LEAD_CLAUSE or q >= len(doc):
         return content
     between = [doc[k] for k in range(c, q)]
-    if any(t.is_punct or "\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 for t in between):
+    if any("\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 or t.text in (":", ";") for t in between):
+        return content
+    verb = doc[c - 1]
+    clause = next((t for t in verb.children if t.dep_ in ("ccomp", "xcomp") and c <= t.left_edge.i < q), None)
+    if clause is not None and clause.right_edge.i >= q and not doc[clause.left_edge.i].is_punct:
+        # 'said she had “steady hands”', 'told reporters the ferry is “doing better”': the
+        # reported clause starts before the quotation (the recipient stays out)
+        return [(doc[clause.left_edge.i].idx, content[0][1])] + content[1:]
+    if q - c > 8 or any(t.is_punct for t in between):
         return content
     if between[0].lower_ in ("that", "whether", "if") or any(t.pos_ in ("VERB", "AUX") for t in between):
         return content
