@@ -43,7 +43,7 @@ def test_quotes_spans_object_content_stops_at_a_comma_and_a_date(parse_text) -> 
 
 def test_quotes_spans_noun_cue_keeps_its_linking_preposition(parse_text) -> None:  # type: ignore[no-untyped-def]
     q = with_cue(run(parse_text, "There is growing concern about the safety of the old pier.\n"), "concern")
-    assert q.cue is not None and q.cue.text == "concern about"
+    assert q.cue is not None and q.cue.text == "growing concern about"
     assert q.content_text == "the safety of the old pier"
 
 
@@ -83,3 +83,16 @@ def test_quotes_spans_mixed_quote_leaves_the_recipient_out(parse_text) -> None: 
     text = 'Mayor Lena Okafor told reporters the ferry is "doing much better than it did last year."\n'
     q = with_cue(run(parse_text, text), "told")
     assert q.content_text.startswith('the ferry is "doing')
+
+
+def test_quotes_spans_adjective_cue_keeps_copula_and_degree_words(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "Councillor Adler was less shy about the cost of the new ferry.\n"), "shy")
+    assert q.cue is not None and q.cue.text == "was less shy about"
+    q = with_cue(run(parse_text, "Mayor Okafor is convinced that the ferry will run again.\n"), "convinced")
+    assert q.cue is not None and q.cue.text == "is convinced"
+
+
+def test_quotes_spans_preposition_before_a_quoted_phrase_joins_the_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, 'Councillor Adler warned of a "ferocious" battle over the ferry.\n'), "warned")
+    assert q.cue is not None and q.cue.text == "warned of"
+    assert q.content_text == 'a "ferocious" battle over the ferry'

@@ -63,7 +63,7 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return cue
     lo = hi = verb.i
-    if verb.pos_ == "ADJ":
+    if verb.pos_ == "ADJ" or (verb.dep_ == "acomp" and verb.tag_ == "VBN"):
         # "is not sure that", "was reluctant to": the copula's group and the adjective's adverbs
         if verb.dep_ != "acomp" or verb.head.i > verb.i:
             return cue
@@ -81,7 +81,7 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
         t = doc[j]
         if t.head.i == verb.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB" and t.pos_ != "PROPN":
-            lo = j
+            lo = min(lo, j)
             j -= 1
             continue
         break
@@ -136,18 +136,32 @@ def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, i
     return start
 
 
+#: a noun cue's words before it that belong to the cue (the guidelines' "include determiners,
+#: quantifiers and adjectives"): "a passing promise", "no apologies", "new questions"
+_NOUN_LEFT_DEPS = frozenset({"det", "amod", "nummod", "neg"})
+
+
 def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
-    """A noun cue with the preposition that links it to its content: "concerns about",
-    "support for", "his embrace of"."""
+    """A noun cue with its determiner and adjectives and the preposition that links it to its
+    content: "growing concern about", "a passing promise", "her embrace of" (the possessor is
+    the source, not the cue)."""
     doc = ctx.doc
-    hi = noun.i
+    lo = hi = noun.i
+    j = noun.i - 1
+    while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+        t = doc[j]
+        if t.head.i == noun.i and t.dep_ in _NOUN_LEFT_DEPS and not t.is_punct:
+            lo = j
+            j -= 1
+            continue
+        break
     j = noun.i + 1
     if j < len(doc) and not _blocked(ctx, j, content):
         t = doc[j]
         # not "of": "criticism of", "endorsements of" end before it more often than not (train)
         if t.head.i == noun.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS - {"of"} and _links_content(t, content):
             hi = j
-    return noun.idx, doc[hi].idx + len(doc[hi].text)
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 def _links_content(prep: Token, content: list[tuple[int, int]]) -> bool:
@@ -377,4 +391,9 @@ def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> 
         return content
     if between[0].pos_ in ("PRON",) and between[0].lower_ in ("me", "us", "reporters") and len(between) == 1:
         return content
-    return [(doc[c].idx, content[0][1])] + content[1:]
+    start = c
+    if between[0].dep_ == "prep" and between[0].head.i == verb.i and between[0].lower_ in _LINK_PREPS and q > c + 1:
+        # 'warned of a “ferocious” battle': the preposition links the cue to its content and
+        # joins the cue ("warned of"), the content starts after it
+        start = c + 1
+    return [(doc[start].idx, content[0][1])] + content[1:]
