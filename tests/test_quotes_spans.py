@@ -96,3 +96,22 @@ def test_quotes_spans_preposition_before_a_quoted_phrase_joins_the_cue(parse_tex
     q = with_cue(run(parse_text, 'Councillor Adler warned of a "ferocious" battle over the ferry.\n'), "warned")
     assert q.cue is not None and q.cue.text == "warned of"
     assert q.content_text == 'a "ferocious" battle over the ferry'
+
+
+def test_quotes_spans_source_takes_the_title_a_name_is_in_apposition_to(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Her campaign manager, Robby Mook, said that the ferry was late.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "Her campaign manager, Robby Mook,"
+    assert q.speaker.mention is not None and q.speaker.mention.text == "Robby Mook"
+
+
+def test_quotes_spans_source_quantifier_keeps_its_of_phrase(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "Some of the women said that the ferry was late.\n"), "said")
+    assert q.source is not None and q.source.text == "Some of the women"
+
+
+def test_quotes_spans_object_content_keeps_any_preposition_but_time_and_medium(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "Councillor Adler blamed the delay on the harbour board.\n"), "blamed")
+    assert q.content_text == "the delay on the harbour board"
+    q = with_cue(run(parse_text, "Councillor Adler praised the harbour board in a statement.\n"), "praised")
+    assert q.content_text == "the harbour board"

@@ -183,6 +183,20 @@ def _medium_end(doc: Doc, prep: Token) -> int | None:
     return obj.i
 
 
+def _title_apposition(name: Token) -> bool:
+    """``name`` is in apposition to a common noun right before it and its comma ("His
+    successor, Jay Carney"), on one line, with no dash (a dateline or headline) between."""
+    gov = name.head
+    if name.dep_ != "appos" or gov.i >= name.i or gov.pos_ != "NOUN" or gov.ent_type_:
+        return False
+    doc = name.doc
+    first = name.left_edge.i
+    if first < 2 or doc[first - 1].text != "," or gov.i != first - 2:
+        return False
+    between = doc[gov.left_edge.i : first]
+    return not any("\n" in t.text_with_ws or t.text in ("—", "–", "-", "--", "(", ")") for t in between)
+
+
 def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | None) -> tuple[int, int]:
     """The full noun phrase around the speaker mention ``mention``, cut at the cue and at quotes."""
     doc = ctx.doc
@@ -193,8 +207,15 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
         return mention
     heads = [t for t in toks if not (lo_t <= t.head.i < hi_t) or t.head.i == t.i]
     head = heads[0] if heads else toks[-1]
-    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or head.pos_ == "PRON":
+    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or (
+        head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children)
+    ):
+        # a pronoun stays itself; not a quantifier with its "of" ("some of the women")
         return mention
+    if _title_apposition(head):
+        # "Her campaign manager, Robby Mook, said": the name in apposition is the mention, the
+        # source is the whole phrase
+        head = head.head
     cue_t = ctx.tok_at(cue[0]) if cue is not None else -1
     lo, hi = head.left_edge.i, head.right_edge.i
     lo, hi = min(lo, lo_t), max(hi, hi_t - 1)
@@ -227,8 +248,9 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
 
 
 #: a cue verb's dependents after its object that belong to what is attributed: "praised the
-#: board for its patience", "described the plan as a disgrace", "called the plan a disgrace"
-_OBJECT_TAIL_PREPS = frozenset({"for", "as", "over", "about", "against", "into"})
+#: board for its patience", "described the plan as a disgrace", "called the plan a disgrace",
+#: "put his wealth at $6 billion" (any preposition but a time or a medium: "on Tuesday", "in a
+#: statement")
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
 
 
@@ -255,8 +277,10 @@ def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list
             break
         ok = c.dep_ in _OBJECT_TAIL_DEPS or (
             c.dep_ == "prep"
-            and c.lower_ in _OBJECT_TAIL_PREPS
-            and not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            and not any(
+                g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM)
+                for g in c.children
+            )
         )
         toks = range(c.left_edge.i, c.right_edge.i + 1)
         if not ok or any("\n" in doc[k].text_with_ws for k in range(end, c.right_edge.i)):
