@@ -115,3 +115,8 @@ def test_quotes_spans_object_content_keeps_any_preposition_but_time_and_medium(p
     assert q.content_text == "the delay on the harbour board"
     q = with_cue(run(parse_text, "Councillor Adler praised the harbour board in a statement.\n"), "praised")
     assert q.content_text == "the harbour board"
+
+
+def test_quotes_spans_a_time_is_no_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(parse_text, "The ferry plan Okafor cited on Wednesday has appeared in many speeches.\n")
+    assert all(q.content_text != "Wednesday" for q in quotes)

@@ -32,6 +32,7 @@ from newsgraph.quotes.cues import (
     cue_lexicon,
 )
 from newsgraph.quotes.records import _Relation
+from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
 from newsgraph.quotes.subjects import _subject
 from newsgraph.records import Span, Speaker
@@ -83,7 +84,9 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             continue
         span = _quote_clause_end(ctx, comp, span)
         span = _cue_paragraph(ctx, tok, span)
-        if span is None:
+        if span is None or names_a_time(ctx, [span]):
+            # "..., he said Wednesday": the time of the statement is no content (a quotation
+            # nearby may still be)
             continue
         subj = _subject(tok)
         if subj is not None and span[0] <= subj.idx < span[1]:

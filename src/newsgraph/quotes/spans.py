@@ -363,6 +363,18 @@ def trailing_aside(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int,
     return content
 
 
+def names_a_time(ctx: _Ctx, content: list[tuple[int, int]]) -> bool:
+    """An indirect content that is only a time ("said Wednesday morning", "cited on Wednesday"):
+    the parse took the time of the statement for what was said."""
+    if len(content) != 1:
+        return False
+    doc = ctx.doc
+    lo, hi = ctx.tok_at(content[0][0]), min(ctx.tok_at(content[0][1]), len(doc))
+    toks = [doc[k] for k in range(lo, hi)]
+    heads = [t for t in toks if not lo <= t.head.i < hi or t.head.i == t.i]
+    return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
+
+
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content spans that stop just inside a quotation reach its marks: a clause ending on a
     quoted phrase ends after the phrase's closing mark (and the punctuation before it:
