@@ -120,3 +120,17 @@ def test_quotes_spans_object_content_keeps_any_preposition_but_time_and_medium(p
 def test_quotes_spans_a_time_is_no_content(parse_text) -> None:  # type: ignore[no-untyped-def]
     quotes = run(parse_text, "The ferry plan Okafor cited on Wednesday has appeared in many speeches.\n")
     assert all(q.content_text != "Wednesday" for q in quotes)
+
+
+def test_quotes_spans_content_does_not_end_on_a_conjunction(parse_text) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.entities import extract_entities
+    from newsgraph.quotes.context import _build_ctx
+    from newsgraph.quotes.spans import content_spans
+
+    text = "Okafor said the ferry is safe and cheap, and the board agreed.\n"
+    parsed = parse_text(text)
+    ctx = _build_ctx(parsed, extract_entities(parsed))
+    start = text.index("the ferry")
+    end = text.index(", and the") + len(", and")
+    ((a, b),) = content_spans(ctx, [(start, end)])
+    assert text[a:b] == "the ferry is safe and cheap"

@@ -378,11 +378,19 @@ def names_a_time(ctx: _Ctx, content: list[tuple[int, int]]) -> bool:
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content spans that stop just inside a quotation reach its marks: a clause ending on a
     quoted phrase ends after the phrase's closing mark (and the punctuation before it:
-    'cause of “cheaper fares.”'), one starting on it starts at its opening mark."""
+    'cause of “cheaper fares.”'), one starting on it starts at its opening mark; a trailing
+    conjunction or comma outside quotation marks is no part of it."""
     out = []
     text = ctx.text
+    doc = ctx.doc
     for a, b in content:
         k = ctx.tok_at(b) - 1
+        # a content the parse ended on a conjunction ("... trustworthy, and") ends before it
+        while 0 < k < len(doc) and doc[k].idx > a and ctx.quoted[k] < 0 and (
+            doc[k].dep_ == "cc" or doc[k].text in (",", ";", "—", "–", "--") or doc[k].is_space
+        ):
+            k -= 1
+            b = doc[k].idx + len(doc[k].text)
         if 0 <= k < len(ctx.doc) and (qi := ctx.quoted[k]) >= 0:
             q = ctx.quotes[qi]
             if q.end > b and not text[b : q.end].strip(".,;:!?…'\"“”’‘ \u00a0"):
