@@ -32,6 +32,7 @@ from newsgraph.quotes.cues import (
     cue_lexicon,
 )
 from newsgraph.quotes.records import _Relation
+from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
 from newsgraph.quotes.subjects import _subject
 from newsgraph.records import Span, Speaker
@@ -83,7 +84,9 @@ def _verb_relations(ctx: _Ctx) -> list[_Relation]:
             continue
         span = _quote_clause_end(ctx, comp, span)
         span = _cue_paragraph(ctx, tok, span)
-        if span is None:
+        if span is None or names_a_time(ctx, [span]):
+            # "..., he said Wednesday": the time of the statement is no content (a quotation
+            # nearby may still be)
             continue
         subj = _subject(tok)
         if subj is not None and span[0] <= subj.idx < span[1]:
@@ -386,7 +389,14 @@ def _absorb_quotes(ctx: _Ctx, relations: list[_Relation]) -> dict[int, _Relation
         if len(inside) == 1 and covered >= 0.8 * total:
             k = inside[0]
             rel.kind = "direct"
-            rel.content = [(quotes[k].start, quotes[k].end)]
+            lead = _nonspace(text, a, quotes[k].start)
+            if lead > 0:
+                # 'said she had “steady hands.”': PolNeAR's content keeps the words of the
+                # reported clause before the quotation (a mixed quote)
+                rel.kind = "mixed"
+                rel.content = [(a, quotes[k].end)]
+            else:
+                rel.content = [(quotes[k].start, quotes[k].end)]
             rel.confidence = max(rel.confidence, 0.85)
         else:
             rel.kind = "mixed"

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 
 from newsgraph import framing
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.spans import content_spans, cue_group, lead_in, source_phrase
+from newsgraph.quotes.spans import (
+    content_spans,
+    cue_group,
+    lead_in,
+    object_noun_cue,
+    object_tail,
+    source_phrase,
+    trailing_aside,
+)
 from newsgraph.records import FramingItem, Quote, Span, Speaker
 
 
@@ -27,6 +35,7 @@ class _Relation:
     quotes: list[int] = field(default_factory=list)  # direct quotes absorbed
     mode: str = "speech"
     within: int = -1  # for a nested relation: the cue token of the relation it is within
+    cue_end: int = -1  # set by the span conventions: the cue reaches over its object noun
 
 
 def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
@@ -34,7 +43,15 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
     rows = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for rel in relations:
-        spans = content_spans(ctx, rel.content)
+        spans = rel.content
+        if rel.kind == "indirect":
+            merged = object_noun_cue(ctx, rel.cue_tok, spans)
+            if merged is not None:
+                rel.cue_end, spans = merged
+            else:
+                spans = object_tail(ctx, rel.cue_tok, spans)
+            spans = trailing_aside(ctx, spans)
+        spans = content_spans(ctx, spans)
         if rel.kind == "direct" and rel.cue is not None and rel.cue[1] <= min(spans)[0]:
             widened = lead_in(ctx, rel.cue, sorted(spans))
             if widened[0] != min(spans):
@@ -57,6 +74,8 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
     out = []
     for i, (content, rel) in enumerate(rows, 1):
         cue = None if rel.cue is None else cue_group(ctx, rel.cue, list(content))
+        if cue is not None and rel.cue_end > cue[1]:
+            cue = (cue[0], rel.cue_end)
         mention = rel.speaker.mention
         source = None if mention is None else source_phrase(ctx, (mention.start, mention.end), cue)
         out.append(

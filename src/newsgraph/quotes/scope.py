@@ -30,6 +30,7 @@ from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, feature
 from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
 from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtree_span
 from newsgraph.quotes.records import _Relation
+from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
 from newsgraph.quotes.subjects import _subject
 from newsgraph.records import Speaker
@@ -148,7 +149,7 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
             # the same limits as the lexicon's relations: the clause ends with its quotation,
             # and a content does not reach back across a paragraph break (two speakers)
             span = _cue_paragraph(ctx, tok, _quote_clause_end(ctx, comp, span))
-    if span is None:
+    if span is None or names_a_time(ctx, [span]):
         return None
     subj = _source_token(tok)
     if subj is not None and span[0] <= subj.idx < span[1]:

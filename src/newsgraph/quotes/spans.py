@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.cue_model import Candidate, cue_model, features
 
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -29,8 +30,15 @@ _LINK_PREPS = frozenset(
 )
 #: "said in a statement", "wrote in an email": the medium belongs to the cue
 _MEDIUM = frozenset(
-    {"statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech", "release", "note", "memo"}
+    {
+        "statement", "interview", "email", "e-mail", "letter", "post", "tweet", "speech", "release", "note",
+        "memo", "phone", "video", "op-ed", "editorial", "column", "essay", "message", "conversation",
+    }
 )
+
+
+#: prepositions of the medium: "in a statement", "during an interview", "over the phone"
+_MEDIUM_PREPS = frozenset({"in", "during", "over"})
 
 
 def _blocked(ctx: _Ctx, k: int, content: list[tuple[int, int]]) -> bool:
@@ -48,10 +56,14 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     if k >= len(doc):
         return cue
     verb = doc[k]
-    if verb.idx + len(verb.text) != cue[1] or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+    if verb.idx + len(verb.text) != cue[1]:
+        return cue
+    if verb.pos_ == "NOUN":
+        return _noun_group(ctx, verb, content)
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return cue
     lo = hi = verb.i
-    if verb.pos_ == "ADJ":
+    if verb.pos_ == "ADJ" or (verb.dep_ == "acomp" and verb.tag_ == "VBN"):
         # "is not sure that", "was reluctant to": the copula's group and the adjective's adverbs
         if verb.dep_ != "acomp" or verb.head.i > verb.i:
             return cue
@@ -69,7 +81,7 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
         t = doc[j]
         if t.head.i == verb.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB" and t.pos_ != "PROPN":
-            lo = j
+            lo = min(lo, j)
             j -= 1
             continue
         break
@@ -89,7 +101,7 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
             hi = j
             j += 1
             continue
-        if t.head.i == verb.i and t.dep_ == "prep" and t.lower_ == "in":
+        if t.head.i == verb.i and t.dep_ == "prep" and t.lower_ in _MEDIUM_PREPS:
             end = _medium_end(doc, t)
             if end is not None:
                 hi = j = end
@@ -107,10 +119,10 @@ def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, i
     doc = ctx.doc
     gov = verb.head
     if verb.dep_ != "xcomp" or gov.i == verb.i or gov.i >= lo or lo - gov.i > 2:
-        return lo + 1
+        return lo
     between = [doc[k] for k in range(gov.i + 1, lo)]
     if any(t.head.i != gov.i or t.dep_ not in ("prt", "neg", "advmod") for t in between):
-        return lo + 1
+        return lo
     start = gov.i
     anchor = gov.head if gov.dep_ == "acomp" and gov.head.i < gov.i else gov
     j = start - 1
@@ -122,6 +134,34 @@ def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, i
             continue
         break
     return start
+
+
+#: a noun cue's words before it that belong to the cue (the guidelines' "include determiners,
+#: quantifiers and adjectives"): "a passing promise", "no apologies", "new questions"
+_NOUN_LEFT_DEPS = frozenset({"det", "amod", "nummod", "neg"})
+
+
+def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
+    """A noun cue with its determiner and adjectives and the preposition that links it to its
+    content: "growing concern about", "a passing promise", "her embrace of" (the possessor is
+    the source, not the cue)."""
+    doc = ctx.doc
+    lo = hi = noun.i
+    j = noun.i - 1
+    while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+        t = doc[j]
+        if t.head.i == noun.i and t.dep_ in _NOUN_LEFT_DEPS and not t.is_punct:
+            lo = j
+            j -= 1
+            continue
+        break
+    j = noun.i + 1
+    if j < len(doc) and not _blocked(ctx, j, content):
+        t = doc[j]
+        # not "of": "criticism of", "endorsements of" end before it more often than not (train)
+        if t.head.i == noun.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS - {"of"} and _links_content(t, content):
+            hi = j
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 def _links_content(prep: Token, content: list[tuple[int, int]]) -> bool:
@@ -143,6 +183,20 @@ def _medium_end(doc: Doc, prep: Token) -> int | None:
     return obj.i
 
 
+def _title_apposition(name: Token) -> bool:
+    """``name`` is in apposition to a common noun right before it and its comma ("His
+    successor, Jay Carney"), on one line, with no dash (a dateline or headline) between."""
+    gov = name.head
+    if name.dep_ != "appos" or gov.i >= name.i or gov.pos_ != "NOUN" or gov.ent_type_:
+        return False
+    doc = name.doc
+    first = name.left_edge.i
+    if first < 2 or doc[first - 1].text != "," or gov.i != first - 2:
+        return False
+    between = doc[gov.left_edge.i : first]
+    return not any("\n" in t.text_with_ws or t.text in ("—", "–", "-", "--", "(", ")") for t in between)
+
+
 def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | None) -> tuple[int, int]:
     """The full noun phrase around the speaker mention ``mention``, cut at the cue and at quotes."""
     doc = ctx.doc
@@ -153,8 +207,15 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
         return mention
     heads = [t for t in toks if not (lo_t <= t.head.i < hi_t) or t.head.i == t.i]
     head = heads[0] if heads else toks[-1]
-    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or head.pos_ == "PRON":
+    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or (
+        head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children)
+    ):
+        # a pronoun stays itself; not a quantifier with its "of" ("some of the women")
         return mention
+    if _title_apposition(head):
+        # "Her campaign manager, Robby Mook, said": the name in apposition is the mention, the
+        # source is the whole phrase
+        head = head.head
     cue_t = ctx.tok_at(cue[0]) if cue is not None else -1
     lo, hi = head.left_edge.i, head.right_edge.i
     lo, hi = min(lo, lo_t), max(hi, hi_t - 1)
@@ -186,14 +247,150 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
     return start, end
 
 
+#: a cue verb's dependents after its object that belong to what is attributed: "praised the
+#: board for its patience", "described the plan as a disgrace", "called the plan a disgrace",
+#: "put his wealth at $6 billion" (any preposition but a time or a medium: "on Tuesday", "in a
+#: statement")
+_OBJECT_TAIL_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+
+
+def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content that is the object of its cue verb reaches over the verb's dependents right
+    after the object that complete what is attributed (a reason, a description, a predicate):
+    'criticized the board for its delay' -> 'the board for its delay'. Not over a comma, a
+    line break, a quotation mark or an adjunct ("in a statement", "on Tuesday")."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return content
+    verb = doc[cue_tok]
+    a, b = content[0]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.left_edge.idx != a:
+        return content
+    end = obj.right_edge.i
+    if doc[end].idx + len(doc[end].text) != b:
+        return content
+    for c in verb.children:
+        if c.i <= obj.i:
+            continue
+        if c.left_edge.i != end + 1:
+            break
+        ok = c.dep_ in _OBJECT_TAIL_DEPS or (
+            c.dep_ == "prep"
+            and not any(
+                g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM)
+                for g in c.children
+            )
+        )
+        toks = range(c.left_edge.i, c.right_edge.i + 1)
+        if not ok or any("\n" in doc[k].text_with_ws for k in range(end, c.right_edge.i)):
+            break
+        if any(doc[k].text == "," and ctx.quoted[k] < 0 for k in toks):
+            break
+        end = c.right_edge.i
+    while end > obj.i and (doc[end].is_punct and ctx.quoted[end] < 0 or doc[end].is_space):
+        end -= 1
+    return [(a, max(b, doc[end].idx + len(doc[end].text)))]
+
+
+def object_noun_cue(
+    ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """A cue verb whose object is itself a cue noun linked to what is attributed ("expressed
+    concern about the pier", "raised new questions about the fares", "voiced support for
+    the plan"): PolNeAR's cue runs from the verb to the preposition, the content is the
+    preposition's object (the guidelines' "He raised the concern that ...": the cue takes the
+    act of expression and the noun). Whether the noun is a cue word, the trained cue classifier
+    says, as it would for the noun alone. Returns the end of the cue and the new content, or
+    ``None`` when the relation is no such case."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return None
+    verb = doc[cue_tok]
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if obj is None or obj.pos_ != "NOUN" or obj.left_edge.idx != content[0][0]:
+        return None
+    prep = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i), None)
+    if prep is None or prep.lower_ not in _LINK_PREPS - {"of"} or prep.i - obj.i > 1:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+    if pobj is None or any(_blocked(ctx, k, []) or doc[k].is_punct for k in range(verb.i, prep.i + 1)):
+        return None
+    model = cue_model()
+    cand = Candidate(obj, "p", prep)
+    if model.score(features(cand, ctx.lex)) < model.threshold:
+        return None
+    lo, hi = pobj.left_edge.i, pobj.right_edge.i
+    while hi > lo and (doc[hi].is_punct and ctx.quoted[hi] < 0 or doc[hi].is_space):
+        hi -= 1
+    return prep.idx + len(prep.text), [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
+
+
+#: what a comma sets off after an indirect content: a relative clause ("..., which ..."), an
+#: apposition ("..., the founder of ..."), a participle modifying a noun ("..., captured in
+#: 1967"); not an adverbial clause ("..., leaving workers ...", "..., so that ...": PolNeAR
+#: keeps those more often than not, train a)
+_ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
+
+
+def trailing_aside(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An indirect content ends before a comma that sets off an aside running to its end: the
+    writer's addition more often than the source's words (PolNeAR's guidelines: "be
+    conservative, only include what is clearly attributed"). Not inside a quotation, nor when
+    the aside quotes."""
+    doc = ctx.doc
+    if not content:
+        return content
+    a, b = content[-1]
+    lo, hi = ctx.tok_at(a), ctx.tok_at(b) - 1
+    if not 0 <= lo < hi < len(doc):
+        return content
+    for k in range(lo + 1, hi):
+        if doc[k].text != "," or ctx.quoted[k] >= 0:
+            continue
+        nxt = doc[k + 1]
+        h = nxt
+        while h.head.i != h.i and h.head.left_edge.i == nxt.i and h.head.i <= hi:
+            h = h.head
+        if h.left_edge.i != nxt.i or h.right_edge.i < hi - 1 or h.dep_ not in _ASIDE_DEPS:
+            continue
+        if not lo <= h.head.i < k or any(ctx.quoted[m] >= 0 for m in range(k, hi + 1)):
+            continue
+        end = k - 1
+        while end > lo and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        return content[:-1] + [(a, doc[end].idx + len(doc[end].text))]
+    return content
+
+
+def names_a_time(ctx: _Ctx, content: list[tuple[int, int]]) -> bool:
+    """An indirect content that is only a time ("said Wednesday morning", "cited on Wednesday"):
+    the parse took the time of the statement for what was said."""
+    if len(content) != 1:
+        return False
+    doc = ctx.doc
+    lo, hi = ctx.tok_at(content[0][0]), min(ctx.tok_at(content[0][1]), len(doc))
+    toks = [doc[k] for k in range(lo, hi)]
+    heads = [t for t in toks if not lo <= t.head.i < hi or t.head.i == t.i]
+    return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
+
+
 def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Content spans that stop just inside a quotation reach its marks: a clause ending on a
     quoted phrase ends after the phrase's closing mark (and the punctuation before it:
-    'cause of “cheaper fares.”'), one starting on it starts at its opening mark."""
+    'cause of “cheaper fares.”'), one starting on it starts at its opening mark; a trailing
+    conjunction or comma outside quotation marks is no part of it."""
     out = []
     text = ctx.text
+    doc = ctx.doc
     for a, b in content:
         k = ctx.tok_at(b) - 1
+        # a content the parse ended on a conjunction ("... trustworthy, and") ends before it
+        while 0 < k < len(doc) and doc[k].idx > a and ctx.quoted[k] < 0 and (
+            doc[k].dep_ == "cc" or doc[k].text in (",", ";", "—", "–", "--") or doc[k].is_space
+        ):
+            k -= 1
+            b = doc[k].idx + len(doc[k].text)
         if 0 <= k < len(ctx.doc) and (qi := ctx.quoted[k]) >= 0:
             q = ctx.quotes[qi]
             if q.end > b and not text[b : q.end].strip(".,;:!?…'\"“”’‘ \u00a0"):
@@ -207,21 +404,40 @@ def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+#: the longest lead-in (tokens) of a reported clause before its quotation
+_LEAD_CLAUSE = 30
+
+
 def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A quotation after its cue with words of the cue's clause between them keeps them, as
-    PolNeAR marks a mixed quote: 'called the plan “a disgrace”' -> 'the plan “a disgrace”'.
-    Not across a comma or colon ('told reporters: “...”': the recipient is no content)."""
+    PolNeAR marks a mixed quote: 'called the plan “a disgrace”' -> 'the plan “a disgrace”';
+    the cue's reported clause from its first word, commas included ('said she had “steady
+    hands”', 'said that, so far, the ferry is “doing better”'). Other words not across a comma
+    or colon ('told reporters: “...”': the recipient is no content)."""
     doc = ctx.doc
     a = content[0][0]
     c = ctx.tok_at(cue[1])
     q = ctx.tok_at(a)
-    if not 0 < q - c <= 8 or q >= len(doc):
+    if not 0 < q - c <= _LEAD_CLAUSE or q >= len(doc):
         return content
     between = [doc[k] for k in range(c, q)]
-    if any(t.is_punct or "\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 for t in between):
+    if any("\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 or t.text in (":", ";") for t in between):
+        return content
+    verb = doc[c - 1]
+    clause = next((t for t in verb.children if t.dep_ in ("ccomp", "xcomp") and c <= t.left_edge.i < q), None)
+    if clause is not None and clause.right_edge.i >= q and not doc[clause.left_edge.i].is_punct:
+        # 'said she had “steady hands”', 'told reporters the ferry is “doing better”': the
+        # reported clause starts before the quotation (the recipient stays out)
+        return [(doc[clause.left_edge.i].idx, content[0][1])] + content[1:]
+    if q - c > 8 or any(t.is_punct for t in between):
         return content
     if between[0].lower_ in ("that", "whether", "if") or any(t.pos_ in ("VERB", "AUX") for t in between):
         return content
     if between[0].pos_ in ("PRON",) and between[0].lower_ in ("me", "us", "reporters") and len(between) == 1:
         return content
-    return [(doc[c].idx, content[0][1])] + content[1:]
+    start = c
+    if between[0].dep_ == "prep" and between[0].head.i == verb.i and between[0].lower_ in _LINK_PREPS and q > c + 1:
+        # 'warned of a “ferocious” battle': the preposition links the cue to its content and
+        # joins the cue ("warned of"), the content starts after it
+        start = c + 1
+    return [(doc[start].idx, content[0][1])] + content[1:]
