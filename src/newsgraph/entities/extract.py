@@ -113,7 +113,9 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
         len(pieces), n_coll, n_desc, n_pron,
     )  # fmt: skip
     # 5. actor phrases and missed names, numbering
-    return EntityIndex.build(add_actor_entities(parsed, _finish(parsed.text, clusters)))
+    # relatives whose antecedent only these steps made an entity ("the Mexican president, who ...")
+    entities = coref.link_late_relatives(doc, add_actor_entities(parsed, _finish(parsed.text, clusters)))
+    return EntityIndex.build(entities)
 
 
 def _load_kb(parsed: ParsedDocument) -> Any:
