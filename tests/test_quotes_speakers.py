@@ -315,3 +315,15 @@ def test_it_with_be_and_an_infinitive_is_still_the_speaker(parse_text) -> None: 
     text = "Just days before it was to report its earnings, the ferry company said it would cut fares.\n"
     q = by_cue(run(parse_text, text), "report")
     assert speaker_text(q) == "it"
+
+
+def test_passive_of_an_experiencer_verb_names_who_holds_the_belief(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms. Okafor is still persuaded of the value of a second bridge.\n"
+    q = by_cue(run(parse_text, text), "persuaded")
+    assert speaker_text(q) == "Ms. Okafor"
+
+
+def test_passive_of_a_verb_of_saying_still_names_no_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Okafor was told that the ferry would not run again.\n"
+    q = by_cue(run(parse_text, text), "told")
+    assert q.speaker.mention is None

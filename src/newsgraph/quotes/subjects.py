@@ -13,6 +13,9 @@ into a mention span and an entity.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Token
 
 from newsgraph.quotes.context import _Ctx
@@ -176,6 +179,11 @@ def _parse_subject(verb: Token) -> Token | None:
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if agent is not None and _usable_subject(agent, verb):
                     return agent
+        if pron is not None and verb.lower_ in _experiencer_participles():
+            # "Okafor is convinced that ...", "she is assured of ...": the one who holds the belief
+            # (PolNeAR train A: 7 sources of such cues were missing)
+            if _usable_subject(pron, verb) and pron.lower_ not in ("it", "there", "this", "what"):
+                return _unbracket(pron)
         return None
     v: Token = verb
     for _ in range(4):
@@ -236,6 +244,13 @@ def _expletive(tok: Token, verb: Token) -> bool:
         return False
     deps = {c.dep_ for c in verb.children}
     return not (verb.lemma_.lower() == "be" and "xcomp" in deps and not deps & {"acomp", "attr"})
+
+
+@lru_cache(maxsize=1)
+def _experiencer_participles() -> frozenset[str]:
+    """``data/experiencer_participles.tsv``: participles whose passive subject holds the attitude."""
+    raw = resources.files("newsgraph").joinpath("data/experiencer_participles.tsv").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _unclitic(tok: Token) -> Token:
