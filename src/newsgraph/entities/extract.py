@@ -34,6 +34,7 @@ from newsgraph.entities.lexicon import gazetteer, lexicon
 from newsgraph.entities.matching import cluster_names, vote_kinds
 from newsgraph.entities.names import candidate_pieces, drop_overlaps, extend_first_name
 from newsgraph.entities.roles import add_office_roles, assign_roles
+from newsgraph.entities.surnames import add_missed_surnames
 from newsgraph.records import Entity, Mention
 
 logger = logging.getLogger(__name__)
@@ -84,6 +85,8 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
             span = doc.char_span(rs, _re, alignment_mode="expand")
             if span is not None:
                 occupied.update(t.idx for t in span)
+    # surnames the recognizer left untagged once the person was named in full ('..., said Skelly')
+    add_missed_surnames(doc, clusters, occupied)
     add_group_clusters(doc, parsed.text, clusters, groups, collectives, piece_cluster, occupied)
     titled_members(doc, clusters)
     add_office_roles(clusters, kb, parsed.published, lex)
