@@ -2,11 +2,12 @@
 
 1. names (``names``, list repairs in ``groups``, kinds voted in ``matching``);
 2. roles (``roles``) and the groups of lists (``groups``);
-3. name matching into clusters (``matching``);
+3. name matching into clusters (``matching``), then the surnames the tagger missed (``surnames``);
 4. coreference (``coref``): descriptions, relative pronouns, then the collective and role
    actors no description took (``collectives``: "the protesters", "a court"), then pronouns;
 5. actor phrases and knowledge-base names the tagger missed (``actor_entities``),
-   then the entities are numbered E1.. in order of first mention.
+   then the entities are numbered E1.. in order of first mention, and the relative
+   pronouns still unlinked take the entities these steps made (``coref.late_relatives``).
 """
 
 from __future__ import annotations
