@@ -105,9 +105,17 @@ def test_relative_pronoun_takes_the_entity_its_clause_hangs_on(parse_text) -> No
 
 
 def test_relative_pronoun_of_a_plain_noun_is_not_linked(parse_text) -> None:
+    text = "Emil Varga praised the old law which protects the river."
+    index = extract_entities(parse_text(text))
+    assert _entity_of(index, text, "which") is None
+
+
+def test_relative_pronoun_of_a_collective_takes_its_group(parse_text) -> None:
+    # "farmers" becomes a group (collectives step) after the relatives were first linked
     text = "Emil Varga met farmers who grow wheat near the river."
     index = extract_entities(parse_text(text))
-    assert _entity_of(index, text, "who") is None
+    e = _entity_of(index, text, "who")
+    assert e is not None and e.kind == "group" and e == _entity_of(index, text, "farmers")
 
 
 def test_unnamed_official_is_a_referent_of_its_own(parse_text) -> None:
@@ -189,3 +197,24 @@ def test_honorific_chooses_between_two_people_with_one_surname(parse_text) -> No
     mrs = _entity_of(index, text, "Ward said")
     assert mrs is not None and mrs.name == "Helen Ward"
     assert _entity_of(index, text, "she") == mrs
+
+
+def test_relative_of_an_actor_phrase_made_after_coreference_is_linked(parse_text) -> None:
+    # "the Spanish defence minister" becomes an entity in the actor-phrase step, after the
+    # relatives were first linked
+    text = "Reporters waited outside for the Spanish defence minister, who later told them the base would stay open."
+    index = extract_entities(parse_text(text))
+    e = _entity_of(index, text, "who")
+    assert e is not None and e.name == "Spanish defence minister"
+
+
+def test_second_coordinated_relative_takes_the_same_antecedent(parse_text) -> None:
+    text = (
+        "Senator Maria Lopez, who chairs the harbour committee, and who has long said the fees are too "
+        "high, voted against the plan on Monday."
+    )
+    index = extract_entities(parse_text(text))
+    second = text.index("who", text.index("and who"))
+    e = index.resolve(second, second + 3)
+    assert e is not None and e.name == "Maria Lopez"
+

@@ -290,3 +290,41 @@ def test_quotes_speakers_name_in_apposition_is_the_source(parse_text) -> None:  
     assert speaker_text(quotes[0]) == "Maria Lopez"
     assert quotes[0].speaker.name == "Maria Lopez"
 
+
+
+def test_name_before_an_apposition_is_the_speaker_when_the_parse_gives_none(parse_text) -> None:  # type: ignore[no-untyped-def]
+    # the parser hangs "Vasquez" on the opening phrase and gives "recounted" no subject
+    text = (
+        "In a May letter to the mayor, Vasquez, head of the Harbour Trust, recounted that the ferry had "
+        "been late for weeks.\n"
+    )
+    q = by_cue(run(parse_text, text), "recounted")
+    assert speaker_text(q) == "Vasquez"
+    assert q.source is not None and q.source.text == "Vasquez, head of the Harbour Trust,"
+
+
+def test_expletive_it_of_a_linking_verb_names_no_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    for text, cue in (
+        ("It seems that the ferry will not run this winter.\n", "seems"),
+        ("It may seem strange that the harbour board never met in March.\n", "seem"),
+    ):
+        q = by_cue(run(parse_text, text), cue)
+        assert q.speaker.mention is None, text
+
+
+def test_it_with_be_and_an_infinitive_is_still_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Just days before it was to report its earnings, the ferry company said it would cut fares.\n"
+    q = by_cue(run(parse_text, text), "report")
+    assert speaker_text(q) == "it"
+
+
+def test_passive_of_an_experiencer_verb_names_who_holds_the_belief(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Ms. Okafor is still persuaded of the value of a second bridge.\n"
+    q = by_cue(run(parse_text, text), "persuaded")
+    assert speaker_text(q) == "Ms. Okafor"
+
+
+def test_passive_of_a_verb_of_saying_still_names_no_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Okafor was told that the ferry would not run again.\n"
+    q = by_cue(run(parse_text, text), "told")
+    assert q.speaker.mention is None

@@ -2,11 +2,12 @@
 
 1. names (``names``, list repairs in ``groups``, kinds voted in ``matching``);
 2. roles (``roles``) and the groups of lists (``groups``);
-3. name matching into clusters (``matching``);
+3. name matching into clusters (``matching``), then the surnames the tagger missed (``surnames``);
 4. coreference (``coref``): descriptions, relative pronouns, then the collective and role
    actors no description took (``collectives``: "the protesters", "a court"), then pronouns;
 5. actor phrases and knowledge-base names the tagger missed (``actor_entities``),
-   then the entities are numbered E1.. in order of first mention.
+   then the entities are numbered E1.. in order of first mention, and the relative
+   pronouns still unlinked take the entities these steps made (``coref.late_relatives``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from newsgraph.entities.lexicon import gazetteer, lexicon
 from newsgraph.entities.matching import cluster_names, vote_kinds
 from newsgraph.entities.names import candidate_pieces, drop_overlaps, extend_first_name
 from newsgraph.entities.roles import add_office_roles, assign_roles
+from newsgraph.entities.surnames import add_missed_surnames
 from newsgraph.records import Entity, Mention
 
 logger = logging.getLogger(__name__)
@@ -84,6 +86,8 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
             span = doc.char_span(rs, _re, alignment_mode="expand")
             if span is not None:
                 occupied.update(t.idx for t in span)
+    # surnames the recognizer left untagged once the person was named in full ('..., said Skelly')
+    add_missed_surnames(doc, clusters, occupied)
     add_group_clusters(doc, parsed.text, clusters, groups, collectives, piece_cluster, occupied)
     titled_members(doc, clusters)
     add_office_roles(clusters, kb, parsed.published, lex)
@@ -113,7 +117,9 @@ def extract_entities(parsed: ParsedDocument) -> EntityIndex:
         len(pieces), n_coll, n_desc, n_pron,
     )  # fmt: skip
     # 5. actor phrases and missed names, numbering
-    return EntityIndex.build(add_actor_entities(parsed, _finish(parsed.text, clusters)))
+    # relatives whose antecedent only these steps made an entity ("the Mexican president, who ...")
+    entities = coref.link_late_relatives(doc, add_actor_entities(parsed, _finish(parsed.text, clusters)))
+    return EntityIndex.build(entities)
 
 
 def _load_kb(parsed: ParsedDocument) -> Any:

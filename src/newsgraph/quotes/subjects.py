@@ -13,6 +13,9 @@ into a mention span and an entity.
 
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
+
 from spacy.tokens import Token
 
 from newsgraph.quotes.context import _Ctx
@@ -70,10 +73,40 @@ def _name_before(verb: Token) -> Token | None:
             k = opening - 1
     if k < 0 or "\n" in doc[k].text_with_ws:
         return None
+    if doc[k].text == ",":
+        return _apposed_name(verb, k)
     tok = doc[k]
     if tok.pos_ in ("PROPN", "PRON", "NOUN") and _usable_subject(tok, verb):
         return tok
     return None
+
+
+def _apposed_name(verb: Token, comma: int) -> Token | None:
+    """'Tom Reed, a spokesman for the board, said': the name before an apposition that closes
+    right before the verb, when the parser gave the verb no subject (it hangs the name on an
+    opening phrase: "In a letter to Okafor, Reed, head of the board, wrote ...")."""
+    doc = verb.doc
+    lo = max(verb.sent.start, comma - 20)
+    opening = next((j for j in range(comma - 1, lo - 1, -1) if doc[j].text == ","), None)
+    if opening is None or opening == comma - 1:
+        return None
+    aside = doc[opening + 1 : comma]
+    if any("\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening - 1 : comma]):
+        return None
+    first = aside[0]
+    if first.pos_ not in ("DET", "ADJ", "NOUN", "PROPN", "NUM") and first.lower_ not in ("who", "whose"):
+        return None
+    if first.lower_ not in ("who", "whose") and any(t.tag_ in ("VBD", "VBZ", "VBP") for t in aside):
+        return None  # a clause of its own, not an apposition
+    name = doc[opening - 1]
+    if name.pos_ not in ("PROPN", "NOUN") or not _usable_subject(name, verb):
+        return None
+    if name.pos_ == "NOUN" and first.pos_ != "PROPN":
+        return None  # "the chief, Paul Manafort, said": a description takes a name in apposition
+    return name
+
+
+_MARKS = frozenset({"“", "”", '"', "''", "``", "(", ")", "—", "–", ":"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -146,6 +179,11 @@ def _parse_subject(verb: Token) -> Token | None:
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if agent is not None and _usable_subject(agent, verb):
                     return agent
+        if pron is not None and verb.lower_ in _experiencer_participles():
+            # "Okafor is convinced that ...", "she is assured of ...": the one who holds the belief
+            # (PolNeAR train A: 7 sources of such cues were missing)
+            if _usable_subject(pron, verb) and pron.lower_ not in ("it", "there", "this", "what"):
+                return _unbracket(pron)
         return None
     v: Token = verb
     for _ in range(4):
@@ -153,6 +191,9 @@ def _parse_subject(verb: Token) -> Token | None:
         # nearest before the verb: the parser reads a place before it as a second subject
         # (PolNeAR train: 10 fixed, 6 lost against taking the leftmost one)
         subjects = [_unclitic(c) for c in v.children if c.dep_ == "nsubj"]
+        if subjects and all(_expletive(c, v) for c in subjects):
+            # "It seems that ...", "it's impossible to talk about ...": nobody is named
+            return None
         if subjects:
             for child in sorted(subjects, key=lambda c: (c.i > v.i, abs(v.i - c.i))):
                 if _usable_subject(child, verb):
@@ -189,6 +230,27 @@ def _parse_subject(verb: Token) -> Token | None:
         else:
             return _name_before(verb) if v is verb else None
     return None
+
+
+#: verbs whose subject "it" stands for a clause after them ("It seems that ...", "It may seem
+#: surprising that ...", "it's impossible to say"), not for anyone who speaks
+_LINKING = frozenset({"be", "seem", "appear", "look", "sound", "remain", "become"})
+
+
+def _expletive(tok: Token, verb: Token) -> bool:
+    """An "it" or "there" that names nobody: the subject of a linking verb (not "it was to
+    report earnings": the company, with "be" + infinitive)."""
+    if tok.lower_ not in ("it", "there") or verb.lemma_.lower() not in _LINKING:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return not (verb.lemma_.lower() == "be" and "xcomp" in deps and not deps & {"acomp", "attr"})
+
+
+@lru_cache(maxsize=1)
+def _experiencer_participles() -> frozenset[str]:
+    """``data/experiencer_participles.tsv``: participles whose passive subject holds the attitude."""
+    raw = resources.files("newsgraph").joinpath("data/experiencer_participles.tsv").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
 def _unclitic(tok: Token) -> Token:

@@ -28,6 +28,7 @@ from __future__ import annotations
 from newsgraph.entities.coref.descriptions import NOMINAL_WINDOW, PUBLIC_CLASSES, link_descriptions
 from newsgraph.entities.coref.documents import DOCUMENT_WINDOW, link_documents
 from newsgraph.entities.coref.focus import FOCUS_WINDOW, link_in_focus
+from newsgraph.entities.coref.late_relatives import link_late_relatives
 from newsgraph.entities.coref.owned import link_owned_organisations
 from newsgraph.entities.coref.plural_speakers import link_plural_speakers
 from newsgraph.entities.coref.pronouns import link_pronouns, link_relatives, quoted_regions
@@ -42,6 +43,7 @@ __all__ = [
     "link_descriptions",
     "link_documents",
     "link_in_focus",
+    "link_late_relatives",
     "link_owned_organisations",
     "link_plural_speakers",
     "link_pronouns",
