@@ -146,5 +146,8 @@ def test_events_dyad_subject_behind_a_two_part_dateline(analyzer: Analyzer) -> N
     a = analyzer(
         "THE HAGUE, Netherlands -- A European Union prosecutor has charged a former Croatian minister with fraud."
     )
-    (ev,) = _reported(a, "ACCUSE")
-    assert _names(a, ev.source) == ["European Union"]
+    # "charged" is COERCE (CAMEO 173) by the 2021 table; the point here is who charged
+    (ev,) = [e for e in a.events if e.trigger.text == "charged"]
+    names = _names(a, ev.source)
+    assert len(names) == 1 and "European Union" in names[0], names
+    assert not any(n in ("Netherlands", "HAGUE", "THE HAGUE") for n in names)

@@ -185,9 +185,13 @@ def _medium_end(doc: Doc, prep: Token) -> int | None:
 
 def _title_apposition(name: Token) -> bool:
     """``name`` is in apposition to a common noun right before it and its comma ("His
-    successor, Jay Carney"), on one line, with no dash (a dateline or headline) between."""
+    successor, Jay Carney"), on one line, with no dash (a dateline or headline) between.
+    A noun that is the object of a verb or preposition has a role of its own ("In a letter
+    to the mayor, Vasquez, head of the Trust, wrote"): the name is not its apposition."""
     gov = name.head
     if name.dep_ != "appos" or gov.i >= name.i or gov.pos_ != "NOUN" or gov.ent_type_:
+        return False
+    if gov.dep_ in ("pobj", "dobj", "dative", "iobj"):
         return False
     doc = name.doc
     first = name.left_edge.i
