@@ -13,20 +13,7 @@ from newsgraph.evaluation.quotes_exact import predicted_spans
 from newsgraph.quotes import cue_model as cue_model_module
 from newsgraph.quotes.cue_model import FORMAT, parse_model
 from newsgraph.records import Quote, Span, Speaker
-
-
-def run(parse_text, text: str) -> list[Quote]:  # type: ignore[no-untyped-def]
-    from newsgraph.entities import extract_entities
-    from newsgraph.quotes import extract_quotes
-
-    parsed = parse_text(text)
-    return extract_quotes(parsed, extract_entities(parsed))[0]
-
-
-def with_cue(quotes: list[Quote], word: str) -> Quote:
-    found = [q for q in quotes if q.cue is not None and word in q.cue.text.split()]
-    assert len(found) == 1, [(q.cue and q.cue.text, q.content_text) for q in quotes]
-    return found[0]
+from quote_helpers import run, with_cue
 
 
 def test_quotes_scope_cue_keeps_its_auxiliaries_and_negation(parse_text) -> None:  # type: ignore[no-untyped-def]
