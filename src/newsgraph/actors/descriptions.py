@@ -83,15 +83,15 @@ def context_countries(
                 out[e.id] = replace(actor, code=sector, sector=(sector,), confidence=_CONTEXT_CONFIDENCE)
             continue
         country, place_name = found
-        out[e.id] = replace(
-            actor,
-            code=country + sector,
-            country=country,
-            sector=(sector,),
-            confidence=_CONTEXT_CONFIDENCE,
-            note=f"country from the place of the {basis}: {place_name}",
-        )
+        out[e.id] = _placed(actor, country, sector, f"country from the place of the {basis}: {place_name}")
     return _ethnic_groups(doc, entities, out, place_at)
+
+
+def _placed(actor: Actor, country: str, sector: str, note: str) -> Actor:
+    """``actor`` in ``country`` with ``sector``, coded from context, ``note`` saying why."""
+    return replace(
+        actor, code=country + sector, country=country, sector=(sector,), confidence=_CONTEXT_CONFIDENCE, note=note
+    )
 
 
 def _ethnic_groups(
@@ -115,13 +115,8 @@ def _ethnic_groups(
             if found is not None and found[0] != actor.country:
                 country, place_name = found
                 sector = actor.sector[0] if actor.sector else "CVL"
-                out[e.id] = replace(
-                    actor,
-                    code=country + sector,
-                    country=country,
-                    sector=(sector,),
-                    confidence=_CONTEXT_CONFIDENCE,
-                    note=f"ethnic group: country from the place of the sentence: {place_name}",
+                out[e.id] = _placed(
+                    actor, country, sector, f"ethnic group: country from the place of the sentence: {place_name}"
                 )
             break
     return out
