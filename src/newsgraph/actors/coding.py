@@ -270,10 +270,9 @@ def _code_entity(
 def _longer_name(parsed: ParsedDocument, kb: KnowledgeBase, names: Sequence[Mention]) -> Match | None:
     """A knowledge-base name written in the text from a mention's start to beyond its end."""
     for m in names:
-        window = parsed.text[m.start : m.start + 160]
-        hits = kb.find(window)
-        if hits and hits[0][0] == 0 and hits[0][1] > m.end - m.start and hits[0][2].kind not in ("demonym", "capital"):
-            return hits[0][2]
+        found = kb.name_at_start(parsed.text[m.start : m.start + 160])
+        if found is not None and found[0] > m.end - m.start and found[1].kind not in ("demonym", "capital"):
+            return found[1]
     return None
 
 

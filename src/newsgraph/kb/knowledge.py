@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -76,7 +76,8 @@ class KnowledgeBase:
     _people_index: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _surname_index: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _sector_words: int = 1
-    _people_keys: list[str] | None = field(default=None, repr=False)
+    # full-name keys by (first letter, length), for the fuzzy lookup
+    _people_keys: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
     _first_words: dict[str, int] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ loading
@@ -309,29 +310,42 @@ class KnowledgeBase:
         out: list[tuple[int, int, Match]] = []
         i = 0
         while i < len(spans):
-            hit = None
-            if text[spans[i][0] : spans[i][1]].lower() == "the":
-                # "the Kremlin" is found as "Kremlin": spans start at the name
-                i += 1
-                continue
-            fuzzy = min_confidence < 1.0
-            first = normalize(text[spans[i][0] : spans[i][1]]).split(" ")[0]
-            longest = self._first_words.get(first, 0)
-            if not longest and not fuzzy:
-                i += 1
-                continue
-            for n in range(min(_MAX_WORDS, max(longest, 1), len(spans) - i), 0, -1):
-                start, end = spans[i][0], spans[i + n - 1][1]
-                m = self.lookup(text[start:end], min_confidence=min_confidence, fuzzy=fuzzy and n == 1)
-                if m is not None:
-                    hit = (start, end, m, n)
-                    break
+            hit = self._longest_at(text, spans, i, min_confidence)
             if hit is None:
                 i += 1
                 continue
             out.append(hit[:3])
             i += hit[3]
         return out
+
+    def name_at_start(self, text: str) -> tuple[int, Match] | None:
+        """The longest knowledge-base name that ``text`` starts with: ``(end, match)``, exact only."""
+        spans = []
+        for span in words(text):
+            spans.append(span)
+            if len(spans) >= _MAX_WORDS:
+                break
+        hit = self._longest_at(text, spans, 0, 1.0) if spans and spans[0][0] == 0 else None
+        return (hit[1], hit[2]) if hit is not None else None
+
+    def _longest_at(
+        self, text: str, spans: Sequence[tuple[int, int]], i: int, min_confidence: float
+    ) -> tuple[int, int, Match, int] | None:
+        """The longest name starting at word ``i``: ``(start, end, match, words)``; none at "the"."""
+        if text[spans[i][0] : spans[i][1]].lower() == "the":
+            # "the Kremlin" is found as "Kremlin": spans start at the name
+            return None
+        fuzzy = min_confidence < 1.0
+        first = normalize(text[spans[i][0] : spans[i][1]]).split(" ")[0]
+        longest = self._first_words.get(first, 0)
+        if not longest and not fuzzy:
+            return None
+        for n in range(min(_MAX_WORDS, max(longest, 1), len(spans) - i), 0, -1):
+            start, end = spans[i][0], spans[i + n - 1][1]
+            m = self.lookup(text[start:end], min_confidence=min_confidence, fuzzy=fuzzy and n == 1)
+            if m is not None:
+                return start, end, m, n
+        return None
 
     def sector(self, term: str) -> str | None:
         """The sector code of a role noun or title ("senators" -> LEG, "foreign minister" -> GOV)."""
@@ -383,8 +397,15 @@ class KnowledgeBase:
         if len(key) < FUZZY_MIN_CHARS or " " not in key:
             return []
         if self._people_keys is None:
-            self._people_keys = [k for k in self._people_index if " " in k]
-        candidates = [k for k in self._people_keys if k[0] == key[0]]
+            buckets: dict[tuple[str, int], list[str]] = {}
+            for k in self._people_index:
+                if " " in k:
+                    buckets.setdefault((k[0], len(k)), []).append(k)
+            self._people_keys = buckets
+        # a similarity of c needs |len(a) - len(b)| <= (1 - c) * max(len(a), len(b)): only those lengths
+        n = len(key)
+        lengths = [m for m in range(int(n * min_confidence), int(n / min_confidence) + 2) if abs(m - n) <= (1 - min_confidence) * max(m, n) + 1e-9]
+        candidates = [k for m in lengths for k in self._people_keys.get((key[0], m), ())]
         hits = process.extract(key, candidates, scorer=Levenshtein.normalized_similarity, score_cutoff=min_confidence, limit=5)
         out: dict[int, float] = {}
         for found, score, _ in hits:
