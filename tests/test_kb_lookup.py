@@ -176,3 +176,11 @@ def test_kb_find_is_linear_in_a_list_of_hundreds_of_names() -> None:
     finally:
         del kb.lookup
     assert sizes[400] <= 4.2 * sizes[100]
+
+
+def test_kb_former_title_is_an_elite(kb) -> None:  # type: ignore[no-untyped-def]
+    # CAMEO ELI: former officials; the same title without "former" keeps its sector
+    assert [s for _, _, s, _ in kb.find_sectors("the former Secretary of State")] == ["ELI"]
+    assert [s for _, _, s, _ in kb.find_sectors("the ex senator")] == ["ELI"]
+    assert [s for _, _, s, _ in kb.find_sectors("the Secretary of State")] == ["GOV"]
+    assert [s for _, _, s, _ in kb.find_sectors("a former farmer")] != ["ELI"]

@@ -366,6 +366,9 @@ class KnowledgeBase:
                 term = normalize(text[start:end])
                 sector = self.sectors.get(term)
                 if sector is not None:
+                    if sector in _OFFICE_SECTORS and _former(text, spans, i):
+                        # "former Secretary of State": a former state official is an elite (CAMEO ELI)
+                        sector = "ELI"
                     out.append((start, end, sector, term in self.generic_terms))
                     i += n
                     break
@@ -511,3 +514,16 @@ def _is_title_acronym(name: str) -> bool:
     # "Nato", "Opec": acronyms some outlets write in title case
     letters = "".join(ch for ch in name if ch.isalpha())
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower()
+
+
+_FORMER = frozenset({"former", "ex", "erstwhile"})
+#: Sectors of state offices: a former holder of one is an elite; "a former farmer" stays a farmer.
+_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def _former(text: str, spans: Sequence[tuple[int, int]], i: int) -> bool:
+    """Whether the word before word ``i`` of ``text`` makes a title a former one ("former", "ex-")."""
+    if i == 0:
+        return False
+    a, b = spans[i - 1]
+    return text[a:b].lower() in _FORMER
