@@ -172,3 +172,14 @@ def test_quotes_scope_adjective_cue_after_coordinated_copula_takes_the_first_sub
     assert q.speaker.mention is not None and q.speaker.mention.text == "Mayor Lena Okafor"
     # an expletive subject names nobody, and the rule does not look past it
     assert all(q.speaker.mention is None or q.speaker.mention.text != "It" for q in quotes)
+
+
+def test_quotes_scope_as_x_reported_attributes_the_sentence_around_it(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour board met the ferry company on Monday, as The Harbour Gazette reported, and it will decide in May.\n"
+    q = with_cue(run(parse_text, text), "reported")
+    assert [c.text for c in q.content] == ["The harbour board met the ferry company on Monday", "and it will decide in May"]
+    assert q.speaker.mention is not None and q.speaker.mention.text == "The Harbour Gazette"
+
+
+def test_quotes_scope_as_you_know_is_no_attribution(parse_text) -> None:  # type: ignore[no-untyped-def]
+    assert run(parse_text, "The mayor, as you know, is away.\n") == []
