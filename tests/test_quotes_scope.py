@@ -140,3 +140,33 @@ def test_quotes_scope_speech_act_object_alone_is_no_content(parse_text) -> None:
     # "The OSCE issued a statement" names an act of speech, not what was said
     quotes = run(parse_text, "The harbour board issued a statement on Monday.\n")
     assert not [q for q in quotes if q.content_text == "a statement"]
+
+
+def test_quotes_scope_noun_cue_after_coordinated_copula_takes_the_first_subject(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler has not endorsed the mayor and has been a fierce critic of her harbour plan.\n"
+    q = with_cue(run(parse_text, text), "critic")
+    assert q.content_text == "her harbour plan"
+    assert q.speaker.mention is not None and q.speaker.mention.text == "Councillor Ruth Adler"
+
+
+def test_quotes_scope_adjective_cue_after_coordinated_copula_takes_the_first_subject(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Mayor Lena Okafor toured the pier on Monday and was confident that the ferry would run again in May.\n\n"
+        "It is clear that the pier must close.\n"
+    )
+    quotes = run(parse_text, text)
+    q = with_cue(quotes, "confident")
+    assert q.speaker.mention is not None and q.speaker.mention.text == "Mayor Lena Okafor"
+    # an expletive subject names nobody, and the rule does not look past it
+    assert all(q.speaker.mention is None or q.speaker.mention.text != "It" for q in quotes)
+
+
+def test_quotes_scope_as_x_reported_attributes_the_sentence_around_it(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour board met the ferry company on Monday, as The Harbour Gazette reported, and it will decide in May.\n"
+    q = with_cue(run(parse_text, text), "reported")
+    assert [c.text for c in q.content] == ["The harbour board met the ferry company on Monday", "and it will decide in May"]
+    assert q.speaker.mention is not None and q.speaker.mention.text == "The Harbour Gazette"
+
+
+def test_quotes_scope_as_you_know_is_no_attribution(parse_text) -> None:  # type: ignore[no-untyped-def]
+    assert run(parse_text, "The mayor, as you know, is away.\n") == []

@@ -162,10 +162,14 @@ def _parenthetical(ctx: _Ctx, verb: Token) -> _Relation | None:
     if subj is None:
         return None
     lo = min(subj.left_edge.i, verb.i)
-    if lo < 1 or doc[lo - 1].text != ",":
+    sent = verb.sent
+    if lo >= 1 and doc[lo - 1].lower_ == "as":
+        # "..., as The Gazette reported on Monday, ...", "As The Gazette first reported, ..."
+        lo -= 1
+    opening = doc[lo].lower_ == "as" and all(t.is_space for t in doc[sent.start : lo])
+    if not opening and (lo < 1 or doc[lo - 1].text != ","):
         return None
     # the clause runs to the next comma or sentence end ("told The Huffington Post on Sunday")
-    sent = verb.sent
     hi = max(verb.i, subj.right_edge.i)
     while hi + 1 < sent.end and doc[hi + 1].text not in (",", ".", ";", "!", "?") and hi - verb.i < 8:
         hi += 1
@@ -175,14 +179,16 @@ def _parenthetical(ctx: _Ctx, verb: Token) -> _Relation | None:
     b_lo = sent.start
     while b_lo < lo and (ctx.para_of_tok[b_lo] != para or doc[b_lo].is_space):
         b_lo += 1
-    before = _clean(ctx, b_lo, lo - 2)
-    if before is None:
+    before = None if opening else _clean(ctx, b_lo, lo - 2)
+    if before is None and not opening:
         return None
-    content = [before]
+    content = [] if before is None else [before]
     if doc[hi + 1].text == ",":
         after = _clean(ctx, hi + 2, sent.end - 1)
         if after is not None:
             content.append(after)
+    if not content:
+        return None
     rel = _Relation("indirect", content, _cue_span(verb), _speaker_of(ctx, subj, verb), 0.65, verb.i)
     rel.mode = ctx.lex.mode(verb.lemma_.lower()) or "speech"
     return rel

@@ -174,7 +174,7 @@ def _source_token(tok: Token) -> Token | None:
         return subj
     if tok.pos_ == "ADJ":
         gov = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
-        return next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _copula_subject(gov)
     if tok.pos_ == "NOUN":
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -189,8 +189,27 @@ def _source_token(tok: Token) -> Token | None:
             return _subject(tok.head)
         if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
             # "Reyes is a fervent supporter of the plan"
-            return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY), None)
+            return _copula_subject(tok.head)
+    return None
+
+
+def _copula_subject(cop: Token) -> Token | None:
+    """The subject of a copula (or of the adjective's governor), else of the verbs it is
+    coordinated with: "Reyes has not signed it and has been a pointed critic of ...". A
+    subject read as passive counts ("she's been a critic of": the parser took 's for "is")."""
+    for _ in range(4):
+        subj = next(
+            (c for c in cop.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _NOBODY), None
+        )
+        if subj is not None or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cop.children):
+            return subj
+        if cop.dep_ != "conj" or cop.head.i == cop.i:
+            return None
+        cop = cop.head
     return None
 
 
 _EMPTY = frozenset({"it", "there", "this", "that", "what", "which"})
+#: subjects of a copula that name nobody (a relative "which" or "who" does: "the White House,
+#: which has long been lukewarm about ...")
+_NOBODY = frozenset({"it", "there", "this", "what"})
