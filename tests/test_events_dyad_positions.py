@@ -166,3 +166,20 @@ def test_events_dyad_target_is_the_author_of_the_denounced_act(analyzer: Analyze
     a = analyzer("Greek ministers denounced the blockade imposed on the port by the Turkish navy.")
     (ev,) = _reported(a, "ACCUSE")
     assert _names(a, ev.target) == ["Turkish navy"]
+
+
+def test_events_dyad_subject_of_a_passive_governor_does_the_infinitive(analyzer: Analyzer) -> None:
+    # "X was forced to release Y": the passive is the governor's voice, not the release's
+    a = analyzer("Iran was forced to release the British tanker.")
+    (ev,) = _reported(a, "RETREAT")
+    assert _names(a, ev.source) == ["Iran"]
+    assert "Iran" not in _names(a, ev.target)
+
+
+def test_events_dyad_scheduled_visit_keeps_its_visitor(analyzer: Analyzer) -> None:
+    a = analyzer("The Malian president is scheduled to visit Senegal next week.")
+    assert any(
+        _names(a, e.source) == ["Malian president"] and _names(a, e.target) == ["Senegal"]
+        for e in a.events
+        if e.type == "CONSULT"
+    )
