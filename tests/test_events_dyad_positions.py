@@ -151,3 +151,35 @@ def test_events_dyad_subject_behind_a_two_part_dateline(analyzer: Analyzer) -> N
     names = _names(a, ev.source)
     assert len(names) == 1 and "European Union" in names[0], names
     assert not any(n in ("Netherlands", "HAGUE", "THE HAGUE") for n in names)
+
+
+def test_events_dyad_target_named_inside_the_object_of_the_complement(analyzer: Analyzer) -> None:
+    # the object of "lift" names no actor at its head; the actor the ban concerns is deeper in it
+    a = analyzer("Portugal agreed to lift its ban on fishing boats owned by Moroccan firms.")
+    (ev,) = _reported(a, "AGREE")
+    assert _names(a, ev.source) == ["Portugal"]
+    assert _names(a, ev.target) == ["Moroccan firms"]
+
+
+def test_events_dyad_target_is_the_author_of_the_denounced_act(analyzer: Analyzer) -> None:
+    # "denounced the blockade imposed ... by X": the act's author, inside the object, is the target
+    a = analyzer("Greek ministers denounced the blockade imposed on the port by the Turkish navy.")
+    (ev,) = _reported(a, "ACCUSE")
+    assert _names(a, ev.target) == ["Turkish navy"]
+
+
+def test_events_dyad_subject_of_a_passive_governor_does_the_infinitive(analyzer: Analyzer) -> None:
+    # "X was forced to release Y": the passive is the governor's voice, not the release's
+    a = analyzer("Iran was forced to release the British tanker.")
+    (ev,) = _reported(a, "RETREAT")
+    assert _names(a, ev.source) == ["Iran"]
+    assert "Iran" not in _names(a, ev.target)
+
+
+def test_events_dyad_scheduled_visit_keeps_its_visitor(analyzer: Analyzer) -> None:
+    a = analyzer("The Malian president is scheduled to visit Senegal next week.")
+    assert any(
+        _names(a, e.source) == ["Malian president"] and _names(a, e.target) == ["Senegal"]
+        for e in a.events
+        if e.type == "CONSULT"
+    )

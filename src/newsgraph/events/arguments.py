@@ -41,6 +41,7 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
     own_passive = any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in tok.children)
     cur = tok
     via_complement = False
+    raised = False
     for _ in range(MAX_CLIMB):
         passive = own_passive or any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
         subs = [c for c in cur.children if c.dep_ in _SUBJ]
@@ -48,12 +49,15 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
             c = subs[0]
             if c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
                 return [cur.head], False
-            return subs, passive
+            # "X is scheduled to visit Y", "X was forced to resign": the subject of a passive
+            # governor does the infinitive's act; only the infinitive's own voice counts
+            return subs, own_passive if raised else passive
         if cur.dep_ == "xcomp" or _bare_complement(cur):
             obj = next((c for c in cur.head.children if c.dep_ in ("dobj", "obj")), None)
             if obj is not None and lemma_in(cur.head, _OBJECT_CONTROL):
                 return [obj], False  # "urged the senators to promote": the senators would promote
             cur = cur.head
+            raised = True
             continue
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep":
             # "accused Sudan of supporting the rebels": the accused is who supports

@@ -9,7 +9,8 @@ cue is the trigger. Target: a stance phrase ("in defiance of X"), the place of
 the object's agent, a weaker of/about/from phrase, the subject of a demanded
 clause ("demanded that Peru release"), the one summoned, the place
 where the event happens (PLOVER GSR convention; for a participle, the place of the
-clause it depends on), and finally the place its object is in. Beside a coded actor,
+clause it depends on), the place its object is in, and finally the first coded actor
+named deeper inside the object ("lift a ban on imports of British beef"). Beside a coded actor,
 an unplaced description is left off either side. An event with neither a source
 nor a target is dropped by the caller. Next: ``guards`` reads polarity and
 modality.
@@ -97,6 +98,17 @@ def event_dyad(
         # "agreed to set up a centre in Mumbai", "provided funds for those affected in Yemen":
         # with no one named, the place the act's object is in
         target = [x for x in _object_places(ctx, pred, tgt_toks)[:1] if x not in source]
+    if (
+        not target
+        and not reflexive
+        and trig.origin != "petrarch"
+        and any(not _unplaced(ctx, x) for x in source)
+    ):
+        # "agreed to lift a ban on imports of British beef", "condemnation of the Israeli
+        # Prime Minister's declaration": the first coded actor inside what the act is done to.
+        # It fills a side of an event that stands anyway; it makes no event of a lone
+        # description ("the crowd cheered ...") nor satisfies a dictionary pattern's dyad
+        target = _object_actors(ctx, tok, trig, pred, tgt_toks, source)
     # "released the prime minister and more than 30 others": beside a coded actor, an
     # unplaced description adds no one a coder would record on that side
     source, target = coded_first(ctx, source), coded_first(ctx, target)
@@ -129,6 +141,25 @@ def _object_places(ctx: Context, pred: Token, tgt_toks: list[Token]) -> list[str
                 found = places_at(ctx, n)
                 if found:
                     return [found[0][0]]
+    return []
+
+
+def _object_actors(
+    ctx: Context, tok: Token, trig: Trigger, pred: Token, tgt_toks: list[Token], source: list[str]
+) -> list[str]:
+    """The first coded actor named deeper inside the act's object phrases, the phrases of its
+    complement clause, or (for an event noun) the noun's own phrases."""
+    heads = [t for t in tgt_toks if t.dep_ != "nsubj"]
+    for c in pred.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            heads.extend(target_tokens(c, False, None))
+    if trig.pos == "noun":
+        heads.extend(c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("by", "from"))
+    for h in heads:
+        walk = list(h.subtree)[:_MAX_OBJECT_WALK]
+        ids = [x for x in entities_in(ctx, walk) if x not in source and is_coded(ctx, x)]
+        if ids:
+            return ids[:1]
     return []
 
 
