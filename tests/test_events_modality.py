@@ -98,3 +98,12 @@ def test_events_modality_the_accused_deed_through_the_object(analyzer: Analyzer)
     k = _kinds(analyzer("The European Commission accused the law of attacking civil society in Hungary."))
     assert ("ACCUSE", "asserted", "actual") in k
     assert ("ASSAULT", "asserted", "actual") not in k
+
+
+def test_events_modality_declined_and_needed_acts_are_not_actual(analyzer: Analyzer) -> None:
+    # "declined to condemn": the condemnation did not happen; "needs to impose": it has not yet
+    k = _kinds(analyzer("The ministry declined to condemn the attack on the embassy."))
+    assert ("ACCUSE", "asserted", "actual") not in k and ("ACCUSE", "negated", "actual") in k
+    k = _kinds(analyzer("France needs to impose sanctions on Iran."))
+    assert ("COERCE", "asserted", "actual") not in k and ("COERCE", "asserted", "hypothetical") in k
+    assert ("COERCE", "asserted", "actual") in _kinds(analyzer("France imposed sanctions on Iran."))
