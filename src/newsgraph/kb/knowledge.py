@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -336,8 +337,7 @@ class KnowledgeBase:
             # "the Kremlin" is found as "Kremlin": spans start at the name
             return None
         fuzzy = min_confidence < 1.0
-        first = normalize(text[spans[i][0] : spans[i][1]]).split(" ")[0]
-        longest = self._first_words.get(first, 0)
+        longest = self._first_words.get(_first_word(text[spans[i][0] : spans[i][1]]), 0)
         if not longest and not fuzzy:
             return None
         for n in range(min(_MAX_WORDS, max(longest, 1), len(spans) - i), 0, -1):
@@ -514,6 +514,12 @@ def _is_title_acronym(name: str) -> bool:
     # "Nato", "Opec": acronyms some outlets write in title case
     letters = "".join(ch for ch in name if ch.isalpha())
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower()
+
+
+@lru_cache(maxsize=1 << 16)
+def _first_word(word: str) -> str:
+    """The normalised first word of ``word`` (words repeat: an article's are normalised once)."""
+    return normalize(word).split(" ")[0]
 
 
 _FORMER = frozenset({"former", "ex", "erstwhile"})
