@@ -328,3 +328,18 @@ def test_passive_of_a_verb_of_saying_still_names_no_speaker(parse_text) -> None:
     text = "Okafor was told that the ferry would not run again.\n"
     q = by_cue(run(parse_text, text), "told")
     assert q.speaker.mention is None
+
+
+def test_in_the_words_of_names_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    from quote_helpers import run
+
+    text = (
+        "The ferry has run since 1950. In the words of Mayor Lena Okafor, "
+        "\u201cthe ferry is the heart of this town.\u201d\n"
+    )
+    (q,) = [q for q in run(parse_text, text) if q.kind == "direct"]
+    assert q.speaker.name == "Lena Okafor"
+    assert q.cue is not None and q.cue.text == "In the words of"
+    # without the phrase the quote takes no speaker from the sentence before
+    (q2,) = [q for q in run(parse_text, "The ferry has run since 1950. \u201cIt is the heart of this town.\u201d\n")]
+    assert q2.speaker.name != "Lena Okafor"

@@ -12,6 +12,7 @@ Runs last of the attribution steps, on the quotes ``direct.py`` found no cue for
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from itertools import islice
 
@@ -75,12 +76,34 @@ def _carry_speakers(
         conf = 0.5 if cand else 0.3
         cue: tuple[int, int] | None = None
         local = _local_subject(ctx, q)
-        if local is not None:
+        words_of = _in_the_words_of(ctx, q)
+        if words_of is not None:
+            # "In the words of Mayor Okafor, “...”": the phrase names the speaker and is the cue
+            sp, cue, conf = _speaker_of(ctx, words_of[0]), words_of[1], 0.6
+        elif local is not None:
             # the sentence that introduces the quote in its own paragraph names the speaker, not a
             # quote paragraphs back (PolNeAR train: speaker accuracy +0.3, cue accuracy +0.6)
             sp, cue, conf = _speaker_of(ctx, local[0], local[1]), _cue_span(local[1]), 0.5
         carried.append(_Relation("direct", [(q.start, q.end)], cue, sp, conf, -1, [qi]))
     return carried
+
+
+_WORDS_OF = re.compile(r"\b(?:[Ii]n|[Tt]o (?:quote|use))\s+(?:the\s+)?words\s+of\s+(\S(?:[^,;:.“”\"\n]|\.(?=\S))*?)\s*[,:]?\s*$")
+
+
+def _in_the_words_of(ctx: _Ctx, q: _Quoted) -> tuple[Token, tuple[int, int]] | None:
+    """"In the words of X, “...”" right before quote ``q`` in its paragraph: X's head token and
+    the cue phrase ("In the words of")."""
+    para_start = ctx.parsed.paragraphs[_para_no(ctx.parsed.paragraphs, q.start)][0]
+    lo = max(para_start, q.start - 200)
+    m = _WORDS_OF.search(ctx.text, lo, q.start)
+    if m is None:
+        return None
+    span = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    cue_end = ctx.text.rindex("of", m.start(), m.start(1)) + 2
+    return span.root, (m.start(), cue_end)
 
 
 def _local_subject(ctx: _Ctx, q: _Quoted) -> tuple[Token, Token] | None:
