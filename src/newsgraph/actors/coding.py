@@ -57,7 +57,7 @@ from newsgraph.actors.defaults import article_defaults, role_on
 from newsgraph.actors.descriptions import context_countries
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
-from newsgraph.kb import KnowledgeBase, Match, Person, Role, load_kb, normalize
+from newsgraph.kb import KnowledgeBase, Match, Person, load_kb, normalize
 from newsgraph.records import Actor, Entity, Mention
 
 logger = logging.getLogger(__name__)
@@ -326,7 +326,7 @@ def _code_person(
     if country_match is None and sector is None and person is None:
         return Actor()
     if country_match is None and person is not None:
-        role = _role_on(person, parsed.published)
+        role = role_on(person, parsed.published)
         org = kb.organization(role.org) if role is not None and role.org else None
         if org is not None and role is not None:
             # an IGO, NGO or armed-group post: the organisation's code ("Kofi Annan" -> IGOUNO)
@@ -351,7 +351,7 @@ def _code_person(
             note=f"knowledge base: {role.office}" if role else "knowledge base: no office held on the day",
         )
     if sector is None and person is not None:
-        role = _role_on(person, parsed.published)
+        role = role_on(person, parsed.published)
         sector = role.sector if role else None
     base = (
         _actor(country_match, sector, confidence=_ROLE_CONFIDENCE)
@@ -382,11 +382,6 @@ def _known_person(kb: KnowledgeBase, entity: Entity, published: date | None) -> 
         if len(on_day) == 1:
             return on_day[0]
     return None
-
-
-def _role_on(person: Person, published: date | None) -> Role | None:
-    # only an office held on the day; a former holder is an elite (ELI), a future office gives nothing
-    return role_on(person, published)
 
 
 def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:
