@@ -104,7 +104,8 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
         for m in e.mentions:
             if m.kind == "name":
                 by_name.setdefault(normalize(m.text), i)
-    for start, end, match in kb.find(parsed.text):
+    # the span must be proper nouns (checked below), so only capitalised words can start one
+    for start, end, match in kb.find(parsed.text, capitalised=True):
         if match.kind not in _MISSED_KINDS or any(a < end and start < b for a, b in taken):
             continue
         span = parsed.doc.char_span(start, end, alignment_mode="expand")

@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.common import DASHES
 from newsgraph.entities.lexicon import rows
 
@@ -74,7 +75,7 @@ def actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
 
 def _find_actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     out: list[ActorPhrase] = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         # the small model often tags a lower-case "ministry" after "foreign" as PROPN, and a
         # capitalised plural at the start of a sentence before a bare name ("Rebels in Mali")
         # as a singular PROPN, while "Rebels in the Congo" stays NOUN/NNS

@@ -23,6 +23,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.actor_phrases import ActorPhrase, actor_phrases, initial_common_noun
 from newsgraph.entities.common import Cluster
 from newsgraph.entities.lexicon import lexicon
@@ -208,7 +209,7 @@ def collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
 def _find_collective_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
     out: list[ActorPhrase] = []
     lex = lexicon()
-    for tok in doc:
+    for tok in tokens_of(doc):
         if not (
             tok.pos_ == "NOUN"
             or (tok.pos_ == "PROPN" and (tok.is_lower or _capitalised_title(doc, tok, lex)))

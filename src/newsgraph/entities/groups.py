@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from newsgraph.document import sentence_starts, tokens_of
 from newsgraph.entities.common import (
     LABEL_KIND,
     LEADING_DROP,
@@ -142,7 +143,7 @@ def listed_collectives(doc: Doc, pieces: list[Piece], lex: Lexicon) -> list[tupl
     """
     by_start = {p.start: p for p in pieces}
     out = []
-    for tok in doc:
+    for tok in tokens_of(doc):
         kind = lex.collectives.get(tok.lower_)
         if kind is None or tok.tag_ not in ("NNS", "NNPS"):
             continue
@@ -292,7 +293,7 @@ def names_after_plural_title(doc: Doc, pieces: list[Piece], lex: Lexicon, gaz: G
 def titled_members(doc: Doc, clusters: list[Cluster]) -> None:
     """A group named by a plural title ("the Lake Forum Co-Chairs") gains the people
     given the singular title later in the same sentence ("the Co-Chair Paul Renner")."""
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = sentence_starts(doc)
     for g in clusters:
         if g.kind != "group" or not g.role_words or not g.mentions:
             continue

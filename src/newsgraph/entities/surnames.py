@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.common import Cluster
 from newsgraph.records import Mention
 
@@ -43,7 +44,7 @@ def add_missed_surnames(doc: Doc, clusters: list[Cluster], occupied: set[int]) -
         if names:
             first_seen[ci] = min(m.start for m in names)
     added = 0
-    for tok in doc:
+    for tok in tokens_of(doc):
         cis = owners.get(tok.text)
         if not cis or len(cis) != 1 or tok.idx in occupied or tok.text.lower() in other_names:
             continue

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.document import sentence_tokens
 from newsgraph.events.actors import actor_ids
 from newsgraph.events.arguments import subject
 from newsgraph.events.context import Candidate, Context, anchored_date, evidence_span, quote_at
@@ -90,7 +91,7 @@ def modal_requests(
     lex = ctx.lex
     request_modal = lex.word_class("request_modal")
     out: list[Candidate] = []
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         if tok.dep_ != "aux" or tok.lower_ not in request_modal:
             continue
         verb = tok.head

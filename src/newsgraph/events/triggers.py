@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.document import sentence_tokens
 from newsgraph.events.arguments import subject
 from newsgraph.events.lexicon import Lexicon, Trigger
 from newsgraph.events.tokens import forms, is_verb, lemma_in
@@ -243,19 +244,8 @@ def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
 
 
 def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
-    if (
-        is_verb(tok)
-        and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass")
-        and any(c.dep_ == "det" for c in tok.children)
-    ):
-        return None  # "evacuated the wounded": a participle used as a noun
-    if (
-        tok.tag_ == "VBG"
-        and tok.dep_ in ("pobj", "nsubj", "dobj")
-        and not any(c.dep_ in ("dobj", "nsubj", "agent", "prep", "prt") for c in tok.children)
-    ):
-        return None  # "a pace of killing": a gerund naming an activity, with no one doing it
-    if is_verb(tok):
+    verb = is_verb(tok)
+    if verb:
         kind = "verb"
     elif tok.pos_ in ("NOUN", "PROPN"):
         kind = "noun"
@@ -267,7 +257,15 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         if cands:
             break
     if not cands:
-        return None
+        return None  # most tokens: the checks below look at children, so they come after
+    if verb and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and any(c.dep_ == "det" for c in tok.children):
+        return None  # "evacuated the wounded": a participle used as a noun
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ in ("pobj", "nsubj", "dobj")
+        and not any(c.dep_ in ("dobj", "nsubj", "agent", "prep", "prt") for c in tok.children)
+    ):
+        return None  # "a pace of killing": a gerund naming an activity, with no one doing it
     # the frame is built only when a pattern constrains more than the lemma, or the verb is light
     frame: Frame | None = None
     if any(t.anchor or t.subjects for t in cands) or lemma_in(tok, lex.word_class("light")) is not None:
@@ -281,7 +279,7 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
 def find_triggers(sent: SpacySpan, lex: Lexicon) -> dict[int, Trigger]:
     """The trigger pattern matched at each token of the sentence (by token index, in text order)."""
     trig_at: dict[int, Trigger] = {}
-    for tok in sent:
+    for tok in sentence_tokens(sent):
         trig = match_trigger(tok, lex)
         if trig is not None:
             trig_at[tok.i] = trig

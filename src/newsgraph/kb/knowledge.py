@@ -301,16 +301,23 @@ class KnowledgeBase:
         scope = next((sc for phrase, sc, _ in sorted(self.discards, key=lambda d: -len(d[0])) if found.startswith(phrase)), "sentence")
         return found, scope
 
-    def find(self, text: str, *, min_confidence: float = 1.0) -> list[tuple[int, int, Match]]:
+    def find(
+        self, text: str, *, min_confidence: float = 1.0, capitalised: bool = False
+    ) -> list[tuple[int, int, Match]]:
         """Every knowledge-base name in ``text``: ``(start, end, match)``, longest first, no overlaps.
 
         Exact matches only by default (``min_confidence=1.0``); pass a lower
-        value to let single words match fuzzily.
+        value to let single words match fuzzily. ``capitalised=True`` tries only
+        names whose first word starts with a capital or a digit (proper names in
+        running text), which skips most words of an article.
         """
         spans = list(words(text))
         out: list[tuple[int, int, Match]] = []
         i = 0
         while i < len(spans):
+            if capitalised and not (text[spans[i][0]].isupper() or text[spans[i][0]].isdigit()):
+                i += 1
+                continue
             hit = self._longest_at(text, spans, i, min_confidence)
             if hit is None:
                 i += 1

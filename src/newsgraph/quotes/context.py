@@ -13,7 +13,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.document import ParsedDocument
+from newsgraph.document import ParsedDocument, tokens_of
 from newsgraph.entities import EntityIndex
 from newsgraph.quotes.cues import CueLexicon, cue_lexicon
 from newsgraph.quotes.marks import _Quoted, _scan_marks
@@ -42,7 +42,7 @@ class _Ctx:
 def _build_ctx(parsed: ParsedDocument, index: EntityIndex) -> _Ctx:
     text = parsed.text
     doc = parsed.doc
-    starts = [t.idx for t in doc]
+    starts = [t.idx for t in tokens_of(doc)]
     quotes, single_marks = _scan_marks(text, parsed.paragraphs)
     quoted = [-1] * len(doc)
     for qi, q in enumerate(quotes):

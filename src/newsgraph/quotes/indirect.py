@@ -21,6 +21,7 @@ import re
 
 from spacy.tokens import Token
 
+from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cues import (
     _authorial,
@@ -58,7 +59,7 @@ _THIRD_PERSON = frozenset({"he", "she", "they"})
 def _verb_relations(ctx: _Ctx) -> list[_Relation]:
     lex = ctx.lex
     out: list[_Relation] = []
-    for tok in ctx.doc:
+    for tok in tokens_of(ctx.doc):
         if ctx.quoted[tok.i] >= 0:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":

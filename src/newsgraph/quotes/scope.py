@@ -25,6 +25,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
 from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
@@ -66,7 +67,7 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
     for r in relations:
         _take(ctx, taken, [*r.content, *([r.cue] if r.cue else [])])
     out: list[_Relation] = []
-    for tok in ctx.doc:
+    for tok in tokens_of(ctx.doc):
         if ctx.quoted[tok.i] >= 0 or tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX") or taken[tok.i]:
             continue
         if tok.i in ctx.rejected:

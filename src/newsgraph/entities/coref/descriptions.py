@@ -19,6 +19,7 @@ import bisect
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import sentence_starts, tokens_of
 from newsgraph.entities.common import Cluster, role_head
 from newsgraph.entities.lexicon import RoleNoun, lexicon
 from newsgraph.records import Mention
@@ -64,7 +65,7 @@ def link_descriptions(
 ) -> int:
     """Attach "the senator"/"the ministry"/"the senators" descriptions; returns how many were linked."""
     lex = lexicon()
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = sentence_starts(doc)
 
     def sent_of(offset: int) -> int:
         return bisect.bisect_right(sent_starts, offset) - 1
@@ -78,7 +79,7 @@ def link_descriptions(
         off: c.kind for c in clusters for m in c.mentions if m.kind == "name" for off in range(m.start, m.end)
     }
     linked = 0
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.pos_ not in ("NOUN", "PROPN") or tok.idx in occupied:
             continue
         if tok.dep_ in ("compound", "amod", "nmod") or (

@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import sentence_starts, tokens_of
 from newsgraph.entities.common import Cluster
 from newsgraph.entities.coref.descriptions import _add
 from newsgraph.entities.lexicon import lexicon
@@ -48,10 +49,10 @@ def link_documents(doc: Doc, clusters: list[Cluster], occupied: set[int]) -> int
             i -= 1
         return None
 
-    sent_starts = [s.start_char for s in doc.sents]
+    sent_starts = sentence_starts(doc)
     last: dict[str, tuple[int, int]] = {}  # noun -> (sentence, author) of its latest authored mention
     linked = 0
-    for tok in doc:
+    for tok in tokens_of(doc):
         noun = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or noun not in lex.document_nouns:
             continue

@@ -37,6 +37,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import sentence_starts, tokens_of
 from newsgraph.entities.common import Cluster, role_head
 from newsgraph.entities.coref.descriptions import _add, _np_start
 from newsgraph.entities.coref.salience import subject_of
@@ -61,7 +62,7 @@ class Focus:
     def __init__(self, doc: Doc, clusters: list[Cluster]) -> None:
         self.doc = doc
         self.clusters = clusters
-        self._sent_starts = [s.start_char for s in doc.sents]
+        self._sent_starts = sentence_starts(doc)
         self._by_sent: dict[int, list[_Row]] = {}
         for ci, c in enumerate(clusters):
             for m in c.mentions:
@@ -102,7 +103,7 @@ def link_in_focus(doc: Doc, clusters: list[Cluster], occupied: set[int], kb: Any
     }
     types = _Types(kb, lex)
     linked = 0
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.pos_ != "NOUN" or tok.idx in occupied or not _definite_subject(doc, tok):
             continue
         start = _np_start(tok, keep_det=True)

@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.coref.pronouns import _RELATIVES
 from newsgraph.entities.lexicon import lexicon
 from newsgraph.records import Entity, Mention
@@ -49,7 +50,7 @@ def link_late_relatives(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
     lex = lexicon()
     added: dict[int, list[Mention]] = {}
-    for tok in doc:
+    for tok in tokens_of(doc):
         kinds = _RELATIVES.get(tok.lower_)
         if kinds is None or tok.idx in mentioned or tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.common import Cluster
 from newsgraph.entities.coref.descriptions import _add
 from newsgraph.entities.lexicon import lexicon
@@ -25,7 +26,7 @@ def link_owned_organisations(doc: Doc, clusters: list[Cluster], occupied: set[in
     lex = lexicon()
     owned = [
         t
-        for t in doc
+        for t in tokens_of(doc)
         if t.tag_ == "NN" and (info := lex.description_nouns.get(t.lower_)) is not None and info[3]
     ]
     if not owned:

@@ -22,6 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.common import Cluster
 from newsgraph.entities.coref.descriptions import _add
 from newsgraph.entities.lexicon import Lexicon, lexicon
@@ -40,7 +41,7 @@ def link_plural_speakers(doc: Doc, clusters: list[Cluster], occupied: set[int], 
     lex = lexicon()
     groups: dict[tuple[str, ...], int] = {}
     linked = 0
-    for tok in doc:
+    for tok in tokens_of(doc):
         if tok.pos_ != "NOUN" or tok.idx in occupied:
             continue
         noun = _people_noun(tok, lex)

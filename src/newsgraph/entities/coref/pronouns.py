@@ -21,6 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.common import Cluster, role_head
 from newsgraph.entities.coref.salience import PRONOUN_WINDOW, Occurrence, Salience, choose
 from newsgraph.entities.lexicon import Lexicon, lexicon
@@ -232,7 +233,7 @@ def link_pronouns(
     done = {m.start for c in clusters for m in c.mentions if m.kind == "pronoun"}
     linked = 0
     # walk pronouns in order, inserting each linked pronoun as a new occurrence so chains form
-    for tok in doc:
+    for tok in tokens_of(doc):
         low = tok.lower_
         pron = lex.pronouns.get(low)
         if pron is None or tok.pos_ not in ("PRON", "DET") or tok.idx in in_quote or tok.idx in occupied:
@@ -382,7 +383,7 @@ def link_relatives(doc: Doc, clusters: list[Cluster], occupied: set[int]) -> int
     # (not ``occupied``: that also holds the words of roles, and an apposition's relative clause is
     # part of its role: "Anna Berg, a lawyer who has argued ...")
     mentioned = {m.start for c in clusters for m in c.mentions}
-    for tok in doc:
+    for tok in tokens_of(doc):
         kinds = _RELATIVES.get(tok.lower_)
         if kinds is None or tok.idx in mentioned:
             continue
