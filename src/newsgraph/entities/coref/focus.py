@@ -97,15 +97,27 @@ class Focus:
 def link_in_focus(doc: Doc, clusters: list[Cluster], occupied: set[int], kb: Any = None) -> int:
     """Attach definite descriptions to the entity in focus; returns how many were linked."""
     lex = lexicon()
-    focus = Focus(doc, clusters)
-    name_kind = {
-        off: c.kind for c in clusters for m in c.mentions if m.kind == "name" for off in range(m.start, m.end)
-    }
+    # built at the first candidate: most calls find none, and both index every mention
+    focus: Focus | None = None
+    name_kind: dict[int, str] = {}
     types = _Types(kb, lex)
     linked = 0
     for tok in tokens_of(doc):
-        if tok.pos_ != "NOUN" or tok.idx in occupied or not _definite_subject(doc, tok):
+        if tok.pos_ != "NOUN" or tok.idx in occupied:
             continue
+        if tok.lower_ not in lex.person_nouns and tok.lower_ not in lex.description_nouns:
+            continue  # no description the steps below could link
+        if not _definite_subject(doc, tok):
+            continue
+        if focus is None:
+            focus = Focus(doc, clusters)
+            name_kind = {
+                off: c.kind
+                for c in clusters
+                for m in c.mentions
+                if m.kind == "name"
+                for off in range(m.start, m.end)
+            }
         start = _np_start(tok, keep_det=True)
         if any(doc[i].idx in name_kind for i in range(start, tok.i)):
             continue  # "the Trump campaign", "the Texas senator": the name says who, not the focus

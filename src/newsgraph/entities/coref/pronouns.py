@@ -16,6 +16,7 @@ the noun its clause hangs on in the parse.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -49,6 +50,7 @@ _NONREFERENTIAL_IT_HEADS = frozenset(
 )
 _OPEN_QUOTES = frozenset('"“„«')
 _CLOSE_QUOTES = frozenset('"”»')
+_MARK = re.compile("''|``|[\"“„«”»]")
 
 
 def quoted_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -60,25 +62,21 @@ def quoted_regions(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[tup
     out: list[tuple[int, int]] = []
     for p_start, p_end in paragraphs:
         open_at: int | None = None
-        i = p_start
-        while i < p_end:
-            ch = text[i]
-            pair = text[i : i + 2]
-            if pair in ("''", "``"):
+        # only the marks matter: the regex jumps from one to the next
+        for m in _MARK.finditer(text, p_start, p_end):
+            i, mark = m.start(), m.group()
+            if len(mark) == 2:
                 # typewriter-style quotes (``...'' or ''...'', as in some wire copy)
                 if open_at is None:
                     open_at = i
                 else:
                     out.append((open_at, i + 2))
                     open_at = None
-                i += 2
-                continue
-            if open_at is None and ch in _OPEN_QUOTES:
+            elif open_at is None and mark in _OPEN_QUOTES:
                 open_at = i
-            elif open_at is not None and ch in _CLOSE_QUOTES:
+            elif open_at is not None and mark in _CLOSE_QUOTES:
                 out.append((open_at, i + 1))
                 open_at = None
-            i += 1
         if open_at is not None:
             out.append((open_at, p_end))
     return out
