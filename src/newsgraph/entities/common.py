@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.entities.lexicon import Lexicon, RoleNoun
 from newsgraph.records import Mention
 
@@ -64,7 +65,7 @@ def spaced(doc: Doc, tok: Token) -> bool:
 
 def role_at(doc: Doc, i: int, end: int, lex: Lexicon) -> tuple[int, bool, str, str] | None:
     """A role noun starting at token ``i`` (not past ``end``): (end token, plural, word, class)."""
-    if doc[i].lower_ not in lex.role_first_words:
+    if tokens_of(doc)[i].lower_ not in lex.role_first_words:
         return None
     for n in range(min(lex.role_max_words, end - i), 0, -1):
         span = doc[i : i + n]

@@ -209,7 +209,7 @@ class KnowledgeBase:
         ``min_confidence`` ("Nagorno-Karabkh" -> XNK at 0.94). ``None`` when
         nothing is close enough: an unknown name gets no code, never a guess.
         """
-        key = normalize(name)
+        key = _key(name)
         if not key:
             return None
         bare = name.strip()
@@ -356,7 +356,7 @@ class KnowledgeBase:
 
     def sector(self, term: str) -> str | None:
         """The sector code of a role noun or title ("senators" -> LEG, "foreign minister" -> GOV)."""
-        return self.sectors.get(normalize(term))
+        return self.sectors.get(_key(term))
 
     def find_sectors(self, text: str) -> list[tuple[int, int, str, bool]]:
         """Every sector term in ``text``: ``(start, end, sector, generic)``, longest first, no overlaps.
@@ -370,7 +370,7 @@ class KnowledgeBase:
         while i < len(spans):
             for n in range(min(self._sector_words, len(spans) - i), 0, -1):
                 start, end = spans[i][0], spans[i + n - 1][1]
-                term = normalize(text[start:end])
+                term = _key(text[start:end])
                 sector = self.sectors.get(term)
                 if sector is not None:
                     if sector in _OFFICE_SECTORS and _former(text, spans, i):
@@ -521,6 +521,13 @@ def _is_title_acronym(name: str) -> bool:
     # "Nato", "Opec": acronyms some outlets write in title case
     letters = "".join(ch for ch in name if ch.isalpha())
     return len(letters) >= 4 and letters[0].isupper() and letters[1:].islower()
+
+
+@lru_cache(maxsize=1 << 15)
+def _key(name: str) -> str:
+    """``normalize(name)`` for lookups at run time: an article asks for the same few hundred
+    strings again and again (each mention, each word of the name scans)."""
+    return normalize(name)
 
 
 @lru_cache(maxsize=1 << 16)
