@@ -89,3 +89,15 @@ def test_participle_of_existential_there(parse_text) -> None:  # type: ignore[no
     quotes = run(parse_text, text)
     q = next(q for q in quotes if q.cue is not None and "showing" in q.cue.text)
     assert speaker_text(q) == "emails"
+
+
+def test_name_after_inverted_cue_before_colon(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Harbour chief Tom Okafor defended the fares at the meeting on Monday.\n\n"
+        "\u201cThe boats are old and we need new ones,\u201d Okafor said.\n\n"
+        "Continued Okafor: \u201cSo I think the fares have to stay where they are for now.\u201d\n"
+    )
+    quotes = run(parse_text, text)
+    q = next(q for q in quotes if q.content_text.startswith("\u201cSo I think"))
+    assert q.cue is not None and q.cue.text.startswith("Continued")
+    assert speaker_text(q) == "Okafor"

@@ -246,6 +246,9 @@ def _attribute_direct(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[_Attribution, str
             # (a passive cue, "ravens are considered “...”", names no speaker: no guess)
             lo, hi = (a_lo, a_hi) if where == "after" else (b_lo, b_hi)
             subj = _np_in(ctx, lo, hi, after=verb.i) if where == "after" else _np_in(ctx, lo, verb.i)
+            if subj is None and where == "before" and colon:
+                # "Continued Stone: “...”", "Added the mayor: “...”": the name after an inverted cue
+                subj = _np_in(ctx, verb.i + 1, b_hi, after=verb.i)
         speaker = _speaker_of(ctx, subj, verb)
         return _Attribution(_cue_span(verb), speaker, 0.9 if subj is not None else 0.6), where
     # (only for sentences: for short fragments it found 70 false quotes per 20 right on train)
