@@ -101,3 +101,15 @@ def test_name_after_inverted_cue_before_colon(parse_text) -> None:  # type: igno
     q = next(q for q in quotes if q.content_text.startswith("\u201cSo I think"))
     assert q.cue is not None and q.cue.text.startswith("Continued")
     assert speaker_text(q) == "Okafor"
+
+
+def test_carried_speaker_is_not_a_relative_pronoun(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The harbour board met on Monday.\n\n"
+        "\u201cWe can still fix the ferries,\u201d said Tom Okafor, who thinks often about the old pier.\n\n"
+        "\u201cThe boats are old, but the crews are good and the passengers are loyal.\u201d\n"
+    )
+    quotes = run(parse_text, text)
+    q = next(q for q in quotes if q.content_text.startswith("\u201cThe boats"))
+    assert q.cue is None
+    assert speaker_text(q) == "Tom Okafor"
