@@ -81,3 +81,17 @@ def test_coref_descriptions_relative_after_an_apposition_is_the_named_person(par
     index = extract_entities(parse_text(text))
     e = _entity_of(index, text, "who")
     assert e is not None and e.name == "Anna Berg"
+
+
+def test_coref_descriptions_generic_group_noun_fits_a_foundation(parse_text) -> None:
+    text = (
+        "Ferry traffic fell by a third last year, according to the Harbour Users Foundation. "
+        "The group said most passengers now take the bridge."
+    )
+    index = extract_entities(parse_text(text))
+    e = _entity_of(index, text, "The group")
+    assert e is not None and e.name == "Harbour Users Foundation"
+    # a name whose noun names a sector is no "group": the party is not
+    other = "The Harbour Party lost two seats on Monday. The group said the vote had been close."
+    e = _entity_of(extract_entities(parse_text(other)), other, "The group")
+    assert e is None or e.name != "Harbour Party"

@@ -6,7 +6,8 @@
    ``indirect._absorb_quotes``: the quotations inside a relation's content (direct or mixed).
 3. ``direct._attribute_rest``: the other quotations' cues and speakers from the text around
    them; split quotes joined; short unattributed phrases set aside as framing.
-4. ``uncued._carry_speakers``: quotations with no cue.
+4. ``uncued._carry_speakers``: quotations with no cue; ``labels._transcript_labels``: the
+   turns of a transcript (``NAME: words``), the relations inside a turn nested within it.
 5. ``records._to_records`` and ``records._framing_records``: the ``Quote`` and
    ``FramingItem`` records (span conventions: ``spans.py``; nested relations: ``ctx.nested``).
 
@@ -22,6 +23,7 @@ from newsgraph.entities import EntityIndex
 from newsgraph.quotes.context import _build_ctx
 from newsgraph.quotes.direct import _attribute_rest
 from newsgraph.quotes.indirect import _absorb_quotes, _cue_relations
+from newsgraph.quotes.labels import _transcript_labels
 from newsgraph.quotes.records import _framing_records, _to_records
 from newsgraph.quotes.scope import _model_relations
 from newsgraph.quotes.uncued import _carry_speakers
@@ -49,5 +51,5 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     # attributed statement
     carried = _carry_speakers(ctx, relations, direct, owner, pending)
     # 5. records
-    all_rel = relations + list(direct.values()) + carried
+    all_rel = _transcript_labels(ctx, relations + list(direct.values()) + carried)
     return _to_records(ctx, all_rel), _framing_records(ctx, framing_spans)

@@ -100,6 +100,8 @@ def _compact(tok: Token) -> tuple[int, int]:
     left = tok
     for child in tok.lefts:
         if child.dep_ in ("compound", "flat", "det", "amod", "poss", "nmod", "nummod", "case", "prt"):
+            if child.dep_ == "amod" and child.pos_ == "VERB" and tok.pos_ == "PROPN":
+                continue  # "Continued Okafor: ...": an inverted cue the parser hung on the name
             if child.i < left.i:
                 left = child.left_edge if child.dep_ == "poss" else child
     # never reach across a comma, a quotation mark or a line break ("By Helena Marsh\n\nChair of ...")

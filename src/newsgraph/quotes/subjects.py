@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from newsgraph.entities import lexicon
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cues import _is_cue_verb, _is_passive, _outer_cue, cue_lexicon
 
@@ -191,6 +192,11 @@ def _parse_subject(verb: Token) -> Token | None:
         # nearest before the verb: the parser reads a place before it as a second subject
         # (PolNeAR train: 10 fixed, 6 lost against taking the leftmost one)
         subjects = [_unclitic(c) for c in v.children if c.dep_ == "nsubj"]
+        if v is not verb and verb.tag_ == "VBG" and any(c.lower_ == "there" for c in v.children if c.i < v.i):
+            # "There were emails that night showing ...": the participle describes the noun
+            attr = next((c for c in v.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
+            if attr is not None and attr.i < verb.i:
+                return attr if _usable_subject(attr, verb) else None
         if subjects and all(_expletive(c, v) for c in subjects):
             # "It seems that ...", "it's impossible to talk about ...": nobody is named
             return None
@@ -213,6 +219,10 @@ def _parse_subject(verb: Token) -> Token | None:
                 return obj if _usable_subject(obj, verb) else None
         if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             noun = v.head
+            if _people_after_preposition(noun) or _there_is(noun):
+                # "into groups backing Ortiz", "like others defending the law", "there is
+                # evidence suggesting ...": the people (or the thing) the participle describes
+                return noun if _usable_subject(noun, verb) else None
             if noun.dep_ in ("dobj", "pobj", "npadvmod", "attr", "appos"):
                 v = noun.head.head if noun.dep_ == "pobj" else noun.head
                 continue
@@ -230,6 +240,35 @@ def _parse_subject(verb: Token) -> Token | None:
         else:
             return _name_before(verb) if v is verb else None
     return None
+
+
+_PEOPLE_PRONOUNS = frozenset({"those", "others", "some", "many", "few", "several"})
+
+
+def _people_after_preposition(noun: Token) -> bool:
+    """A noun naming people as the object of a preposition ("for candidates proposing ...",
+    "including those backing ..."): a role, a person noun, an organisation noun of the entity
+    lexicon, or "those"/"others". (The object of a verb is not: "emailed supporters saying
+    ..." is the sender's message; PolNeAR train A: 27 of 33 such sources are the sender.)"""
+    if noun.dep_ != "pobj":
+        return False
+    if noun.lower_ in _PEOPLE_PRONOUNS:
+        return True
+    if noun.pos_ != "NOUN":
+        return False
+    lex = lexicon()
+    lemma = noun.lemma_.lower()
+    return lex.role(lemma) is not None or lemma in lex.person_nouns or lex.org_noun(lemma) is not None
+
+
+def _there_is(noun: Token) -> bool:
+    """The noun of an existential "there is/are" ("there were emails showing ...")."""
+    head = noun.head
+    return (
+        noun.dep_ == "attr"
+        and head.lemma_.lower() == "be"
+        and any(c.dep_ == "expl" and c.lower_ == "there" for c in head.children)
+    )
 
 
 #: verbs whose subject "it" stands for a clause after them ("It seems that ...", "It may seem

@@ -51,7 +51,12 @@ def _carry_speakers(
         + [
             (r.content[0][0], r)
             for r in relations
-            if r.kind == "indirect" and r.speaker.mention is not None and r.cue_tok not in nested
+            if r.kind == "indirect"
+            and r.speaker.mention is not None
+            and r.cue_tok not in nested
+            # a relative clause's statement ("said Murphy, who thinks ...") is an aside, not the
+            # voice a next paragraph continues
+            and r.speaker.mention.text.lower() not in _RELATIVES
         ],
         key=lambda x: x[0],
     )
@@ -88,6 +93,7 @@ def _carry_speakers(
     return carried
 
 
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _WORDS_OF = re.compile(r"\b(?:[Ii]n|[Tt]o (?:quote|use))\s+(?:the\s+)?words\s+of\s+(\S(?:[^,;:.“”\"\n]|\.(?=\S))*?)\s*[,:]?\s*$")
 
 

@@ -46,6 +46,8 @@ from newsgraph.entities.lexicon import Lexicon, lexicon
 #: How many sentences back (besides the description's own) a description looks for its entity.
 FOCUS_WINDOW = 3
 #: Words that describe anyone, so may refer back to a person introduced by another noun ("a nurse ... the woman").
+#: organisation nouns that say nothing of the kind of organisation
+_GENERIC_ORG = frozenset({"group", "organization", "organisation"})
 _PLAIN_PERSON = frozenset({"man", "woman", "person", "guy", "lady", "gentleman", "individual", "boy", "girl"})
 
 
@@ -205,7 +207,13 @@ class _Types:
             nouns = {w for w in c.name.lower().split() if w in self.lex.description_nouns or w in self.lex.org_nouns}
             if nouns:
                 # "the board" is the "Illinois Board of Elections", "the agency" not the "Democratic Party"
-                return noun in nouns
+                if noun in nouns:
+                    return True
+                # "the group" is also the "National Golf Foundation" or the "Hunger Coalition": a
+                # name whose nouns name no sector ("the group" is no party, ministry or company)
+                return noun in _GENERIC_ORG and not any(
+                    w in self.lex.description_nouns and self.lex.description_nouns[w][1] for w in nouns
+                )
             known = self.sectors(c.name)
             if not fits:
                 # "the group": an organisation of no known kind ("the rights group" is not the UN)
