@@ -77,7 +77,12 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
         if cur.dep_ in ("acl", "relcl"):
             # "a suspect accused of bombing the embassy": the accused is who would have bombed,
             # not who was bombed (the participle's voice is not the complement's)
-            return [cur.head], cur.tag_ == "VBN" and not via_complement
+            # a participle with a direct object of its own is active, whatever the parser's tag
+            # ("doctors from two aid groups [donated and] delivered goods to X" parsed as a
+            # reduced relative on "groups": the groups delivered)
+            kids = (*tok.children, *cur.children)
+            active = any(c.dep_ in ("dobj", "obj") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+            return [cur.head], cur.tag_ == "VBN" and not via_complement and not active
         return [], passive
     return [], False
 
