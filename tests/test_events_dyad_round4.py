@@ -89,3 +89,32 @@ def test_events_dyad_participle_with_an_object_is_active() -> None:
         pos=["NOUN", "ADP", "NUM", "NOUN", "VERB", "PUNCT"],
     )
     assert subject(doc2[4]) == ([doc2[3]], True)
+
+
+def test_events_dyad_opening_name_parsed_as_a_modifier_is_the_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.events.arguments import subject
+
+    # "UNICEF had announced a suspension", parsed with "UNICEF" as an adverb (a hand-made parse)
+    vocab = spacy.blank("en").vocab
+    doc = Doc(
+        vocab,
+        words=["UNICEF", "had", "announced", "a", "suspension", "."],
+        heads=[2, 2, 2, 4, 2, 2],
+        deps=["advmod", "aux", "ROOT", "det", "dobj", "punct"],
+        tags=["RB", "VBD", "VBN", "DT", "NN", "."],
+        pos=["ADV", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert [t.text for t in subject(doc[2])[0]] == ["UNICEF"]
+    # a real adverb opening the sentence is no subject
+    doc2 = Doc(
+        vocab,
+        words=["Later", "had", "announced", "a", "suspension", "."],
+        heads=[2, 2, 2, 4, 2, 2],
+        deps=["advmod", "aux", "ROOT", "det", "dobj", "punct"],
+        tags=["RB", "VBD", "VBN", "DT", "NN", "."],
+        pos=["ADV", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
+    )
+    assert subject(doc2[2])[0] == []

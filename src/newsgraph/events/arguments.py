@@ -44,7 +44,7 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
     raised = False
     for _ in range(MAX_CLIMB):
         passive = own_passive or any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
-        subs = [c for c in cur.children if c.dep_ in _SUBJ]
+        subs = [c for c in cur.children if c.dep_ in _SUBJ] or _misparsed_subject(cur)
         if subs:
             c = subs[0]
             if c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
@@ -85,6 +85,18 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
             return [cur.head], cur.tag_ == "VBN" and not via_complement and not active
         return [], passive
     return [], False
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """A name that opens the sentence and that the parser hung on a subjectless finite verb as
+    a modifier ("USAID had announced ...", parsed with "USAID" as an adverb): the subject."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VB", "VBG", "TO") or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    first = verb.sent[0]
+    name = first.pos_ == "PROPN" or (first.is_upper and len(first) > 1 and first.is_alpha)  # "USAID" as RB
+    if first.head.i != verb.i or first.dep_ not in ("advmod", "npadvmod", "dep", "nmod") or not name:
+        return []
+    return [first]
 
 
 def _bare_complement(tok: Token) -> bool:
