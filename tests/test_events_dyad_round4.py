@@ -118,3 +118,20 @@ def test_events_dyad_opening_name_parsed_as_a_modifier_is_the_subject() -> None:
         pos=["ADV", "AUX", "VERB", "DET", "NOUN", "PUNCT"],
     )
     assert subject(doc2[2])[0] == []
+
+
+def test_events_dyad_fronted_scene_phrase_names_no_target(analyzer: Analyzer) -> None:
+    # the fronted "at" phrase says where and with whom, not whom the insult is aimed at
+    a = analyzer(
+        "At a charity dinner in Lyon with the singer Marie Dubois, the French minister criticised the protesters."
+    )
+    evs = [e for e in a.events if e.trigger.text == "criticised"]
+    assert evs, [(e.type, e.trigger.text) for e in a.events]
+    names = _names(a, evs[0].target)
+    assert "Lyon" not in names and "Marie Dubois" not in names
+    assert names == ["the protesters"] or names == ["protesters"]
+    # after the verb, "at" still names a target
+    b = analyzer("Egyptian police fired tear gas at the Sudanese protesters on Monday.")
+    assert any("Sudanese protesters" in _names(b, e.target) for e in b.events), [
+        (e.type, e.trigger.text, _names(b, e.target)) for e in b.events
+    ]

@@ -129,9 +129,14 @@ def target_tokens(tok: Token, passive: bool, particle: str | None, evaluative: b
     if passive:
         out.extend(c for c in tok.children if c.dep_ in ("nsubjpass",))
     out.extend(c for c in tok.children if c.dep_ in ("dobj", "obj", "dative"))
+    first_subject = min((c.i for c in tok.children if c.dep_ in _SUBJ), default=tok.i)
     for c in tok.children:
         if c.dep_ in ("prep", "prt") and (c.lower_ in _TARGET_PREPS or c.lower_ == particle):
             if c.lower_ in _SECONDARY_PREPS and c.lower_ != particle:
+                continue
+            if c.dep_ == "prep" and c.i < first_subject:
+                # "At a fundraiser in New York with X, Clinton called ...": a phrase fronted
+                # before the subject sets the scene; it names no one the act is aimed at
                 continue
             objs = [g for g in c.children if g.dep_ == "pobj"]
             out.extend(objs or _stranded_object(c))
