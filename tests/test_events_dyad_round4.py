@@ -135,3 +135,19 @@ def test_events_dyad_fronted_scene_phrase_names_no_target(analyzer: Analyzer) ->
     assert any("Sudanese protesters" in _names(b, e.target) for e in b.events), [
         (e.type, e.trigger.text, _names(b, e.target)) for e in b.events
     ]
+
+
+def test_events_dyad_relative_clause_on_a_predicate_noun_is_its_subject(analyzer: Analyzer) -> None:
+    # "X ... is a demagogue who vowed to": the relative clause describes X
+    a = analyzer(
+        "Kim Varga incites hatred and is a serial liar and a demagogue who has repeatedly vowed to "
+        "expel all Roma from Hungary."
+    )
+    evs = [e for e in a.events if e.trigger.text == "expel"]
+    assert evs and _names(a, evs[0].source) == ["Kim Varga"], [(e.type, e.trigger.text, e.source) for e in a.events]
+    # a relative clause on an ordinary noun keeps the noun ("the militia that attacked ...")
+    from newsgraph.events.arguments import subject
+
+    doc = analyzer.nlp("Police arrested the militia that attacked the convoy.")
+    attacked = next(t for t in doc if t.text == "attacked")
+    assert [t.text for t in subject(attacked)[0]] == ["militia"]

@@ -48,7 +48,7 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
         if subs:
             c = subs[0]
             if c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
-                return [cur.head], False
+                return [_predicated(cur.head)], False
             # "X is scheduled to visit Y", "X was forced to resign": the subject of a passive
             # governor does the infinitive's act; only the infinitive's own voice counts
             return subs, own_passive if raised else passive
@@ -85,6 +85,21 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
             return [cur.head], cur.tag_ == "VBN" and not via_complement and not active
         return [], passive
     return [], False
+
+
+def _predicated(noun: Token) -> Token:
+    """The one a predicate noun describes ("X is a demagogue who vowed to ...": X), else the noun."""
+    head = noun
+    for _ in range(MAX_CLIMB):
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        # "X incites violence and is a liar who ...": the copula's subject, through coordination
+        subs, _passive = subject(head.head)
+        if subs and subs[0].lower_ not in ("it", "this", "that", "there") and subs[0].i != noun.i:
+            return subs[0]
+    return noun
 
 
 def _misparsed_subject(verb: Token) -> list[Token]:
