@@ -151,3 +151,13 @@ def test_events_dyad_relative_clause_on_a_predicate_noun_is_its_subject(analyzer
     doc = analyzer.nlp("Police arrested the militia that attacked the convoy.")
     attacked = next(t for t in doc if t.text == "attacked")
     assert [t.text for t in subject(attacked)[0]] == ["militia"]
+
+
+def test_events_dyad_what_a_document_says_is_not_its_maker(analyzer: Analyzer) -> None:
+    a = analyzer(
+        "The Kenyan parliament is debating a resolution demanding the Ugandan government halt all arms "
+        "sales to the South Sudanese army."
+    )
+    (ev,) = [e for e in a.events if e.trigger.text == "demanding"]
+    assert _names(a, ev.source) == ["Kenyan parliament"]
+    assert "Ugandan government" in _names(a, ev.target)

@@ -378,7 +378,14 @@ def _owner_here(ctx: Context, noun: Token) -> list[str]:
             found = entities_in(ctx, phrase_tokens(subj, True))
             if found:
                 return found
-    tokens = [t for c in noun.children if c.dep_ in ("prep", "acl", "amod", "compound") for t in c.subtree]
+    # what a document says ("a resolution demanding that X ...", "a report accusing X") is its
+    # content, not who made it
+    tokens = [
+        t
+        for c in noun.children
+        if c.dep_ in ("prep", "amod", "compound") or (c.dep_ == "acl" and c.tag_ != "VBG")
+        for t in c.subtree
+    ]
     if len(tokens) > _MAX_PHRASE:
         tokens = tokens[:_MAX_PHRASE]
     return entities_in(ctx, tokens)
