@@ -161,3 +161,14 @@ def test_events_dyad_what_a_document_says_is_not_its_maker(analyzer: Analyzer) -
     (ev,) = [e for e in a.events if e.trigger.text == "demanding"]
     assert _names(a, ev.source) == ["Kenyan parliament"]
     assert "Ugandan government" in _names(a, ev.target)
+
+
+def test_events_dyad_means_phrase_gives_the_place(analyzer: Analyzer) -> None:
+    a = analyzer(
+        "The Indian army violated the truce by shelling with mortars and firing small arms along the "
+        "border in Pakistan's Kotli district."
+    )
+    evs = [e for e in _reported(a, "ASSAULT") if e.trigger.text == "violated"]
+    assert evs, [(e.type, e.trigger.text) for e in a.events]
+    assert evs[0].location is not None and evs[0].location.name in ("Kotli", "Pakistan")
+    assert evs[0].target

@@ -79,7 +79,7 @@ def event_dyad(
     target, tgt_fallback = _target(ctx, tok, trig, pred, code, tgt_toks, quote, source)
     source, target = collapse(ctx, source), collapse(ctx, target)
     target = [x for x in target if x not in source]
-    places = places_at(ctx, pred) or _scene_places(ctx, pred)
+    places = places_at(ctx, pred) or _scene_places(ctx, pred) or _means_places(ctx, pred)
     if not source and target and places and code.root == "17" and _agentless_passive(pred):
         # "a missionary was arrested in Lebanon", "the group was detained in Tarcin": the
         # authorities of the place where a coercive act is done did it (PLOVER GSR convention:
@@ -179,6 +179,22 @@ def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]
         found = places_at(ctx, anchor)
         if found:
             return found
+    return []
+
+
+def _means_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
+    """Where the act is done through its means ("violated the truce by shelling villages and
+    firing along the border in Kashmir": in Kashmir): the places of a "by" + gerund phrase."""
+    for c in pred.children:
+        if c.dep_ != "prep" or c.lower_ != "by":
+            continue
+        for g in c.children:
+            if g.dep_ != "pcomp":
+                continue
+            for verb in (g, *(x for x in g.children if x.dep_ == "conj")):
+                found = places_at(ctx, verb)
+                if found:
+                    return found
     return []
 
 
