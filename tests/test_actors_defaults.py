@@ -162,3 +162,56 @@ def test_candidates_are_not_coded_with_a_later_or_ended_office(analyzer) -> None
     # on a day in office, the office
     later = _entity(analyzer(text, published="2018-03-01"), "Trump").actor
     assert later is not None and later.code == "USAGOV"
+
+
+def test_actors_candidate_before_the_office_is_a_party_actor(analyzer) -> None:  # type: ignore[no-untyped-def]
+    # no office on the day, the first one within a year, an article about a campaign: a candidate
+    text = "Donald Trump spoke to voters at a campaign rally in Ohio on Monday."
+    a = analyzer(text, published="2016-09-20")
+    trump = next(e for e in a.entities if e.name == "Donald Trump")
+    assert trump.actor is not None and trump.actor.code == "USAPTY"
+    assert "candidate" in (trump.actor.note or "")
+    # the same words two years before the office: no candidacy is known
+    b = analyzer(text, published="2014-09-20")
+    trump = next(e for e in b.entities if e.name == "Donald Trump")
+    assert trump.actor is not None and trump.actor.sector != ("PTY",)
+    # in office on the day: the office
+    c = analyzer(text, published="2018-09-20")
+    trump = next(e for e in c.entities if e.name == "Donald Trump")
+    assert trump.actor is not None and trump.actor.code == "USAGOV"
+
+
+def test_actors_former_office_holder_with_a_campaign_is_a_candidate(analyzer) -> None:  # type: ignore[no-untyped-def]
+    a = analyzer(
+        "Hillary Clinton spoke in Ohio on Monday. The Clinton campaign said it raised more money.",
+        published="2016-09-20",
+    )
+    clinton = next(e for e in a.entities if e.name == "Hillary Clinton")
+    assert clinton.actor is not None and clinton.actor.code == "USAPTY"
+    # without a campaign of hers she is a former office holder, an elite
+    b = analyzer("Hillary Clinton spoke in Ohio on Monday.", published="2016-09-20")
+    clinton = next(e for e in b.entities if e.name == "Hillary Clinton")
+    assert clinton.actor is not None and clinton.actor.code == "USAELI"
+    # another person of the surname in the article: whose campaign it is stays open
+    c = analyzer(
+        "Hillary Clinton spoke in Ohio on Monday. Bill Clinton said the Clinton campaign raised more money.",
+        published="2016-09-20",
+    )
+    clinton = next(e for e in c.entities if e.name == "Hillary Clinton")
+    assert clinton.actor is not None and clinton.actor.code == "USAELI"
+
+
+def test_actors_candidate_role_unit() -> None:
+    from newsgraph.actors.defaults import candidate_role
+
+    p = Person("Anna Varga", country="RUR", roles=(_PRESIDENT,))
+    campaign = "Varga told voters in the capital that the election was hers to lose."
+    role = candidate_role(p, date(2019, 6, 1), campaign)
+    assert role is not None and role.sector == "PTY" and role.country == "RUR"
+    assert candidate_role(p, date(2019, 6, 1), "Varga opened a bridge in the capital.") is None
+    assert candidate_role(p, date(2017, 6, 1), campaign) is None  # the office is years away
+    assert candidate_role(p, date(2021, 6, 1), campaign) is None  # in office: the office decides
+    # a former minister whose campaign the article names
+    q = Person("Ivo Horak", country="RUR", roles=(_MINISTER,))
+    assert candidate_role(q, date(2016, 9, 1), "The Horak campaign raised more money.") is not None
+    assert candidate_role(q, date(2016, 9, 1), "Petr Horak said the Horak campaign raised more.") is None

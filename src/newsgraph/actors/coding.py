@@ -53,7 +53,7 @@ from newsgraph.actors.context import (
     settle_ambiguous_places,
     world_region,
 )
-from newsgraph.actors.defaults import article_defaults, role_on
+from newsgraph.actors.defaults import article_defaults, candidate_role, role_on
 from newsgraph.actors.descriptions import context_countries
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
@@ -326,7 +326,7 @@ def _code_person(
     if country_match is None and sector is None and person is None:
         return Actor()
     if country_match is None and person is not None:
-        role = role_on(person, parsed.published)
+        role = candidate_role(person, parsed.published, parsed.text) or role_on(person, parsed.published)
         org = kb.organization(role.org) if role is not None and role.org else None
         if org is not None and role is not None:
             # an IGO, NGO or armed-group post: the organisation's code ("Kofi Annan" -> IGOUNO)
@@ -351,7 +351,7 @@ def _code_person(
             note=f"knowledge base: {role.office}" if role else "knowledge base: no office held on the day",
         )
     if sector is None and person is not None:
-        role = role_on(person, parsed.published)
+        role = candidate_role(person, parsed.published, parsed.text) or role_on(person, parsed.published)
         sector = role.sector if role else None
     base = (
         _actor(country_match, sector, confidence=_ROLE_CONFIDENCE)

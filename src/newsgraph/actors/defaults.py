@@ -21,6 +21,7 @@ Helpers of the actor stage (``newsgraph.actors.coding``):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -73,6 +74,63 @@ def role_on(person: Person, published: date | None) -> Role | None:
         end=None,
         org=None,
     )
+
+
+#: An office this close after the day makes its holder a candidate (or one elected) on the day.
+_CANDIDACY_DAYS = 366
+#: Words of an article about a campaign or an election.
+_CAMPAIGN_WORDS = re.compile(
+    r"\b(?:campaign(?:s|ing|ed)?|candidates?|candidacy|nominee|nomination|running mate|elections?|"
+    r"primar(?:y|ies)|ballots?|voters?|electoral)\b",
+    re.IGNORECASE,
+)
+
+
+def candidate_role(person: Person, published: date | None, text: str) -> Role | None:
+    """A party role (``PTY``) for a person who holds no office on the day but is a candidate.
+
+    Either the article speaks of the person's own campaign ("Clinton's campaign", "the Trump
+    campaign": a former Secretary of State running for president), or it is about a campaign
+    or an election and the person's first office after the day starts within a year (Trump
+    in September 2016 is not yet the president). A coder codes such people PTY.
+    """
+    if published is None or person.roles_on(published):
+        return None
+    later = [r for r in person.roles if r.start is not None and r.start > published]
+    first = min(later, key=lambda r: r.start or published) if later else None
+    basis = None
+    if _own_campaign(person, text):
+        basis = "candidate (the article speaks of the person's campaign)"
+    elif first is not None and first.start is not None and (first.start - published).days <= _CANDIDACY_DAYS:
+        if _CAMPAIGN_WORDS.search(text):
+            basis = f"candidate (office from {first.start.isoformat()}: {first.office})"
+    if basis is None:
+        return None
+    known = first or (person.roles[-1] if person.roles else None)
+    country = (known.country if known is not None else None) or person.country
+    if country is None:
+        return None
+    return Role(office=basis, country=country, sector="PTY", start=None, end=None, org=None)
+
+
+# capitalised words before a surname that are no first name ("The Clinton campaign", "Mrs. Clinton")
+_NOT_FIRST_NAMES = frozenset("The A An And But Mr Mrs Ms Dr Senator Sen President Secretary Governor Gov Rep Candidate Nominee".split())
+
+
+def _own_campaign(person: Person, text: str) -> bool:
+    """Whether the text names a campaign of the person ("Clinton's campaign", "the Trump campaign")."""
+    names = [n.split() for n in (person.name, *person.aliases) if n.split()]
+    own_first = {n[0] for n in names if len(n) > 1}
+    for surname in {n[-1] for n in names}:
+        if len(surname) < 3 or not surname[0].isupper():
+            continue
+        firsts = set(re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text))
+        if firsts - own_first - _NOT_FIRST_NAMES:
+            continue  # another person of that surname ("Bill Clinton" beside "Hillary Clinton")
+        pattern = rf"\b{re.escape(surname)}(?:'s|’s)?(?: presidential| election| re-election)? campaign\b"
+        if re.search(pattern, text):
+            return True
+    return False
 
 
 def dateline_place(text: str) -> tuple[int, int] | None:

@@ -244,7 +244,73 @@ def actor_ids(
         owner = _owner(ctx, tok)
         if owner:
             return owner, True
+    if tok.lower_ in _THIRD_PERSON and tok.pos_ == "PRON":
+        return pronoun_antecedent(ctx, tok, quote, target), False
     return [], False
+
+
+# third-person pronouns the entity stage may leave unlinked, and what they can stand for
+_THIRD_PERSON: dict[str, str] = {
+    "he": "person", "him": "person", "she": "person", "her": "person",
+    "it": "body", "its": "body", "they": "plural", "them": "plural", "their": "plural",
+}
+_OBJECTS = ("dobj", "obj", "dative")
+
+
+def pronoun_antecedent(ctx: Context, tok: Token, quote: Quote | None, target: bool = False) -> list[str]:
+    """The actor a pronoun the entity stage left unlinked stands for, from the parse alone.
+
+    Only two places where the grammar decides: the same role in the first of two coordinated
+    clauses ("the court convicted the activist and sentenced **him**", "the army shelled the
+    town and **it** ...": the object for an object, the subject for a subject), and the subject
+    of a main clause that opens its sentence, for the subject of the paragraph's sentence before
+    ("Iran seized a tanker on Friday. **It** also arrested the crew"). The antecedent must agree
+    (he/she a person, it a country or an organisation, they a group or a plural noun) and, across
+    sentences, carry a code. Anything less certain stays empty.
+    """
+    want = _THIRD_PERSON[tok.lower_]
+    verb = tok.head
+    subj_role = tok.dep_ in ("nsubj", "nsubjpass")
+    if (subj_role or tok.dep_ in _OBJECTS) and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        roles = ("nsubj",) if subj_role else _OBJECTS
+        for c in verb.head.children:
+            if c.dep_ in roles and c.pos_ != "PRON" and c.i < tok.i:
+                ids = [x for x in actor_ids(ctx, c, quote, target)[0] if _agrees(ctx, x, c, want)]
+                if ids:
+                    return ids
+        return []
+    if not subj_role or want == "person":
+        return []  # people: the entity stage's coreference decides
+    if verb.dep_ not in ("ROOT", "conj") or any(t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" for t in tok.lefts):
+        return []
+    sent = tok.sent
+    if any(t.pos_ in ("NOUN", "PROPN") for t in sent[: tok.i - sent.start]) or sent.start == 0:
+        return []  # not the opening subject of its sentence
+    before = tok.doc[sent.start - 1].sent
+    if ctx.parsed.paragraph_of(before.start_char) != ctx.parsed.paragraph_of(tok.idx):
+        return []
+    subjects = [c for c in before.root.children if c.dep_ == "nsubj"]
+    if len(subjects) != 1:
+        return []
+    ids = actor_ids(ctx, subjects[0], quote, target)[0]
+    if not ids or not all(is_coded(ctx, x) and _agrees(ctx, x, subjects[0], want) for x in ids):
+        return []
+    return ids
+
+
+def _agrees(ctx: Context, eid: str, head: Token, want: str) -> bool:
+    """Whether the entity (its phrase headed by ``head``) can be what the pronoun stands for."""
+    ent = ctx.by_id.get(eid)
+    if ent is None:
+        return False
+    plural = head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children)
+    if want == "person":
+        # a singular description the tagger took for a body ("an Ethiopian smuggler") also agrees
+        described = head.tag_ == "NN" and not any(m.kind == "name" for m in ent.mentions)
+        return ent.kind == "person" or (described and ent.kind != "place")
+    if want == "body":
+        return ent.kind in ("place", "organization") and not plural
+    return ent.kind == "group" or plural
 
 
 def _named_apposition(
@@ -312,7 +378,14 @@ def _owner_here(ctx: Context, noun: Token) -> list[str]:
             found = entities_in(ctx, phrase_tokens(subj, True))
             if found:
                 return found
-    tokens = [t for c in noun.children if c.dep_ in ("prep", "acl", "amod", "compound") for t in c.subtree]
+    # what a document says ("a resolution demanding that X ...", "a report accusing X") is its
+    # content, not who made it
+    tokens = [
+        t
+        for c in noun.children
+        if c.dep_ in ("prep", "amod", "compound") or (c.dep_ == "acl" and c.tag_ != "VBG")
+        for t in c.subtree
+    ]
     if len(tokens) > _MAX_PHRASE:
         tokens = tokens[:_MAX_PHRASE]
     return entities_in(ctx, tokens)

@@ -44,11 +44,11 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
     raised = False
     for _ in range(MAX_CLIMB):
         passive = own_passive or any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in cur.children)
-        subs = [c for c in cur.children if c.dep_ in _SUBJ]
+        subs = [c for c in cur.children if c.dep_ in _SUBJ] or _misparsed_subject(cur)
         if subs:
             c = subs[0]
             if c.dep_ == "nsubj" and c.lower_ in ("that", "which", "who") and cur.dep_ == "relcl":
-                return [cur.head], False
+                return [_predicated(cur.head)], False
             # "X is scheduled to visit Y", "X was forced to resign": the subject of a passive
             # governor does the infinitive's act; only the infinitive's own voice counts
             return subs, own_passive if raised else passive
@@ -77,9 +77,41 @@ def subject(tok: Token) -> tuple[list[Token], bool]:
         if cur.dep_ in ("acl", "relcl"):
             # "a suspect accused of bombing the embassy": the accused is who would have bombed,
             # not who was bombed (the participle's voice is not the complement's)
-            return [cur.head], cur.tag_ == "VBN" and not via_complement
+            # a participle with a direct object of its own is active, whatever the parser's tag
+            # ("doctors from two aid groups [donated and] delivered goods to X" parsed as a
+            # reduced relative on "groups": the groups delivered)
+            kids = (*tok.children, *cur.children)
+            active = any(c.dep_ in ("dobj", "obj") for c in kids) and not any(c.dep_ == "agent" for c in kids)
+            return [cur.head], cur.tag_ == "VBN" and not via_complement and not active
         return [], passive
     return [], False
+
+
+def _predicated(noun: Token) -> Token:
+    """The one a predicate noun describes ("X is a demagogue who vowed to ...": X), else the noun."""
+    head = noun
+    for _ in range(MAX_CLIMB):
+        if head.dep_ != "conj":
+            break
+        head = head.head
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        # "X incites violence and is a liar who ...": the copula's subject, through coordination
+        subs, _passive = subject(head.head)
+        if subs and subs[0].lower_ not in ("it", "this", "that", "there") and subs[0].i != noun.i:
+            return subs[0]
+    return noun
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """A name that opens the sentence and that the parser hung on a subjectless finite verb as
+    a modifier ("USAID had announced ...", parsed with "USAID" as an adverb): the subject."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VB", "VBG", "TO") or verb.dep_ not in ("ROOT", "conj"):
+        return []
+    first = verb.sent[0]
+    name = first.pos_ == "PROPN" or (first.is_upper and len(first) > 1 and first.is_alpha)  # "USAID" as RB
+    if first.head.i != verb.i or first.dep_ not in ("advmod", "npadvmod", "dep", "nmod") or not name:
+        return []
+    return [first]
 
 
 def _bare_complement(tok: Token) -> bool:
@@ -112,9 +144,14 @@ def target_tokens(tok: Token, passive: bool, particle: str | None, evaluative: b
     if passive:
         out.extend(c for c in tok.children if c.dep_ in ("nsubjpass",))
     out.extend(c for c in tok.children if c.dep_ in ("dobj", "obj", "dative"))
+    first_subject = min((c.i for c in tok.children if c.dep_ in _SUBJ), default=tok.i)
     for c in tok.children:
         if c.dep_ in ("prep", "prt") and (c.lower_ in _TARGET_PREPS or c.lower_ == particle):
             if c.lower_ in _SECONDARY_PREPS and c.lower_ != particle:
+                continue
+            if c.dep_ == "prep" and c.i < first_subject:
+                # "At a fundraiser in New York with X, Clinton called ...": a phrase fronted
+                # before the subject sets the scene; it names no one the act is aimed at
                 continue
             objs = [g for g in c.children if g.dep_ == "pobj"]
             out.extend(objs or _stranded_object(c))

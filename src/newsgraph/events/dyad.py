@@ -79,7 +79,7 @@ def event_dyad(
     target, tgt_fallback = _target(ctx, tok, trig, pred, code, tgt_toks, quote, source)
     source, target = collapse(ctx, source), collapse(ctx, target)
     target = [x for x in target if x not in source]
-    places = places_at(ctx, pred) or _scene_places(ctx, pred)
+    places = places_at(ctx, pred) or _scene_places(ctx, pred) or _means_places(ctx, pred)
     if not source and target and places and code.root == "17" and _agentless_passive(pred):
         # "a missionary was arrested in Lebanon", "the group was detained in Tarcin": the
         # authorities of the place where a coercive act is done did it (PLOVER GSR convention:
@@ -179,6 +179,22 @@ def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]
         found = places_at(ctx, anchor)
         if found:
             return found
+    return []
+
+
+def _means_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
+    """Where the act is done through its means ("violated the truce by shelling villages and
+    firing along the border in Kashmir": in Kashmir): the places of a "by" + gerund phrase."""
+    for c in pred.children:
+        if c.dep_ != "prep" or c.lower_ != "by":
+            continue
+        for g in c.children:
+            if g.dep_ != "pcomp":
+                continue
+            for verb in (g, *(x for x in g.children if x.dep_ == "conj")):
+                found = places_at(ctx, verb)
+                if found:
+                    return found
     return []
 
 
@@ -328,13 +344,54 @@ def _target(
         # name no one, the licensing verb's object is who the event is with
         for obj in (c for c in pred.children if c.dep_ in ("dobj", "obj", "dative") and c.i != tok.i):
             target.extend(x for x in actor_ids(ctx, obj, quote, target=True)[0] if x not in source + target)
+    sent_agents = [x for x in target if _own_agents(ctx, x, source)]
+    if sent_agents:
+        # "sent seven military experts to Riyadh to investigate", "the deployment of 230 troops
+        # to Liberia": the source's own unnamed agents are the means of the act; the place or
+        # body they are sent to is whom it concerns
+        dest = _destination(ctx, tok, pred, quote, source)
+        if dest:
+            target = [x for x in target if x not in sent_agents] + [x for x in dest if x not in target]
     return target, fallback
+
+
+# sectors of the agents a state or body sends (troops, police, officials, experts, medics)
+_AGENT_SECTORS = frozenset("MIL COP GOV SPY JUD MED HLH".split())
+
+
+def _own_agents(ctx: Context, eid: str, source: list[str]) -> bool:
+    """An unnamed group or person of a state's agents with no country or the source's own."""
+    ent = ctx.by_id.get(eid)
+    if ent is None or ent.actor is None or ent.kind not in ("group", "person"):
+        return False
+    if any(m.kind == "name" for m in ent.mentions) or not set(ent.actor.sector) & _AGENT_SECTORS:
+        return False
+    own = {a.country for a in (ctx.by_id[x].actor for x in source if x in ctx.by_id) if a is not None}
+    return ent.actor.country is None or ent.actor.country in own
+
+
+def _destination(ctx: Context, tok: Token, pred: Token, quote: Quote | None, source: list[str]) -> list[str]:
+    """The coded actors of a "to"/"into" phrase of the act, of its predicate or of the verb a
+    purpose infinitive hangs on ("sent experts **to Riyadh** to investigate")."""
+    verbs = [tok, pred] + ([pred.head] if pred.dep_ in ("xcomp", "advcl") else [])
+    for v in dict.fromkeys(verbs):
+        for c in v.children:
+            if c.dep_ != "prep" or c.lower_ not in ("to", "into"):
+                continue
+            for g in c.children:
+                if g.dep_ != "pobj":
+                    continue
+                ids = [x for x in actor_ids(ctx, g, quote, target=True)[0] if x not in source]
+                if ids and all(is_coded(ctx, x) for x in ids):
+                    return ids
+    return []
 
 
 def _complement_targets(ctx: Context, tok: Token, quote: Quote | None) -> list[str]:
     """The target of a verb whose object is a clause: the clause's subject ("demanded that
     Peru release"), or what the infinitive acts on ("offered to hand back to Chile")."""
-    cond = ctx.lex.word_class("conditional")
+    # "will not lift the embargo until Cuba undertakes reforms": a condition is put to its subject
+    cond = set(ctx.lex.word_class("conditional")) | {"until", "till"}
     frontier = [tok]
     for _depth_level in range(3):
         nxt: list[Token] = []
