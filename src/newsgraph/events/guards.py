@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from newsgraph.events.context import Context
+from newsgraph.events.context import Candidate, Context
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
 from newsgraph.events.tokens import MAX_CLIMB, is_verb, lemma_in
 
@@ -214,3 +214,46 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 polarity = "negated"
         prev, cur = cur, head
     return polarity, modality, False
+
+
+# a clause or phrase with one of these words sets the scene for the sentence's news
+_BACKGROUND_MARKS = frozenset(("after", "following"))
+
+
+def background(tok: Token) -> bool:
+    """The trigger sits in a clause that tells what came before or describes a noun: a relative
+    clause ("the ship it seized", "bombings that killed 250") or an "after" clause or phrase
+    ("after Russia seized Crimea", "following an emergency meeting"). Such an event is already
+    known news; the sentence reports the one in its main clause (see ``drop_background``).
+    A relative clause that gives what a document or meeting holds ("a letter in which four
+    senators praised X") is its content, not background."""
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "relcl" and not _content_clause(t):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
+            return True
+        if t.dep_ in ("pobj", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in _BACKGROUND_MARKS:
+            return True
+        t = t.head
+    return False
+
+
+def drop_background(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The sentence's events without its background ones (``background``), when it reports
+    some other event in the foreground; a sentence that reports only background keeps it
+    ("the move came after X released 100 prisoners")."""
+    behind = {c.token_i for c in cands if background(doc[c.token_i])}
+    if not behind or all(c.token_i in behind for c in cands):
+        return cands
+    return [c for c in cands if c.token_i not in behind]
+
+
+def _content_clause(relcl: Token) -> bool:
+    """ "in which", "at which", "during which": the clause is what its noun contains."""
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in ("WDT", "WP") for g in c.children)
+        for c in relcl.children
+    )
