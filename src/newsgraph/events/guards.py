@@ -62,6 +62,8 @@ def event_reading(
         polarity = "negated"
     if modality == "actual":
         modality = _stated_modality(tok, lex) or modality
+    if modality in ("actual", "intended") and _yes_no_question(pred):
+        modality = "hypothetical"  # "Will France attack Germany?": asked, not said
     condition = _conditioned(pred, lex)
     conditioned = condition is not None and code.plover not in _SPEECH_ACTS
     if conditioned and modality == "actual":
@@ -126,6 +128,14 @@ def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
                 modality = "intended"
         elif c.dep_ == "aux" and c.lower_ in ("going",):
             modality = "intended"
+    if (
+        modality == "actual"
+        and tok.tag_ in ("VBZ", "VBP")
+        and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in tok.children)
+    ):
+        # "often criticizes", "usually meets": the present of a habit is no act that happened
+        # (a past "frequently clashed" reports acts that did happen)
+        modality = "hypothetical"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         polarity = "negated"
     if (
@@ -135,6 +145,40 @@ def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
     ):
         modality = "hypothetical"  # "a chance for a deal to be signed": wanted, not done
     return polarity, modality
+
+
+def _future_frame(head: Token) -> bool:
+    """ "is to" + infinitive (a schedule) and "is going to" + infinitive."""
+    if head.lemma_.lower() == "be" and head.pos_ == "AUX":
+        return True
+    return head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children)
+
+
+_QUESTION_OPENERS = frozenset(
+    "will would shall should can could may might must do does did is are was were has have had".split()
+)
+
+
+def _yes_no_question(tok: Token) -> bool:
+    """The trigger's clause, or a clause above it, asks whether something happens: an auxiliary
+    before its subject in a sentence that ends with a question mark ("Will France attack
+    Germany?", "Did the court release him?"). A wh-question presupposes the act ("Why did France
+    criticize Germany?") and is not one."""
+    if not tok.sent.text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    first = next((t for t in tok.sent if not t.is_punct), None)
+    if first is not None and first.lower_ in _QUESTION_OPENERS:
+        return True  # "Will the army attack ...?" even when the parse has lost the inversion
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        aux = next((c for c in cur.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"), None)
+        if subj is not None and aux is not None and aux.i < subj.i:
+            return not any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in cur.doc[cur.left_edge.i : aux.i])
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "conj", "ccomp"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _conditioned(tok: Token, lex: Lexicon) -> str | None:
@@ -204,6 +248,8 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             if hp == "negated":  # "not willing to", "did not plan to"
                 polarity = "negated"
             break
+        if dep == "xcomp" and _future_frame(head) and modality == "actual":
+            modality = "intended"  # "is to meet next week", "is going to attack"
         if is_verb(head) or head.pos_ == "AUX":
             hp, hm = _own_modality(head, lex)
             # a that-clause has its own tense ("should be noted that X rejected"): only
