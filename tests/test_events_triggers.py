@@ -303,3 +303,17 @@ def test_events_triggers_pressing_someone_to_act_is_a_demand(analyzer: Analyzer)
     a = analyzer("The authorities of Nigeria are pressuring lecturers to cancel the strike.")
     assert _find(a, "REQUEST").cameo == "100"
     assert "COERCE" not in {e.type for e in _actual(a)}
+
+
+def test_events_triggers_a_that_clause_of_fact_is_a_statement(analyzer: Analyzer) -> None:
+    # "insisted that X lost": an assertion of what was; "insisted that X withdraw": a demand
+    assert not [e for e in analyzer("Peru insisted that Chile lost the vote.").events if e.type == "REQUEST"]
+    assert [e for e in analyzer("Peru insisted that Chile withdraw its ships.").events if e.type == "REQUEST"]
+    # "agreed that it had been a mistake" is an opinion; "agreed that both armies withdraw" a commitment
+    assert not analyzer("Peru agreed that the treaty had been a mistake.").events
+    a = analyzer("The two ministers agreed that both armies withdraw from the border.")
+    assert "AGREE" in [e.type for e in a.events]
+
+
+def test_events_triggers_credit_for_a_deed_is_praise(analyzer: Analyzer) -> None:
+    assert [e.type for e in _actual(analyzer("Peru gave Chile credit for the rescue."))] == ["SUPPORT"]

@@ -198,6 +198,18 @@ def _question(clause: Token) -> bool:
     )
 
 
+def _factual(clause: Token) -> bool:
+    """A that-clause that states what is or was ("that it was a mistake", "that Clinton won",
+    "that the talks are over"), not what should be done: no modal, and a past verb, a perfect
+    or a form of "be" (a bare or present verb may be a subjunctive: "insisted that Russia
+    withdraw its troops")."""
+    if any(a.dep_ == "aux" and a.lower_ in _FUTURE_MODALS for a in clause.children):
+        return False
+    if clause.tag_ == "VBD" or clause.lemma_.lower() == "be":
+        return True
+    return any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in ("have", "be") for a in clause.children)
+
+
 def _temporal(prep: Token) -> bool:
     """ "on Tuesday", "at night": a preposition of time is not a verb particle."""
     return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
@@ -232,10 +244,7 @@ def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
         c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
     ):
         return False
-    if trig.fact and not any(
-        c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_MODALS for a in c.children)
-        for c in tok.children
-    ):
+    if trig.fact and not any(c.dep_ == "ccomp" and _factual(c) for c in tok.children):
         return False
     if trig.evaluative is not None and not _evaluative(tok, lex, trig.evaluative):
         return False
