@@ -317,3 +317,9 @@ def test_events_triggers_a_that_clause_of_fact_is_a_statement(analyzer: Analyzer
 
 def test_events_triggers_credit_for_a_deed_is_praise(analyzer: Analyzer) -> None:
     assert [e.type for e in _actual(analyzer("Peru gave Chile credit for the rescue."))] == ["SUPPORT"]
+
+
+def test_events_triggers_money_written_with_a_currency_sign(analyzer: Analyzer) -> None:
+    # the tagger often misses "£3bn" as MONEY: the currency sign says it is money given (CAMEO 071)
+    assert [e.cameo for e in _actual(analyzer("Japan gave £3bn to Kenya."))] == ["071"]
+    assert [e.type for e in _actual(analyzer("Japan voiced strong support for Kenya."))] == ["SUPPORT"]

@@ -65,6 +65,16 @@ def _measure(tok: Token) -> bool:
 
 
 _MODIFIERS = ("amod", "compound", "nmod")
+_CURRENCY = frozenset("$ € £ ¥ us$ usd eur gbp".split())
+
+
+def _money(tok: Token) -> bool:
+    """An amount of money: the tagger's MONEY, or a number written with a currency sign that the
+    tagger missed ("€45m support", "£3bn in loans")."""
+    if tok.ent_type_ == "MONEY":
+        return True
+    near = [tok, *(c for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod"))]
+    return any(t.lower_ in _CURRENCY or t.tag_ == "$" for x in near for t in (x, *x.children))
 
 
 def noun_keys(n: Token) -> set[str]:
@@ -99,7 +109,7 @@ class Frame:
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
             self.loose = self.strict = noun_keys(tok)
-            if any(c.ent_type_ == "MONEY" for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
+            if any(_money(c) for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
                 self.loose = self.strict = self.loose | {"MONEY"}  # "$45m support": money given
             self.keys = {"o:" + k for k in self.loose}
             return
@@ -108,7 +118,7 @@ class Frame:
             self.loose |= noun_keys(o)
         # "declined to comment": the infinitive is what is declined
         self.loose |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
-        if any(o.ent_type_ == "MONEY" for o in objs):
+        if any(_money(o) for o in objs):
             self.loose.add("MONEY")
         if any(o.dep_ in ("dobj", "obj") for o in objs):
             self.loose.add("*")
