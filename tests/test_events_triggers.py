@@ -323,3 +323,9 @@ def test_events_triggers_money_written_with_a_currency_sign(analyzer: Analyzer) 
     # the tagger often misses "£3bn" as MONEY: the currency sign says it is money given (CAMEO 071)
     assert [e.cameo for e in _actual(analyzer("Japan gave £3bn to Kenya."))] == ["071"]
     assert [e.type for e in _actual(analyzer("Japan voiced strong support for Kenya."))] == ["SUPPORT"]
+
+
+def test_events_triggers_object_pattern_in_the_passive(analyzer: Analyzer) -> None:
+    # "return +*" needs an object: in the passive it is the subject
+    a = analyzer("The stolen painting was returned by Italian police to Spanish authorities.")
+    assert [e.type for e in _actual(a)] == ["RETREAT"]

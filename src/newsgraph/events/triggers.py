@@ -120,8 +120,8 @@ class Frame:
         self.loose |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
         if any(_money(o) for o in objs):
             self.loose.add("MONEY")
-        if any(o.dep_ in ("dobj", "obj") for o in objs):
-            self.loose.add("*")
+        if any(o.dep_ in ("dobj", "obj", "nsubjpass") for o in objs):
+            self.loose.add("*")  # a direct object, or the subject of the passive ("was returned by X")
         if any(
             o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
             for o in objs
