@@ -329,3 +329,9 @@ def test_events_triggers_object_pattern_in_the_passive(analyzer: Analyzer) -> No
     # "return +*" needs an object: in the passive it is the subject
     a = analyzer("The stolen painting was returned by Italian police to Spanish authorities.")
     assert [e.type for e in _actual(a)] == ["RETREAT"]
+
+
+def test_events_triggers_object_control_parsed_as_a_purpose(analyzer: Analyzer) -> None:
+    # the parser hangs "to search" on "granted" as a purpose clause; it is what the navy may do
+    a = analyzer("Peru granted the Chilean navy to search its waters.")
+    assert [e.type for e in _actual(a)] == ["CONCEDE"]

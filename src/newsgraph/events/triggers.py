@@ -200,6 +200,17 @@ def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
     return False
 
 
+def _object_control(verb: Token, c: Token) -> bool:
+    """ "granted the government to delay Brexit", parsed as a purpose clause: a to-infinitive
+    with no subject of its own right after the verb's direct object is what the object is to do."""
+    return (
+        c.dep_ == "advcl"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("mark", "nsubj", "nsubjpass") for a in c.children)
+        and any(o.dep_ in ("dobj", "dative") and o.right_edge.i + 1 == c.left_edge.i for o in verb.children)
+    )
+
+
 def _question(clause: Token) -> bool:
     """ "asked whether ...", "asked what ...": an indirect question, not a request."""
     return any(
@@ -251,7 +262,8 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame | None) -> bo
 def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The clause, that-clause and evaluative constraints of a pattern."""
     if trig.clause and not any(
-        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) or _object_control(tok, c)
+        for c in tok.children
     ):
         return False
     if trig.fact and not any(c.dep_ == "ccomp" and _factual(c) for c in tok.children):
