@@ -335,3 +335,11 @@ def test_events_triggers_object_control_parsed_as_a_purpose(analyzer: Analyzer) 
     # the parser hangs "to search" on "granted" as a purpose clause; it is what the navy may do
     a = analyzer("Peru granted the Chilean navy to search its waters.")
     assert [e.type for e in _actual(a)] == ["CONCEDE"]
+
+
+def test_events_triggers_a_charge_is_an_accusation(analyzer: Analyzer) -> None:
+    # a court's or a prosecutor's charge is a formal accusation (PLOVER ACCUSE); an arrest is COERCE
+    a = analyzer("A Kenyan court charged two Somali diplomats with espionage.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]
+    a = analyzer("Kenyan police filed charges against two Somali diplomats.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]

@@ -241,7 +241,13 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame | None) -> bo
         return _complements(tok, trig, lex)
     if trig.anchor and trig.anchor.isdisjoint(frame.keys):
         return False
-    if trig.particle is not None and trig.particle not in frame.particles:
+    if (
+        trig.particle is not None
+        and trig.particle not in frame.particles
+        # "filed charges against X", "gave X credit for Y": the preposition of a verb + object
+        # pattern often hangs on the object
+        and not (trig.objects and trig.particle in frame.preps)
+    ):
         return False
     if trig.objects:
         # the dictionary's objects are direct objects (PETRARCH2 reads the verb phrase's noun);
