@@ -343,3 +343,11 @@ def test_events_triggers_a_charge_is_an_accusation(analyzer: Analyzer) -> None:
     assert [e.type for e in _actual(a)] == ["ACCUSE"]
     a = analyzer("Kenyan police filed charges against two Somali diplomats.")
     assert [e.type for e in _actual(a)] == ["ACCUSE"]
+
+
+def test_events_triggers_attack_by_weapons_is_a_deed(analyzer: Analyzer) -> None:
+    # "attacked ... positions" reads as words ("attacked his position") unless weapons do it
+    a = analyzer("Chilean warplanes attacked rebel positions inside Peru on Monday.")
+    assert [e.type for e in _actual(a)] == ["ASSAULT"]
+    a = analyzer("Senator Lopez attacked the minister's position on fishing quotas.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]

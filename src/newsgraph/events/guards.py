@@ -87,15 +87,29 @@ def verbal_attack(
     ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str], pred: Token | None = None
 ) -> bool:
     """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111). An attack
-    noun that a leader orders, launches or carries out ("ordered air attacks on X") is a deed."""
+    noun that a leader orders, launches or carries out ("ordered air attacks on X") is a deed, and
+    so is an attack whose subject is an attacker or a weapon ("warplanes attacked")."""
     if pred is not None and pred.i != tok.i and lemma_in(pred, _MATERIAL_LIGHT):
         return False
+    if armed_subject(tok, ctx.lex):
+        return False  # "gunmen attacked the minister": a deed
     return (
         code.root in ("18", "19")
         and bool(source)
         and bool(lemma_in(tok, _VERBAL_ATTACK))
         and _verbal(ctx, source, target)
     )
+
+
+def armed_subject(tok: Token, lex: Lexicon) -> bool:
+    """The subject of the trigger is an attacker or a weapon ("warplanes", "gunmen", "rockets")."""
+    return any(c.dep_ == "nsubj" and lemma_in(c, lex.word_class("attacker")) for c in tok.children)
+
+
+def material_attack(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
+    """ "Iraqi warplanes attacked ... positions inside Syria": a verbal reading of an attack verb
+    (a pattern's "attacked the position") is a deed when an attacker or a weapon does it."""
+    return code.root == "11" and bool(lemma_in(tok, _VERBAL_ATTACK)) and armed_subject(tok, lex)
 
 
 def _verbal(ctx: Context, source: list[str], target: list[str]) -> bool:
