@@ -114,6 +114,7 @@ def test_events_modality_habit_is_no_act(analyzer: Analyzer) -> None:
         ("ACCUSE", "asserted", "hypothetical")
     }
     assert ("CONSULT", "asserted", "hypothetical") in _kinds(analyzer("Chile usually meets Peru in March."))
+    assert ("ACCUSE", "asserted", "hypothetical") in _kinds(analyzer("Portugal has often criticized Spain."))
     # a past act done often still happened
     assert ("ACCUSE", "asserted", "actual") in _kinds(analyzer("Portugal frequently criticized Spain last year."))
 

@@ -62,6 +62,8 @@ def event_reading(
         polarity = "negated"
     if modality == "actual":
         modality = _stated_modality(tok, lex) or modality
+    if modality == "actual" and _habitual(pred, lex):
+        modality = "hypothetical"
     if modality in ("actual", "intended") and _yes_no_question(pred):
         modality = "hypothetical"  # "Will France attack Germany?": asked, not said
     condition = _conditioned(pred, lex)
@@ -128,6 +130,20 @@ def _verbal(ctx: Context, source: list[str], target: list[str]) -> bool:
     )
 
 
+def _habitual(tok: Token, lex: Lexicon) -> bool:
+    """ "often criticizes", "have sometimes gathered to protest": the present (or present perfect)
+    of a habit is no act that happened (a past "frequently clashed" reports acts that did happen).
+    The adverb belongs to its verb and to the verb's infinitive, not to a conjunct ("has used the
+    phrase often, and criticized X")."""
+    for verb in (tok, tok.head) if tok.dep_ in ("xcomp", "advcl") else (tok,):
+        if (
+            verb.tag_ in ("VBZ", "VBP")
+            or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+        ) and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in verb.children):
+            return True
+    return False
+
+
 def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
     polarity, modality = "asserted", "actual"
     neg = lex.word_class("negation")
@@ -142,14 +158,6 @@ def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
                 modality = "intended"
         elif c.dep_ == "aux" and c.lower_ in ("going",):
             modality = "intended"
-    if (
-        modality == "actual"
-        and tok.tag_ in ("VBZ", "VBP")
-        and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in tok.children)
-    ):
-        # "often criticizes", "usually meets": the present of a habit is no act that happened
-        # (a past "frequently clashed" reports acts that did happen)
-        modality = "hypothetical"
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         polarity = "negated"
     if (
