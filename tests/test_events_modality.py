@@ -131,3 +131,11 @@ def test_events_modality_scheduled_be_to_and_going_to(analyzer: Analyzer) -> Non
     assert ("CONSULT", "asserted", "intended") in _kinds(analyzer("Chile is to meet Peru next week."))
     assert ("CONSULT", "asserted", "actual") not in _kinds(analyzer("Chile is to meet Peru next week."))
     assert ("ASSAULT", "asserted", "actual") not in _kinds(analyzer("Portugal is going to attack Spain."))
+
+
+def test_events_modality_until_a_condition_is_met(analyzer: Analyzer) -> None:
+    a = analyzer("Teachers said they will not end the strike until their demands have been met by the Chilean government.")
+    assert not [e for e in a.events if e.polarity == "asserted" and e.modality == "actual"]
+    # a past act that went on until something happened did happen
+    a = analyzer("Chilean troops fought the rebels until the rebels surrendered.")
+    assert ("ASSAULT", "asserted", "actual") in _kinds(a)

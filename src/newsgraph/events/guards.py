@@ -229,6 +229,11 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
             modality = "hypothetical" if modality == "actual" else modality
+        elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in cur.children):
+            # "will not end the strike until their demands are met": a condition still to be met
+            hp, hm = _own_modality(cur.head, lex)
+            if (hp == "negated" or hm != "actual") and modality in ("actual", "intended"):
+                modality = "hypothetical"
         dep = cur.dep_
         if dep not in _CLIMB or cur.head.i == cur.i:
             break
