@@ -107,3 +107,35 @@ def test_events_modality_declined_and_needed_acts_are_not_actual(analyzer: Analy
     k = _kinds(analyzer("France needs to impose sanctions on Iran."))
     assert ("COERCE", "asserted", "actual") not in k and ("COERCE", "asserted", "hypothetical") in k
     assert ("COERCE", "asserted", "actual") in _kinds(analyzer("France imposed sanctions on Iran."))
+
+
+def test_events_modality_habit_is_no_act(analyzer: Analyzer) -> None:
+    assert _kinds(analyzer("Portugal often criticizes Spain over its fishing quotas.")) == {
+        ("ACCUSE", "asserted", "hypothetical")
+    }
+    assert ("CONSULT", "asserted", "hypothetical") in _kinds(analyzer("Chile usually meets Peru in March."))
+    assert ("ACCUSE", "asserted", "hypothetical") in _kinds(analyzer("Portugal has often criticized Spain."))
+    # a past act done often still happened
+    assert ("ACCUSE", "asserted", "actual") in _kinds(analyzer("Portugal frequently criticized Spain last year."))
+
+
+def test_events_modality_yes_no_question_is_no_act(analyzer: Analyzer) -> None:
+    k = _kinds(analyzer("Will the Chilean army attack Peru?"))
+    assert ("ASSAULT", "asserted", "actual") not in k and ("THREATEN", "asserted", "actual") not in k
+    assert ("ACCUSE", "asserted", "hypothetical") in _kinds(analyzer("Did Portugal criticize Spain?"))
+    # a wh-question takes the act as given
+    assert ("ACCUSE", "asserted", "actual") in _kinds(analyzer("Why did Portugal criticize Spain?"))
+
+
+def test_events_modality_scheduled_be_to_and_going_to(analyzer: Analyzer) -> None:
+    assert ("CONSULT", "asserted", "intended") in _kinds(analyzer("Chile is to meet Peru next week."))
+    assert ("CONSULT", "asserted", "actual") not in _kinds(analyzer("Chile is to meet Peru next week."))
+    assert ("ASSAULT", "asserted", "actual") not in _kinds(analyzer("Portugal is going to attack Spain."))
+
+
+def test_events_modality_until_a_condition_is_met(analyzer: Analyzer) -> None:
+    a = analyzer("Teachers said they will not end the strike until their demands have been met by the Chilean government.")
+    assert not [e for e in a.events if e.polarity == "asserted" and e.modality == "actual"]
+    # a past act that went on until something happened did happen
+    a = analyzer("Chilean troops fought the rebels until the rebels surrendered.")
+    assert ("ASSAULT", "asserted", "actual") in _kinds(a)

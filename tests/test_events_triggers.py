@@ -303,3 +303,51 @@ def test_events_triggers_pressing_someone_to_act_is_a_demand(analyzer: Analyzer)
     a = analyzer("The authorities of Nigeria are pressuring lecturers to cancel the strike.")
     assert _find(a, "REQUEST").cameo == "100"
     assert "COERCE" not in {e.type for e in _actual(a)}
+
+
+def test_events_triggers_a_that_clause_of_fact_is_a_statement(analyzer: Analyzer) -> None:
+    # "insisted that X lost": an assertion of what was; "insisted that X withdraw": a demand
+    assert not [e for e in analyzer("Peru insisted that Chile lost the vote.").events if e.type == "REQUEST"]
+    assert [e for e in analyzer("Peru insisted that Chile withdraw its ships.").events if e.type == "REQUEST"]
+    # "agreed that it had been a mistake" is an opinion; "agreed that both armies withdraw" a commitment
+    assert not analyzer("Peru agreed that the treaty had been a mistake.").events
+    a = analyzer("The two ministers agreed that both armies withdraw from the border.")
+    assert "AGREE" in [e.type for e in a.events]
+
+
+def test_events_triggers_credit_for_a_deed_is_praise(analyzer: Analyzer) -> None:
+    assert [e.type for e in _actual(analyzer("Peru gave Chile credit for the rescue."))] == ["SUPPORT"]
+
+
+def test_events_triggers_money_written_with_a_currency_sign(analyzer: Analyzer) -> None:
+    # the tagger often misses "£3bn" as MONEY: the currency sign says it is money given (CAMEO 071)
+    assert [e.cameo for e in _actual(analyzer("Japan gave £3bn to Kenya."))] == ["071"]
+    assert [e.type for e in _actual(analyzer("Japan voiced strong support for Kenya."))] == ["SUPPORT"]
+
+
+def test_events_triggers_object_pattern_in_the_passive(analyzer: Analyzer) -> None:
+    # "return +*" needs an object: in the passive it is the subject
+    a = analyzer("The stolen painting was returned by Italian police to Spanish authorities.")
+    assert [e.type for e in _actual(a)] == ["RETREAT"]
+
+
+def test_events_triggers_object_control_parsed_as_a_purpose(analyzer: Analyzer) -> None:
+    # the parser hangs "to search" on "granted" as a purpose clause; it is what the navy may do
+    a = analyzer("Peru granted the Chilean navy to search its waters.")
+    assert [e.type for e in _actual(a)] == ["CONCEDE"]
+
+
+def test_events_triggers_a_charge_is_an_accusation(analyzer: Analyzer) -> None:
+    # a court's or a prosecutor's charge is a formal accusation (PLOVER ACCUSE); an arrest is COERCE
+    a = analyzer("A Kenyan court charged two Somali diplomats with espionage.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]
+    a = analyzer("Kenyan police filed charges against two Somali diplomats.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]
+
+
+def test_events_triggers_attack_by_weapons_is_a_deed(analyzer: Analyzer) -> None:
+    # "attacked ... positions" reads as words ("attacked his position") unless weapons do it
+    a = analyzer("Chilean warplanes attacked rebel positions inside Peru on Monday.")
+    assert [e.type for e in _actual(a)] == ["ASSAULT"]
+    a = analyzer("Senator Lopez attacked the minister's position on fishing quotas.")
+    assert [e.type for e in _actual(a)] == ["ACCUSE"]

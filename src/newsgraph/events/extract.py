@@ -43,7 +43,7 @@ from newsgraph.events.context import (
 )
 from newsgraph.events.dyad import event_dyad
 from newsgraph.events.false_events import false_event, private_travel, recode
-from newsgraph.events.guards import event_reading, figurative, verbal_attack
+from newsgraph.events.guards import drop_background, event_reading, figurative, material_attack, verbal_attack
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.merge import event_records, merge
 from newsgraph.events.tokens import depth
@@ -74,7 +74,7 @@ def _sentence_events(ctx: Context, sent: SpacySpan) -> list[Candidate]:
     for i, trig in trig_at.items():
         out.extend(_trigger_events(ctx, sent, doc[i], trig, trig_at, verbs))
     out.extend(modal_requests(ctx, sent, out, frozenset(trig_at)))
-    return out
+    return drop_background(doc, out)
 
 
 def _trigger_events(
@@ -127,6 +127,8 @@ def _trigger_events(
     confidence = 0.45 + 0.25 * bool(source) + 0.2 * bool(target) - 0.15 * fallback + 0.05 * bool(quote)
     if verbal_attack(ctx, tok, code, source, target, pred):
         code = lex.code("111") or code
+    elif material_attack(tok, code, lex):
+        code = lex.code("190") or code
     cand = Candidate(
         code=code,
         trigger=(trigger_span.start, trigger_span.end),

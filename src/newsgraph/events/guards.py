@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from newsgraph.events.context import Context
+from newsgraph.events.context import Candidate, Context
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
 from newsgraph.events.tokens import MAX_CLIMB, is_verb, lemma_in
 
@@ -62,6 +62,10 @@ def event_reading(
         polarity = "negated"
     if modality == "actual":
         modality = _stated_modality(tok, lex) or modality
+    if modality == "actual" and _habitual(pred, lex):
+        modality = "hypothetical"
+    if modality in ("actual", "intended") and _yes_no_question(pred):
+        modality = "hypothetical"  # "Will France attack Germany?": asked, not said
     condition = _conditioned(pred, lex)
     conditioned = condition is not None and code.plover not in _SPEECH_ACTS
     if conditioned and modality == "actual":
@@ -85,15 +89,29 @@ def verbal_attack(
     ctx: Context, tok: Token, code: CameoCode, source: list[str], target: list[str], pred: Token | None = None
 ) -> bool:
     """ "Trump attacked Clinton for ...": people attack each other in words (CAMEO 111). An attack
-    noun that a leader orders, launches or carries out ("ordered air attacks on X") is a deed."""
+    noun that a leader orders, launches or carries out ("ordered air attacks on X") is a deed, and
+    so is an attack whose subject is an attacker or a weapon ("warplanes attacked")."""
     if pred is not None and pred.i != tok.i and lemma_in(pred, _MATERIAL_LIGHT):
         return False
+    if armed_subject(tok, ctx.lex):
+        return False  # "gunmen attacked the minister": a deed
     return (
         code.root in ("18", "19")
         and bool(source)
         and bool(lemma_in(tok, _VERBAL_ATTACK))
         and _verbal(ctx, source, target)
     )
+
+
+def armed_subject(tok: Token, lex: Lexicon) -> bool:
+    """The subject of the trigger is an attacker or a weapon ("warplanes", "gunmen", "rockets")."""
+    return any(c.dep_ == "nsubj" and lemma_in(c, lex.word_class("attacker")) for c in tok.children)
+
+
+def material_attack(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
+    """ "Iraqi warplanes attacked ... positions inside Syria": a verbal reading of an attack verb
+    (a pattern's "attacked the position") is a deed when an attacker or a weapon does it."""
+    return code.root == "11" and bool(lemma_in(tok, _VERBAL_ATTACK)) and armed_subject(tok, lex)
 
 
 def _verbal(ctx: Context, source: list[str], target: list[str]) -> bool:
@@ -110,6 +128,20 @@ def _verbal(ctx: Context, source: list[str], target: list[str]) -> bool:
         and all(e.kind == "person" for e in tgt)
         and all(e.kind in ("person", "organization") for e in src)
     )
+
+
+def _habitual(tok: Token, lex: Lexicon) -> bool:
+    """ "often criticizes", "have sometimes gathered to protest": the present (or present perfect)
+    of a habit is no act that happened (a past "frequently clashed" reports acts that did happen).
+    The adverb belongs to its verb and to the verb's infinitive, not to a conjunct ("has used the
+    phrase often, and criticized X")."""
+    for verb in (tok, tok.head) if tok.dep_ in ("xcomp", "advcl") else (tok,):
+        if (
+            verb.tag_ in ("VBZ", "VBP")
+            or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+        ) and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in verb.children):
+            return True
+    return False
 
 
 def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
@@ -135,6 +167,40 @@ def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
     ):
         modality = "hypothetical"  # "a chance for a deal to be signed": wanted, not done
     return polarity, modality
+
+
+def _future_frame(head: Token) -> bool:
+    """ "is to" + infinitive (a schedule) and "is going to" + infinitive."""
+    if head.lemma_.lower() == "be" and head.pos_ == "AUX":
+        return True
+    return head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children)
+
+
+_QUESTION_OPENERS = frozenset(
+    "will would shall should can could may might must do does did is are was were has have had".split()
+)
+
+
+def _yes_no_question(tok: Token) -> bool:
+    """The trigger's clause, or a clause above it, asks whether something happens: an auxiliary
+    before its subject in a sentence that ends with a question mark ("Will France attack
+    Germany?", "Did the court release him?"). A wh-question presupposes the act ("Why did France
+    criticize Germany?") and is not one."""
+    if not tok.sent.text.rstrip(" \"'”’)").endswith("?"):
+        return False
+    first = next((t for t in tok.sent if not t.is_punct), None)
+    if first is not None and first.lower_ in _QUESTION_OPENERS:
+        return True  # "Will the army attack ...?" even when the parse has lost the inversion
+    cur = tok
+    for _ in range(MAX_CLIMB):
+        subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        aux = next((c for c in cur.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"), None)
+        if subj is not None and aux is not None and aux.i < subj.i:
+            return not any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in cur.doc[cur.left_edge.i : aux.i])
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "conj", "ccomp"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _conditioned(tok: Token, lex: Lexicon) -> str | None:
@@ -163,6 +229,11 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
             modality = "hypothetical" if modality == "actual" else modality
+        elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in cur.children):
+            # "will not end the strike until their demands are met": a condition still to be met
+            hp, hm = _own_modality(cur.head, lex)
+            if (hp == "negated" or hm != "actual") and modality in ("actual", "intended"):
+                modality = "hypothetical"
         dep = cur.dep_
         if dep not in _CLIMB or cur.head.i == cur.i:
             break
@@ -204,6 +275,8 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             if hp == "negated":  # "not willing to", "did not plan to"
                 polarity = "negated"
             break
+        if dep == "xcomp" and _future_frame(head) and modality == "actual":
+            modality = "intended"  # "is to meet next week", "is going to attack"
         if is_verb(head) or head.pos_ == "AUX":
             hp, hm = _own_modality(head, lex)
             # a that-clause has its own tense ("should be noted that X rejected"): only
@@ -214,3 +287,46 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 polarity = "negated"
         prev, cur = cur, head
     return polarity, modality, False
+
+
+# a clause or phrase with one of these words sets the scene for the sentence's news
+_BACKGROUND_MARKS = frozenset(("after", "following"))
+
+
+def background(tok: Token) -> bool:
+    """The trigger sits in a clause that tells what came before or describes a noun: a relative
+    clause ("the ship it seized", "bombings that killed 250") or an "after" clause or phrase
+    ("after Russia seized Crimea", "following an emergency meeting"). Such an event is already
+    known news; the sentence reports the one in its main clause (see ``drop_background``).
+    A relative clause that gives what a document or meeting holds ("a letter in which four
+    senators praised X") is its content, not background."""
+    t = tok
+    for _ in range(MAX_CLIMB):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ == "relcl" and not _content_clause(t):
+            return True
+        if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _BACKGROUND_MARKS for c in t.children):
+            return True
+        if t.dep_ in ("pobj", "pcomp") and t.head.dep_ == "prep" and t.head.lower_ in _BACKGROUND_MARKS:
+            return True
+        t = t.head
+    return False
+
+
+def drop_background(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The sentence's events without its background ones (``background``), when it reports
+    some other event in the foreground; a sentence that reports only background keeps it
+    ("the move came after X released 100 prisoners")."""
+    behind = {c.token_i for c in cands if background(doc[c.token_i])}
+    if not behind or all(c.token_i in behind for c in cands):
+        return cands
+    return [c for c in cands if c.token_i not in behind]
+
+
+def _content_clause(relcl: Token) -> bool:
+    """ "in which", "at which", "during which": the clause is what its noun contains."""
+    return any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in ("WDT", "WP") for g in c.children)
+        for c in relcl.children
+    )

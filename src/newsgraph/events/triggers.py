@@ -66,6 +66,16 @@ def _measure(tok: Token) -> bool:
 
 
 _MODIFIERS = ("amod", "compound", "nmod")
+_CURRENCY = frozenset("$ € £ ¥ us$ usd eur gbp".split())
+
+
+def _money(tok: Token) -> bool:
+    """An amount of money: the tagger's MONEY, or a number written with a currency sign that the
+    tagger missed ("€45m support", "£3bn in loans")."""
+    if tok.ent_type_ == "MONEY":
+        return True
+    near = [tok, *(c for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod"))]
+    return any(t.lower_ in _CURRENCY or t.tag_ == "$" for x in near for t in (x, *x.children))
 
 
 def noun_keys(n: Token) -> set[str]:
@@ -100,7 +110,7 @@ class Frame:
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
             self.loose = self.strict = noun_keys(tok)
-            if any(c.ent_type_ == "MONEY" for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
+            if any(_money(c) for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
                 self.loose = self.strict = self.loose | {"MONEY"}  # "$45m support": money given
             self.keys = {"o:" + k for k in self.loose}
             return
@@ -109,10 +119,10 @@ class Frame:
             self.loose |= noun_keys(o)
         # "declined to comment": the infinitive is what is declined
         self.loose |= {c.lemma_.lower() for c in tok.children if c.dep_ == "xcomp"}
-        if any(o.ent_type_ == "MONEY" for o in objs):
+        if any(_money(o) for o in objs):
             self.loose.add("MONEY")
-        if any(o.dep_ in ("dobj", "obj") for o in objs):
-            self.loose.add("*")
+        if any(o.dep_ in ("dobj", "obj", "nsubjpass") for o in objs):
+            self.loose.add("*")  # a direct object, or the subject of the passive ("was returned by X")
         if any(
             o.ent_type_ in ("PERSON", "GPE", "NORP", "ORG") and o.dep_ in ("dobj", "obj", "dative")
             for o in objs
@@ -191,12 +201,35 @@ def _evaluative(tok: Token, lex: Lexicon, polarity: str) -> bool:
     return False
 
 
+def _object_control(verb: Token, c: Token) -> bool:
+    """ "granted the government to delay Brexit", parsed as a purpose clause: a to-infinitive
+    with no subject of its own right after the verb's direct object is what the object is to do."""
+    return (
+        c.dep_ == "advcl"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("mark", "nsubj", "nsubjpass") for a in c.children)
+        and any(o.dep_ in ("dobj", "dative") and o.right_edge.i + 1 == c.left_edge.i for o in verb.children)
+    )
+
+
 def _question(clause: Token) -> bool:
     """ "asked whether ...", "asked what ...": an indirect question, not a request."""
     return any(
         (c.dep_ == "mark" and c.lower_ in ("whether", "if")) or c.tag_ in ("WDT", "WP", "WP$", "WRB")
         for c in clause.children
     )
+
+
+def _factual(clause: Token) -> bool:
+    """A that-clause that states what is or was ("that it was a mistake", "that Clinton won",
+    "that the talks are over"), not what should be done: no modal, and a past verb, a perfect
+    or a form of "be" (a bare or present verb may be a subjunctive: "insisted that Russia
+    withdraw its troops")."""
+    if any(a.dep_ == "aux" and a.lower_ in _FUTURE_MODALS for a in clause.children):
+        return False
+    if clause.tag_ == "VBD" or clause.lemma_.lower() == "be":
+        return True
+    return any(a.dep_ in ("aux", "auxpass") and a.lemma_.lower() in ("have", "be") for a in clause.children)
 
 
 def _temporal(prep: Token) -> bool:
@@ -209,7 +242,13 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame | None) -> bo
         return _complements(tok, trig, lex)
     if trig.anchor and trig.anchor.isdisjoint(frame.keys):
         return False
-    if trig.particle is not None and trig.particle not in frame.particles:
+    if (
+        trig.particle is not None
+        and trig.particle not in frame.particles
+        # "filed charges against X", "gave X credit for Y": the preposition of a verb + object
+        # pattern often hangs on the object
+        and not (trig.objects and trig.particle in frame.preps)
+    ):
         return False
     if trig.objects:
         # the dictionary's objects are direct objects (PETRARCH2 reads the verb phrase's noun);
@@ -230,13 +269,11 @@ def _matches(tok: Token, trig: Trigger, lex: Lexicon, frame: Frame | None) -> bo
 def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     """The clause, that-clause and evaluative constraints of a pattern."""
     if trig.clause and not any(
-        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) for c in tok.children
-    ):
-        return False
-    if trig.fact and not any(
-        c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ in _FUTURE_MODALS for a in c.children)
+        c.dep_ == "xcomp" or (c.dep_ == "ccomp" and not _question(c)) or _object_control(tok, c)
         for c in tok.children
     ):
+        return False
+    if trig.fact and not any(c.dep_ == "ccomp" and _factual(c) for c in tok.children):
         return False
     if trig.evaluative is not None and not _evaluative(tok, lex, trig.evaluative):
         return False
