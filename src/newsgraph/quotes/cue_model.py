@@ -27,7 +27,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from newsgraph.errors import ModelError
-from newsgraph.quotes.cues import CueLexicon
+from newsgraph.quotes.cues import CueLexicon, _clause_complement
 
 MODEL_FILE = "data/cue_model.json"
 REBUILD = "rebuild it with `make cue-model` (python -m newsgraph.quotes.train_cues)"
@@ -51,12 +51,15 @@ def candidates(tok: Token) -> Iterator[Candidate]:
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return
     children = list(tok.children)
-    for c in children:
-        if c.dep_ == "ccomp" or (
-            tok.pos_ == "NOUN" and c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
-        ):
-            yield Candidate(tok, "c", c)
-            return
+    clause = _clause_complement(tok)
+    if clause is not None:
+        yield Candidate(tok, "c", clause)
+        return
+    if tok.pos_ == "NOUN":
+        for c in children:
+            if c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                yield Candidate(tok, "c", c)
+                return
     for c in children:
         if c.dep_ in ("xcomp", "acl") and c.i > tok.i and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
             yield Candidate(tok, "x", c)

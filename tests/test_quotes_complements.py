@@ -1,0 +1,22 @@
+"""Which clause a cue verb reports (``quotes/cues.py``: ``_clause_complement``): the parser often
+hangs the clause before a semicolon, colon or dash on the cue verb after it; that clause is
+not what the verb reports when the verb has a clause of its own after it."""
+
+from __future__ import annotations
+
+from quote_helpers import run, with_cue
+
+
+def test_quotes_clause_before_a_semicolon_is_not_the_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The ferry never sailed again; Councillor Ruth Adler said the owners had lost interest.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.content_text == "the owners had lost interest"
+    text = "The old pier was closed for a year; the harbour board argued the repairs were too expensive.\n"
+    q = with_cue(run(parse_text, text), "argued")
+    assert q.content_text == "the repairs were too expensive"
+
+
+def test_quotes_clause_before_a_comma_is_still_the_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The ferry will run again in May, Councillor Ruth Adler said.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.content_text.startswith("The ferry will run again in May")
