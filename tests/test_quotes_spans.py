@@ -120,3 +120,17 @@ def test_quotes_spans_content_does_not_end_on_a_conjunction(parse_text) -> None:
     end = text.index(", and the") + len(", and")
     ((a, b),) = content_spans(ctx, [(start, end)])
     assert text[a:b] == "the ferry is safe and cheap"
+
+
+def test_quotes_spans_infinitive_that_is_a_cue_joins_the_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour board was quick to point out that the fares had not risen.\n"
+    q = with_cue(run(parse_text, text), "quick")
+    assert q.cue is not None and q.cue.text == "was quick to point out"
+    assert q.content_text == "that the fares had not risen"
+
+
+def test_quotes_spans_infinitive_of_an_act_stays_the_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor refused to give up her seat on the harbour board.\n"
+    q = with_cue(run(parse_text, text), "refused")
+    assert q.cue is not None and q.cue.text == "refused"
+    assert q.content_text == "to give up her seat on the harbour board"

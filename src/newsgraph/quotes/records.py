@@ -15,6 +15,7 @@ from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.spans import (
     content_spans,
     cue_group,
+    infinitive_cue,
     lead_in,
     object_noun_cue,
     object_tail,
@@ -45,7 +46,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
     for rel in relations:
         spans = rel.content
         if rel.kind == "indirect":
-            merged = object_noun_cue(ctx, rel.cue_tok, spans)
+            merged = object_noun_cue(ctx, rel.cue_tok, spans) or infinitive_cue(ctx, rel.cue_tok, spans)
             if merged is not None:
                 rel.cue_end, spans = merged
             else:

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cue_model import Candidate, cue_model, features
+from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
 
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -328,6 +328,48 @@ def object_noun_cue(
     while hi > lo and (doc[hi].is_punct and ctx.quoted[hi] < 0 or doc[hi].is_space):
         hi -= 1
     return prep.idx + len(prep.text), [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
+
+
+def infinitive_cue(
+    ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """A cue whose content is an infinitive that is itself a cue with a complement of its own
+    ("declined to comment on the deal", "seemed to imply that ...", "was quick to point out
+    that ..."): PolNeAR's cue runs over "to" and the inner verb's group (the guidelines' "is
+    attempting to highlight that ..."), the content is the inner verb's complement. Whether
+    the inner verb is a cue, the trained cue classifier says, as it would for the verb alone;
+    an infinitive of an act ("refused to give up the seat") stays the content. Returns the end
+    of the cue and the new content, or ``None``."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return None
+    verb = doc[cue_tok]
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    a, b = content[0]
+    inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.idx == a), None)
+    if inner is None or inner.pos_ != "VERB" or doc[inner.left_edge.i].lower_ != "to" or inner.i != inner.left_edge.i + 1:
+        return None
+    cand = next(candidates(inner), None)
+    if cand is None or cand.comp.i < inner.i:
+        return None
+    model = cue_model()
+    if model.score(features(cand, ctx.lex)) < model.threshold:
+        return None
+    first = cand.comp
+    if cand.kind == "p":
+        obj = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        first = obj
+    start = first.left_edge
+    if start.i <= inner.i or any(doc[k].is_punct or _blocked(ctx, k, []) for k in range(inner.i, start.i)):
+        return None
+    new = [(start.idx, b)]
+    end = cue_group(ctx, (inner.idx, inner.idx + len(inner.text)), new)[1]
+    if end > start.idx:
+        return None
+    return end, new
 
 
 #: what a comma sets off after an indirect content: a relative clause ("..., which ..."), an
