@@ -134,3 +134,12 @@ def test_quotes_spans_infinitive_of_an_act_stays_the_content(parse_text) -> None
     q = with_cue(run(parse_text, text), "refused")
     assert q.cue is not None and q.cue.text == "refused"
     assert q.content_text == "to give up her seat on the harbour board"
+
+
+def test_quotes_spans_source_leaves_out_a_participle_set_off_by_commas(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor, speaking at a rally near the harbour, said the ferry would run again.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "Mayor Lena Okafor"
+    text = "The harbour report, published on the board's website, shows that the fares have risen.\n"
+    q = with_cue(run(parse_text, text), "shows")
+    assert q.source is not None and q.source.text == "The harbour report"
