@@ -143,3 +143,10 @@ def test_quotes_spans_source_leaves_out_a_participle_set_off_by_commas(parse_tex
     text = "The harbour report, published on the board's website, shows that the fares have risen.\n"
     q = with_cue(run(parse_text, text), "shows")
     assert q.source is not None and q.source.text == "The harbour report"
+
+
+def test_quotes_spans_coordinated_pronoun_source_takes_the_whole_coordination(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "He and Councillor Ruth Adler said the ferry would run again.\n"), "said")
+    assert q.source is not None and q.source.text == "He and Councillor Ruth Adler"
+    q = with_cue(run(parse_text, "He said the ferry would run again.\n"), "said")
+    assert q.source is not None and q.source.text == "He"

@@ -211,8 +211,11 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
         return mention
     heads = [t for t in toks if not (lo_t <= t.head.i < hi_t) or t.head.i == t.i]
     head = heads[0] if heads else toks[-1]
-    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or (
-        head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children)
+    # a pronoun stays itself, unless coordinated ("he and Mr. Lund said": both are the source)
+    coordinated = any(c.dep_ == "conj" for c in head.children)
+    if not coordinated and (
+        head.tag_ in ("WP", "WDT", "PRP", "PRP$")
+        or (head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children))
     ):
         # a pronoun stays itself; not a quantifier with its "of" ("some of the women")
         return mention
