@@ -150,3 +150,9 @@ def test_quotes_spans_coordinated_pronoun_source_takes_the_whole_coordination(pa
     assert q.source is not None and q.source.text == "He and Councillor Ruth Adler"
     q = with_cue(run(parse_text, "He said the ferry would run again.\n"), "said")
     assert q.source is not None and q.source.text == "He"
+
+
+def test_quotes_spans_object_content_leaves_out_the_time_of_the_act(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler criticized the harbour board after the vote on the new fares.\n"
+    q = with_cue(run(parse_text, text), "criticized")
+    assert q.content_text == "the harbour board"

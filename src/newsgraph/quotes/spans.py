@@ -264,6 +264,9 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
 #: "put his wealth at $6 billion" (any preposition but a time or a medium: "on Tuesday", "in a
 #: statement")
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+#: prepositions of the time or the setting of the act, not of what is attributed ("sued the
+#: board after the vote", "thanked supporters during the rally")
+_SETTING_PREPS = frozenset({"after", "before", "during", "until", "across", "through", "throughout", "amid"})
 
 
 def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -289,6 +292,7 @@ def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list
             break
         ok = c.dep_ in _OBJECT_TAIL_DEPS or (
             c.dep_ == "prep"
+            and c.lower_ not in _SETTING_PREPS
             and not any(
                 g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM)
                 for g in c.children
