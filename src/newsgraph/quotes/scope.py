@@ -112,7 +112,7 @@ def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
     )
     if subj is None or comp is None or subj.i > tok.i or subj.lower_ in ("it", "there"):
         return None
-    if ctx.quoted[subj.i] >= 0 or ctx.quoted[comp.i] >= 0 or _is_cue_verb(comp, ctx.lex):
+    if ctx.quoted[subj.i] >= 0 or ctx.quoted[comp.i] >= 0 or _is_cue_verb(comp, ctx.lex) or _inner_cue(ctx, comp):
         # "She appeared to imply that ...": the inner verb is the cue and she its source
         return None
     first = _subtree_span(subj)
@@ -122,6 +122,18 @@ def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
     rel = _Relation("indirect", [first, second], _cue_span(tok), Speaker(), 0.45, tok.i)
     rel.mode = "belief"
     return rel
+
+
+def _inner_cue(ctx: _Ctx, comp: Token) -> bool:
+    """The infinitive after a raising verb is a cue word the classifier accepts, with a
+    complement after it ("seemed to imply that ...", "appears to confirm the report")."""
+    if comp.pos_ != "VERB":
+        return False
+    cand = next(candidates(comp), None)
+    if cand is None or cand.comp.i < comp.i:
+        return False
+    model = cue_model()
+    return model.score(features(cand, ctx.lex)) >= model.threshold
 
 
 #: objects that name an act of speech, not what was said: "issued a statement", "made
