@@ -156,3 +156,9 @@ def test_quotes_spans_object_content_leaves_out_the_time_of_the_act(parse_text) 
     text = "Councillor Ruth Adler criticized the harbour board after the vote on the new fares.\n"
     q = with_cue(run(parse_text, text), "criticized")
     assert q.content_text == "the harbour board"
+
+
+def test_quotes_spans_indirect_content_keeps_a_closing_apposition(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler criticized Jan Voss, the chair of the harbour board.\n"
+    q = with_cue(run(parse_text, text), "criticized")
+    assert q.content_text == "Jan Voss, the chair of the harbour board"
