@@ -20,3 +20,16 @@ def test_quotes_clause_before_a_comma_is_still_the_content(parse_text) -> None: 
     text = "The ferry will run again in May, Councillor Ruth Adler said.\n"
     q = with_cue(run(parse_text, text), "said")
     assert q.content_text.startswith("The ferry will run again in May")
+
+
+def test_quotes_classifier_candidate_reports_the_clause_after_the_break(parse_text) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.quotes.cue_model import candidates, reported
+
+    doc = parse_text("The old pier was closed for a year; the harbour board argued the repairs were too expensive.\n").doc
+    verb = next(t for t in doc if t.text == "argued")
+    first = next(candidates(verb))
+    # the classifier sees the first clause the parse gives (as in its training) ...
+    assert first.kind == "c" and first.comp.text == "closed"
+    # ... the content is the clause after the semicolon
+    content = reported(first)
+    assert content is not None and content.comp.text == "were"

@@ -26,7 +26,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
+from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features, reported
 from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
 from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtree_span
 from newsgraph.quotes.records import _Relation
@@ -83,7 +83,10 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
                 continue  # "Russia attacked Ukraine": a deed, whatever the classifier says
             if model.score(features(cand, ctx.lex)) < model.threshold:
                 continue
-            rel = _relation(ctx, cand)
+            content = reported(cand)
+            if content is None:
+                continue
+            rel = _relation(ctx, content)
             if rel is not None:
                 out.append(rel)
                 _take(ctx, taken, rel.content)
