@@ -162,3 +162,12 @@ def test_quotes_spans_indirect_content_keeps_a_closing_apposition(parse_text) ->
     text = "Councillor Ruth Adler criticized Jan Voss, the chair of the harbour board.\n"
     q = with_cue(run(parse_text, text), "criticized")
     assert q.content_text == "Jan Voss, the chair of the harbour board"
+
+
+def test_quotes_spans_statement_with_a_participle_is_one_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(parse_text, "The harbour board released a statement saying the fares would fall.\n")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.cue is not None and q.cue.text == "released a statement saying"
+    assert q.content_text == "the fares would fall"
+    assert q.source is not None and q.source.text == "The harbour board"
