@@ -32,7 +32,7 @@ from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtre
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
-from newsgraph.quotes.subjects import _subject
+from newsgraph.quotes.subjects import _experiencer_participles, _subject
 from newsgraph.records import Speaker
 
 MODES = ("speech", "belief", "perception", "intention")
@@ -153,6 +153,8 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
         c.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") for c in comp.children
     ):
         return None
+    if kind == "o" and _stimulus_verb(tok, comp):
+        return _stimulus_relation(ctx, tok, comp)
     if kind == "p":
         obj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
@@ -172,6 +174,32 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
     speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
     rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.5, tok.i)
     rel.mode = _mode(ctx, tok)
+    return rel
+
+
+def _stimulus_verb(tok: Token, obj: Token) -> bool:
+    """An active verb of emotion or persuasion whose object holds the attitude ("The plan has
+    angered the fishermen", "Such talk is alarming many voters"; ``data/experiencer_participles.tsv``,
+    the participles whose passive subject holds it)."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    forms = {lemma, lemma + "ed", lemma + "d", lemma[:-1] + "ied"}
+    if not forms & _experiencer_participles():
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    return subj is not None and subj.lower_ not in _EMPTY and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.lower_ != "it"
+
+
+def _stimulus_relation(ctx: _Ctx, tok: Token, obj: Token) -> _Relation | None:
+    """PolNeAR's reading of a stimulus verb: the object is the source, the subject the content
+    ("[His behavior] has angered [the party's leaders]")."""
+    subj = next(c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i)
+    span = _subtree_span(subj)
+    if span is None or ctx.quoted[subj.i] >= 0:
+        return None
+    rel = _Relation("indirect", [span], _cue_span(tok), _speaker_of(ctx, obj, None), 0.5, tok.i)
+    rel.mode = "belief"
     return rel
 
 
