@@ -171,3 +171,11 @@ def test_quotes_spans_statement_with_a_participle_is_one_cue(parse_text) -> None
     assert q.cue is not None and q.cue.text == "released a statement saying"
     assert q.content_text == "the fares would fall"
     assert q.source is not None and q.source.text == "The harbour board"
+
+
+def test_quotes_spans_quotations_of_one_clause_are_one_span(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor said the board was a “disgrace,” a “shambles” and a “joke.”\n"
+    q = with_cue(run(parse_text, text)[:1], "said")
+    assert [s.text for s in q.content] == ["the board was a “disgrace,” a “shambles” and a “joke.”"]
+    q = with_cue(run(parse_text, "“The ferry will run,” Okafor said, “and the fares will fall.”\n"), "said")
+    assert [s.text for s in q.content] == ["“The ferry will run,”", "“and the fares will fall.”"]

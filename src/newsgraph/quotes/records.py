@@ -16,6 +16,7 @@ from newsgraph.quotes.spans import (
     content_spans,
     cue_group,
     infinitive_cue,
+    joined_quotes,
     lead_in,
     object_noun_cue,
     object_tail,
@@ -93,6 +94,8 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
             if widened[0] != min(spans):
                 rel.kind = "mixed"
             spans = widened
+        if rel.kind in ("direct", "mixed"):
+            spans = joined_quotes(ctx, rel.cue, sorted(spans))
         content = tuple(sorted(set(spans)))
         if not content or content in seen:
             continue

@@ -462,6 +462,40 @@ def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+#: the longest stretch (tokens) between two quotations of one content that joins them
+_JOIN_GAP = 6
+
+
+def joined_quotes(ctx: _Ctx, cue: tuple[int, int] | None, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations of one content in one sentence with only a few words of the clause between
+    them are one span, as PolNeAR marks them ('is a “loser,” a “liar” and a “whiner.”', 'that it
+    was “committed to ...” and “open to ...”'): not across a verb (a cue: '“...,” he said,
+    “...”' stays two spans), the cue, a sentence or a line."""
+    if len(content) < 2:
+        return content
+    doc = ctx.doc
+    out = [content[0]]
+    for a, b in content[1:]:
+        pa, pb = out[-1]
+        lo, hi = ctx.tok_at(pb), ctx.tok_at(a)
+        gap = [doc[k] for k in range(lo, min(hi, len(doc)))]
+        ok = (
+            0 < len(gap) <= _JOIN_GAP
+            and hi < len(doc)
+            and doc[lo].sent.start == doc[hi].sent.start
+            and not any(
+                "\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 or t.pos_ in ("VERB", "AUX") or t.text in (":", ";")
+                for t in gap
+            )
+            and (cue is None or not (pb <= cue[0] < a))
+        )
+        if ok:
+            out[-1] = (pa, b)
+        else:
+            out.append((a, b))
+    return out
+
+
 #: the longest lead-in (tokens) of a reported clause before its quotation
 _LEAD_CLAUSE = 30
 
