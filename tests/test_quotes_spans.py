@@ -179,3 +179,10 @@ def test_quotes_spans_quotations_of_one_clause_are_one_span(parse_text) -> None:
     assert [s.text for s in q.content] == ["the board was a “disgrace,” a “shambles” and a “joke.”"]
     q = with_cue(run(parse_text, "“The ferry will run,” Okafor said, “and the fares will fall.”\n"), "said")
     assert [s.text for s in q.content] == ["“The ferry will run,”", "“and the fares will fall.”"]
+
+
+def test_quotes_spans_mixed_quote_keeps_the_object_it_describes(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor heralded the new agreement with the ferry company as a “breakthrough.”\n"
+    q = with_cue(run(parse_text, text), "heralded")
+    assert q.kind == "mixed"
+    assert q.content_text == "the new agreement with the ferry company as a “breakthrough.”"

@@ -521,6 +521,15 @@ def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> 
         # 'said she had “steady hands”', 'told reporters the ferry is “doing better”': the
         # reported clause starts before the quotation (the recipient stays out)
         return [(doc[clause.left_edge.i].idx, content[0][1])] + content[1:]
+    obj = next((t for t in verb.children if t.dep_ == "dobj" and c <= t.left_edge.i < q), None)
+    if obj is not None and q - obj.i > 1 and not doc[obj.left_edge.i].is_punct and any(
+        (ch.i == obj.i or (ch.i > obj.i and ch.dep_ in ("prep", "oprd"))) and ch.left_edge.i <= q <= ch.right_edge.i
+        for ch in verb.children
+    ):
+        # 'heralded the deal with Turkey as a “breakthrough.”', 'noted on Twitter the change from
+        # the slogan, “...”': the object and what the verb says of it, from the object's first word
+        # (not a recipient right before the quotation: 'told reporters “...”')
+        return [(doc[obj.left_edge.i].idx, content[0][1])] + content[1:]
     if q - c > 8 or any(t.is_punct for t in between):
         return content
     if between[0].lower_ in ("that", "whether", "if") or any(t.pos_ in ("VERB", "AUX") for t in between):
