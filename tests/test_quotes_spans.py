@@ -186,3 +186,9 @@ def test_quotes_spans_mixed_quote_keeps_the_object_it_describes(parse_text) -> N
     q = with_cue(run(parse_text, text), "heralded")
     assert q.kind == "mixed"
     assert q.content_text == "the new agreement with the ferry company as a “breakthrough.”"
+
+
+def test_quotes_spans_prepositional_object_content_keeps_the_description(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler referred to the mayor as a bright leader.\n"
+    q = with_cue(run(parse_text, text), "referred")
+    assert q.content_text == "the mayor as a bright leader"

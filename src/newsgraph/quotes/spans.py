@@ -281,7 +281,19 @@ def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list
     a, b = content[0]
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.left_edge.idx != a:
-        return content
+        # the object of a linking preposition: 'referred to Rubio as a “bright leader”'
+        obj = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i
+                for g in c.children
+                if g.dep_ == "pobj" and g.left_edge.idx == a
+            ),
+            None,
+        )
+        if obj is None:
+            return content
     end = obj.right_edge.i
     if doc[end].idx + len(doc[end].text) != b:
         return content
