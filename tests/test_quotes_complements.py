@@ -33,3 +33,9 @@ def test_quotes_classifier_candidate_reports_the_clause_after_the_break(parse_te
     # ... the content is the clause after the semicolon
     content = reported(first)
     assert content is not None and content.comp.text == "were"
+
+
+def test_quotes_relative_clause_is_no_parenthetical_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor was introduced by Councillor Ruth Adler, who endorsed her last week, at the harbour.\n"
+    quotes = run(parse_text, text)
+    assert not any("introduced" in q.content_text for q in quotes), [(q.cue and q.cue.text, q.content_text) for q in quotes]
