@@ -170,3 +170,18 @@ def test_quotes_scope_as_x_reported_attributes_the_sentence_around_it(parse_text
 
 def test_quotes_scope_as_you_know_is_no_attribution(parse_text) -> None:  # type: ignore[no-untyped-def]
     assert run(parse_text, "The mayor, as you know, is away.\n") == []
+
+
+def test_quotes_scope_raising_verb_before_a_cue_word_is_part_of_its_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor seemed to imply that the ferry would never run again.\n"
+    q = with_cue(run(parse_text, text), "imply")
+    assert q.cue is not None and q.cue.text == "seemed to imply"
+    assert q.source is not None and q.source.text == "Mayor Lena Okafor"
+    assert q.content_text == "that the ferry would never run again"
+
+
+def test_quotes_scope_stimulus_verb_makes_its_object_the_source(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "The new ferry timetable has angered the fishermen of the valley.\n"), "angered")
+    assert q.source is not None and q.source.text == "the fishermen of the valley"
+    assert q.content_text == "The new ferry timetable"
+    assert q.mode == "belief"

@@ -120,3 +120,75 @@ def test_quotes_spans_content_does_not_end_on_a_conjunction(parse_text) -> None:
     end = text.index(", and the") + len(", and")
     ((a, b),) = content_spans(ctx, [(start, end)])
     assert text[a:b] == "the ferry is safe and cheap"
+
+
+def test_quotes_spans_infinitive_that_is_a_cue_joins_the_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour board was quick to point out that the fares had not risen.\n"
+    q = with_cue(run(parse_text, text), "quick")
+    assert q.cue is not None and q.cue.text == "was quick to point out"
+    assert q.content_text == "that the fares had not risen"
+
+
+def test_quotes_spans_infinitive_of_an_act_stays_the_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor refused to give up her seat on the harbour board.\n"
+    q = with_cue(run(parse_text, text), "refused")
+    assert q.cue is not None and q.cue.text == "refused"
+    assert q.content_text == "to give up her seat on the harbour board"
+
+
+def test_quotes_spans_source_leaves_out_a_participle_set_off_by_commas(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor, speaking at a rally near the harbour, said the ferry would run again.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "Mayor Lena Okafor"
+    text = "The harbour report, published on the board's website, shows that the fares have risen.\n"
+    q = with_cue(run(parse_text, text), "shows")
+    assert q.source is not None and q.source.text == "The harbour report"
+
+
+def test_quotes_spans_coordinated_pronoun_source_takes_the_whole_coordination(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "He and Councillor Ruth Adler said the ferry would run again.\n"), "said")
+    assert q.source is not None and q.source.text == "He and Councillor Ruth Adler"
+    q = with_cue(run(parse_text, "He said the ferry would run again.\n"), "said")
+    assert q.source is not None and q.source.text == "He"
+
+
+def test_quotes_spans_object_content_leaves_out_the_time_of_the_act(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler criticized the harbour board after the vote on the new fares.\n"
+    q = with_cue(run(parse_text, text), "criticized")
+    assert q.content_text == "the harbour board"
+
+
+def test_quotes_spans_indirect_content_keeps_a_closing_apposition(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler criticized Jan Voss, the chair of the harbour board.\n"
+    q = with_cue(run(parse_text, text), "criticized")
+    assert q.content_text == "Jan Voss, the chair of the harbour board"
+
+
+def test_quotes_spans_statement_with_a_participle_is_one_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(parse_text, "The harbour board released a statement saying the fares would fall.\n")
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.cue is not None and q.cue.text == "released a statement saying"
+    assert q.content_text == "the fares would fall"
+    assert q.source is not None and q.source.text == "The harbour board"
+
+
+def test_quotes_spans_quotations_of_one_clause_are_one_span(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor said the board was a “disgrace,” a “shambles” and a “joke.”\n"
+    q = with_cue(run(parse_text, text)[:1], "said")
+    assert [s.text for s in q.content] == ["the board was a “disgrace,” a “shambles” and a “joke.”"]
+    q = with_cue(run(parse_text, "“The ferry will run,” Okafor said, “and the fares will fall.”\n"), "said")
+    assert [s.text for s in q.content] == ["“The ferry will run,”", "“and the fares will fall.”"]
+
+
+def test_quotes_spans_mixed_quote_keeps_the_object_it_describes(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor heralded the new agreement with the ferry company as a “breakthrough.”\n"
+    q = with_cue(run(parse_text, text), "heralded")
+    assert q.kind == "mixed"
+    assert q.content_text == "the new agreement with the ferry company as a “breakthrough.”"
+
+
+def test_quotes_spans_prepositional_object_content_keeps_the_description(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler referred to the mayor as a bright leader.\n"
+    q = with_cue(run(parse_text, text), "referred")
+    assert q.content_text == "the mayor as a bright leader"

@@ -27,7 +27,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from newsgraph.errors import ModelError
-from newsgraph.quotes.cues import CueLexicon
+from newsgraph.quotes.cues import CueLexicon, _clause_complement
 
 MODEL_FILE = "data/cue_model.json"
 REBUILD = "rebuild it with `make cue-model` (python -m newsgraph.quotes.train_cues)"
@@ -46,13 +46,14 @@ class Candidate(NamedTuple):
     comp: Token
 
 
-def candidates(tok: Token) -> Iterator[Candidate]:
-    """The complements of ``tok`` that could be attributed content, most clause-like first."""
+def candidates(tok: Token, *, clauses: bool = True) -> Iterator[Candidate]:
+    """The complements of ``tok`` that could be attributed content, most clause-like first
+    (``clauses=False``: not its clause complements)."""
     if tok.pos_ not in ("VERB", "NOUN", "ADJ", "AUX"):
         return
     children = list(tok.children)
     for c in children:
-        if c.dep_ == "ccomp" or (
+        if (c.dep_ == "ccomp" and clauses) or (
             tok.pos_ == "NOUN" and c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
         ):
             yield Candidate(tok, "c", c)
@@ -70,6 +71,23 @@ def candidates(tok: Token) -> Iterator[Candidate]:
         if c.dep_ == "prep" and c.i > tok.i and c.lower_ in _PREPS and any(g.dep_ in ("pobj", "pcomp") for g in c.children):
             yield Candidate(tok, "p", c)
             return
+
+
+def reported(cand: Candidate) -> Candidate | None:
+    """The candidate whose complement is what ``cand``'s word reports. The classifier scores the
+    first clause complement the parse gives (as in training); when that clause lies before the
+    word and is cut off from it ("The pier was closed; the board argued the repairs ...") or a
+    clause follows the word, the content is the clause after it, else the word's next
+    complement, else nothing (``None``)."""
+    tok, kind, comp = cand
+    if kind != "c" or comp.dep_ != "ccomp":
+        return cand
+    clause = _clause_complement(tok)
+    if clause is not None and clause.i == comp.i:
+        return cand
+    if clause is not None:
+        return Candidate(tok, "c", clause)
+    return next(candidates(tok, clauses=False), None)
 
 
 def _subject_kind(tok: Token) -> str:

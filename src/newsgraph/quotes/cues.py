@@ -68,11 +68,7 @@ def _complement(tok: Token, lex: CueLexicon) -> Token | None:
     infinitive ("x", not for beliefs), else an object ("o"); ``None`` when it has none."""
     lemma = tok.lemma_.lower()
     frames = lex.frames(lemma)
-    comp: Token | None = None
-    for child in tok.children:
-        if child.dep_ == "ccomp" and "c" in frames:
-            comp = child
-            break
+    comp = _clause_complement(tok) if "c" in frames else None
     # beliefs and intentions only with a clause ("thinks that ..."): with an infinitive
     # ("wants to ...") they were mostly unannotated in PolNeAR train (34 matches, 57 misses)
     if comp is None and "x" in frames and lex.cls(lemma) != "belief":
@@ -88,6 +84,41 @@ def _complement(tok: Token, lex: CueLexicon) -> Token | None:
                 comp = child
                 break
     return comp
+
+
+#: Marks after which a clause before a cue verb is no longer its content ("He made the
+#: observation that ...; he and Reed had said the same thing")
+_BREAKS = frozenset({";", ":", "—", "–", "--"})
+#: Subordinators that put a cue in a clause of its own: "..., in part because he sees Adler as
+#: a uniter" does not report the sentence before it
+_SUBORDINATORS = frozenset({"because", "when", "as", "if", "while", "after", "before", "since", "although", "though"})
+
+
+def _clause_complement(tok: Token) -> Token | None:
+    """The clause ``tok`` reports: a clause complement after it, else one before it (the
+    inverted "The ferry will run, Okafor said") unless a semicolon, colon, dash or line
+    break lies between them, or ``tok`` heads a subordinate clause of its own (the parser
+    hangs the clause before such a break on the verb after it)."""
+    before: Token | None = None
+    for child in tok.children:
+        if child.dep_ != "ccomp":
+            continue
+        if child.i > tok.i:
+            return child
+        before = child
+    if before is None or _detached(before, tok):
+        return None
+    return before
+
+
+def _detached(comp: Token, tok: Token) -> bool:
+    """True when clause ``comp`` before cue ``tok`` is cut off from it (see ``_clause_complement``)."""
+    doc = tok.doc
+    if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in tok.children):
+        return True
+    if comp.sent.start != tok.sent.start:
+        return True
+    return any(t.text in _BREAKS or "\n" in t.text for t in doc[comp.right_edge.i + 1 : tok.i])
 
 
 #: Names of what a deed is done to: places ("attacked Ukraine", "attacked Aleppo"); people, peoples

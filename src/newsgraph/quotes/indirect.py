@@ -160,7 +160,9 @@ def _parenthetical(ctx: _Ctx, verb: Token) -> _Relation | None:
         # (train half a: 8 of 30 matched a gold relation)
         return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subj is None:
+    if subj is None or verb.dep_ == "relcl":
+        # "..., Christie, who endorsed him last week, ...": a relative clause reports nothing
+        # around it
         return None
     lo = min(subj.left_edge.i, verb.i)
     sent = verb.sent

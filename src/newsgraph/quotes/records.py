@@ -15,6 +15,8 @@ from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.spans import (
     content_spans,
     cue_group,
+    infinitive_cue,
+    joined_quotes,
     lead_in,
     object_noun_cue,
     object_tail,
@@ -38,14 +40,49 @@ class _Relation:
     cue_end: int = -1  # set by the span conventions: the cue reaches over its object noun
 
 
+#: objects that are a written or spoken statement: "released a statement saying ..."
+_ARTIFACTS = frozenset({"statement", "message", "letter", "email", "e-mail", "note", "memo", "release", "post", "tweet"})
+
+
+def _artifact_cues(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
+    """'released a statement saying ...', 'sent a letter stating ...': one relation, whose cue
+    runs from the verb over its object to the participle (PolNeAR's "put out a statement
+    saying"; the guidelines' creator of the artifact is the source), instead of the verb with
+    the statement as content and the participle with a source of its own."""
+    doc = ctx.doc
+    by_cue = {r.cue_tok: r for r in relations if r.cue_tok >= 0 and r.kind != "direct"}
+    dropped: set[int] = set()
+    for r in relations:
+        if r.kind != "indirect" or r.cue is None or not 0 <= r.cue_tok < len(doc) or id(r) in dropped:
+            continue
+        verb = doc[r.cue_tok]
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+        if obj is None or obj.lemma_.lower() not in _ARTIFACTS or obj.left_edge.idx != r.content[0][0]:
+            continue
+        part = next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.i > obj.i), None)
+        inner = by_cue.get(part.i) if part is not None else None
+        if part is None or inner is None or inner is r or inner.within >= 0:
+            continue
+        if any(doc[k].is_punct or ctx.quoted[k] >= 0 for k in range(verb.i, part.i)):
+            continue
+        start = cue_group(ctx, r.cue, inner.content)[0]
+        inner.cue = (start, part.idx + len(part.text))
+        if r.speaker.mention is not None:
+            inner.speaker = r.speaker
+        inner.confidence = max(inner.confidence, r.confidence)
+        dropped.add(id(r))
+    return [r for r in relations if id(r) not in dropped]
+
+
 def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
     text = ctx.text
+    relations = _artifact_cues(ctx, relations)
     rows = []
     seen: set[tuple[tuple[int, int], ...]] = set()
     for rel in relations:
         spans = rel.content
         if rel.kind == "indirect":
-            merged = object_noun_cue(ctx, rel.cue_tok, spans)
+            merged = object_noun_cue(ctx, rel.cue_tok, spans) or infinitive_cue(ctx, rel.cue_tok, spans)
             if merged is not None:
                 rel.cue_end, spans = merged
             else:
@@ -57,6 +94,8 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
             if widened[0] != min(spans):
                 rel.kind = "mixed"
             spans = widened
+        if rel.kind in ("direct", "mixed"):
+            spans = joined_quotes(ctx, rel.cue, sorted(spans))
         content = tuple(sorted(set(spans)))
         if not content or content in seen:
             continue

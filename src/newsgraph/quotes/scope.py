@@ -27,13 +27,13 @@ from spacy.tokens import Token
 
 from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
+from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features, reported
 from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
 from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtree_span
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
-from newsgraph.quotes.subjects import _subject
+from newsgraph.quotes.subjects import _experiencer_participles, _subject
 from newsgraph.records import Speaker
 
 MODES = ("speech", "belief", "perception", "intention")
@@ -84,7 +84,10 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
                 continue  # "Russia attacked Ukraine": a deed, whatever the classifier says
             if model.score(features(cand, ctx.lex)) < model.threshold:
                 continue
-            rel = _relation(ctx, cand)
+            content = reported(cand)
+            if content is None:
+                continue
+            rel = _relation(ctx, content)
             if rel is not None:
                 out.append(rel)
                 _take(ctx, taken, rel.content)
@@ -113,7 +116,7 @@ def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
     )
     if subj is None or comp is None or subj.i > tok.i or subj.lower_ in ("it", "there"):
         return None
-    if ctx.quoted[subj.i] >= 0 or ctx.quoted[comp.i] >= 0 or _is_cue_verb(comp, ctx.lex):
+    if ctx.quoted[subj.i] >= 0 or ctx.quoted[comp.i] >= 0 or _is_cue_verb(comp, ctx.lex) or _inner_cue(ctx, comp):
         # "She appeared to imply that ...": the inner verb is the cue and she its source
         return None
     first = _subtree_span(subj)
@@ -123,6 +126,18 @@ def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
     rel = _Relation("indirect", [first, second], _cue_span(tok), Speaker(), 0.45, tok.i)
     rel.mode = "belief"
     return rel
+
+
+def _inner_cue(ctx: _Ctx, comp: Token) -> bool:
+    """The infinitive after a raising verb is a cue word the classifier accepts, with a
+    complement after it ("seemed to imply that ...", "appears to confirm the report")."""
+    if comp.pos_ != "VERB":
+        return False
+    cand = next(candidates(comp), None)
+    if cand is None or cand.comp.i < comp.i:
+        return False
+    model = cue_model()
+    return model.score(features(cand, ctx.lex)) >= model.threshold
 
 
 #: objects that name an act of speech, not what was said: "issued a statement", "made
@@ -139,6 +154,8 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
         c.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") for c in comp.children
     ):
         return None
+    if kind == "o" and _stimulus_verb(tok, comp):
+        return _stimulus_relation(ctx, tok, comp)
     if kind == "p":
         obj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), None)
         if obj is None:
@@ -158,6 +175,32 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
     speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
     rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.5, tok.i)
     rel.mode = _mode(ctx, tok)
+    return rel
+
+
+def _stimulus_verb(tok: Token, obj: Token) -> bool:
+    """An active verb of emotion or persuasion whose object holds the attitude ("The plan has
+    angered the fishermen", "Such talk is alarming many voters"; ``data/experiencer_participles.tsv``,
+    the participles whose passive subject holds it)."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    forms = {lemma, lemma + "ed", lemma + "d", lemma[:-1] + "ied"}
+    if not forms & _experiencer_participles():
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    return subj is not None and subj.lower_ not in _EMPTY and obj.pos_ in ("PROPN", "NOUN", "PRON") and obj.lower_ != "it"
+
+
+def _stimulus_relation(ctx: _Ctx, tok: Token, obj: Token) -> _Relation | None:
+    """PolNeAR's reading of a stimulus verb: the object is the source, the subject the content
+    ("[His behavior] has angered [the party's leaders]")."""
+    subj = next(c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i)
+    span = _subtree_span(subj)
+    if span is None or ctx.quoted[subj.i] >= 0:
+        return None
+    rel = _Relation("indirect", [span], _cue_span(tok), _speaker_of(ctx, obj, None), 0.5, tok.i)
+    rel.mode = "belief"
     return rel
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cue_model import Candidate, cue_model, features
+from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
 
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -211,8 +211,11 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
         return mention
     heads = [t for t in toks if not (lo_t <= t.head.i < hi_t) or t.head.i == t.i]
     head = heads[0] if heads else toks[-1]
-    if head.tag_ in ("WP", "WDT", "PRP", "PRP$") or (
-        head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children)
+    # a pronoun stays itself, unless coordinated ("he and Mr. Lund said": both are the source)
+    coordinated = any(c.dep_ == "conj" for c in head.children)
+    if not coordinated and (
+        head.tag_ in ("WP", "WDT", "PRP", "PRP$")
+        or (head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children))
     ):
         # a pronoun stays itself; not a quantifier with its "of" ("some of the women")
         return mention
@@ -233,6 +236,11 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
         if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k - 1].text_with_ws:
             hi = k - 1
             break
+    for c in head.children:
+        if c.dep_ == "acl" and head.i < c.left_edge.i <= hi and doc[c.left_edge.i - 1].text == ",":
+            # "Marco Rubio, speaking at a rally in Miami, said": the participle set off by
+            # commas is the writer's scene, not the source (train a: 21 cut, 2 kept)
+            hi = min(hi, c.left_edge.i - 2)
     while lo < head.i and (doc[lo].is_punct and doc[lo].text not in ("(", "“", '"') or doc[lo].is_space):
         lo += 1
     while hi > head.i and (doc[hi].is_punct and doc[hi].text not in (")", "”", '"') or doc[hi].is_space):
@@ -256,6 +264,9 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
 #: "put his wealth at $6 billion" (any preposition but a time or a medium: "on Tuesday", "in a
 #: statement")
 _OBJECT_TAIL_DEPS = frozenset({"oprd", "xcomp", "ccomp"})
+#: prepositions of the time or the setting of the act, not of what is attributed ("sued the
+#: board after the vote", "thanked supporters during the rally")
+_SETTING_PREPS = frozenset({"after", "before", "during", "until", "across", "through", "throughout", "amid"})
 
 
 def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -270,7 +281,19 @@ def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list
     a, b = content[0]
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
     if obj is None or obj.left_edge.idx != a:
-        return content
+        # the object of a linking preposition: 'referred to Rubio as a “bright leader”'
+        obj = next(
+            (
+                g
+                for c in verb.children
+                if c.dep_ == "prep" and c.i > verb.i
+                for g in c.children
+                if g.dep_ == "pobj" and g.left_edge.idx == a
+            ),
+            None,
+        )
+        if obj is None:
+            return content
     end = obj.right_edge.i
     if doc[end].idx + len(doc[end].text) != b:
         return content
@@ -281,6 +304,7 @@ def object_tail(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list
             break
         ok = c.dep_ in _OBJECT_TAIL_DEPS or (
             c.dep_ == "prep"
+            and c.lower_ not in _SETTING_PREPS
             and not any(
                 g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM)
                 for g in c.children
@@ -330,11 +354,53 @@ def object_noun_cue(
     return prep.idx + len(prep.text), [(doc[lo].idx, doc[hi].idx + len(doc[hi].text))]
 
 
-#: what a comma sets off after an indirect content: a relative clause ("..., which ..."), an
-#: apposition ("..., the founder of ..."), a participle modifying a noun ("..., captured in
-#: 1967"); not an adverbial clause ("..., leaving workers ...", "..., so that ...": PolNeAR
-#: keeps those more often than not, train a)
-_ASIDE_DEPS = frozenset({"relcl", "appos", "acl"})
+def infinitive_cue(
+    ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]
+) -> tuple[int, list[tuple[int, int]]] | None:
+    """A cue whose content is an infinitive that is itself a cue with a complement of its own
+    ("declined to comment on the deal", "seemed to imply that ...", "was quick to point out
+    that ..."): PolNeAR's cue runs over "to" and the inner verb's group (the guidelines' "is
+    attempting to highlight that ..."), the content is the inner verb's complement. Whether
+    the inner verb is a cue, the trained cue classifier says, as it would for the verb alone;
+    an infinitive of an act ("refused to give up the seat") stays the content. Returns the end
+    of the cue and the new content, or ``None``."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return None
+    verb = doc[cue_tok]
+    if verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return None
+    a, b = content[0]
+    inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.idx == a), None)
+    if inner is None or inner.pos_ != "VERB" or doc[inner.left_edge.i].lower_ != "to" or inner.i != inner.left_edge.i + 1:
+        return None
+    cand = next(candidates(inner), None)
+    if cand is None or cand.comp.i < inner.i:
+        return None
+    model = cue_model()
+    if model.score(features(cand, ctx.lex)) < model.threshold:
+        return None
+    first = cand.comp
+    if cand.kind == "p":
+        obj = next((c for c in first.children if c.dep_ in ("pobj", "pcomp")), None)
+        if obj is None:
+            return None
+        first = obj
+    start = first.left_edge
+    if start.i <= inner.i or any(doc[k].is_punct or _blocked(ctx, k, []) for k in range(inner.i, start.i)):
+        return None
+    new = [(start.idx, b)]
+    end = cue_group(ctx, (inner.idx, inner.idx + len(inner.text)), new)[1]
+    if end > start.idx:
+        return None
+    return end, new
+
+
+#: what a comma sets off after an indirect content: a relative clause ("..., which ..."), a
+#: participle modifying a noun ("..., captured in 1967"); not an adverbial clause ("...,
+#: leaving workers ...", "..., so that ...": PolNeAR keeps those more often than not, train
+#: a), nor an apposition ("... the board's chair, Ruth Adler": kept more often than not, train a)
+_ASIDE_DEPS = frozenset({"relcl", "acl"})
 
 
 def trailing_aside(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -408,6 +474,40 @@ def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, 
     return out
 
 
+#: the longest stretch (tokens) between two quotations of one content that joins them
+_JOIN_GAP = 6
+
+
+def joined_quotes(ctx: _Ctx, cue: tuple[int, int] | None, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations of one content in one sentence with only a few words of the clause between
+    them are one span, as PolNeAR marks them ('is a “loser,” a “liar” and a “whiner.”', 'that it
+    was “committed to ...” and “open to ...”'): not across a verb (a cue: '“...,” he said,
+    “...”' stays two spans), the cue, a sentence or a line."""
+    if len(content) < 2:
+        return content
+    doc = ctx.doc
+    out = [content[0]]
+    for a, b in content[1:]:
+        pa, pb = out[-1]
+        lo, hi = ctx.tok_at(pb), ctx.tok_at(a)
+        gap = [doc[k] for k in range(lo, min(hi, len(doc)))]
+        ok = (
+            0 < len(gap) <= _JOIN_GAP
+            and hi < len(doc)
+            and doc[lo].sent.start == doc[hi].sent.start
+            and not any(
+                "\n" in t.text_with_ws or ctx.quoted[t.i] >= 0 or t.pos_ in ("VERB", "AUX") or t.text in (":", ";")
+                for t in gap
+            )
+            and (cue is None or not (pb <= cue[0] < a))
+        )
+        if ok:
+            out[-1] = (pa, b)
+        else:
+            out.append((a, b))
+    return out
+
+
 #: the longest lead-in (tokens) of a reported clause before its quotation
 _LEAD_CLAUSE = 30
 
@@ -433,6 +533,15 @@ def lead_in(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> 
         # 'said she had “steady hands”', 'told reporters the ferry is “doing better”': the
         # reported clause starts before the quotation (the recipient stays out)
         return [(doc[clause.left_edge.i].idx, content[0][1])] + content[1:]
+    obj = next((t for t in verb.children if t.dep_ == "dobj" and c <= t.left_edge.i < q), None)
+    if obj is not None and q - obj.i > 1 and not doc[obj.left_edge.i].is_punct and any(
+        (ch.i == obj.i or (ch.i > obj.i and ch.dep_ in ("prep", "oprd"))) and ch.left_edge.i <= q <= ch.right_edge.i
+        for ch in verb.children
+    ):
+        # 'heralded the deal with Turkey as a “breakthrough.”', 'noted on Twitter the change from
+        # the slogan, “...”': the object and what the verb says of it, from the object's first word
+        # (not a recipient right before the quotation: 'told reporters “...”')
+        return [(doc[obj.left_edge.i].idx, content[0][1])] + content[1:]
     if q - c > 8 or any(t.is_punct for t in between):
         return content
     if between[0].lower_ in ("that", "whether", "if") or any(t.pos_ in ("VERB", "AUX") for t in between):
