@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from newsgraph.datelines import find_dateline
@@ -99,10 +100,10 @@ def candidate_role(person: Person, published: date | None, text: str) -> Role | 
     later = [r for r in person.roles if r.start is not None and r.start > published]
     first = min(later, key=lambda r: r.start or published) if later else None
     basis = None
-    if _own_campaign(person, text):
+    if _own_campaign((person.name, *person.aliases), text):
         basis = "candidate (the article speaks of the person's campaign)"
     elif first is not None and first.start is not None and (first.start - published).days <= _CANDIDACY_DAYS:
-        if _CAMPAIGN_WORDS.search(text):
+        if _about_campaign(text):
             basis = f"candidate (office from {first.start.isoformat()}: {first.office})"
     if basis is None:
         return None
@@ -117,9 +118,18 @@ def candidate_role(person: Person, published: date | None, text: str) -> Role | 
 _NOT_FIRST_NAMES = frozenset("The A An And But Mr Mrs Ms Dr Senator Sen President Secretary Governor Gov Rep Candidate Nominee".split())
 
 
-def _own_campaign(person: Person, text: str) -> bool:
-    """Whether the text names a campaign of the person ("Clinton's campaign", "the Trump campaign")."""
-    names = [n.split() for n in (person.name, *person.aliases) if n.split()]
+@lru_cache(maxsize=8)
+def _about_campaign(text: str) -> bool:
+    """Whether the article speaks of a campaign or an election (asked once per article)."""
+    return _CAMPAIGN_WORDS.search(text) is not None
+
+
+@lru_cache(maxsize=256)
+def _own_campaign(person_names: tuple[str, ...], text: str) -> bool:
+    """Whether the text names a campaign of the person called ``person_names`` (name and
+    aliases): "Clinton's campaign", "the Trump campaign". Cached: an article asks for each of
+    its people at every mention."""
+    names = [n.split() for n in person_names if n.split()]
     own_first = {n[0] for n in names if len(n) > 1}
     for surname in {n[-1] for n in names}:
         if len(surname) < 3 or not surname[0].isupper():

@@ -169,6 +169,21 @@ class CueModel:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def accepts(cand: Candidate, lex: CueLexicon) -> bool:
+    """Whether the shipped classifier takes ``cand`` for a cue."""
+    model = cue_model()
+    return model.score(features(cand, lex)) >= model.threshold
+
+
+def forward_cue(tok: Token, lex: CueLexicon) -> Candidate | None:
+    """``tok``'s first complement (``candidates``) when it follows ``tok`` and the classifier
+    accepts it: the inner verb of "seemed to imply that ...", "declined to comment on ..."."""
+    cand = next(candidates(tok), None)
+    if cand is None or cand.comp.i < tok.i or not accepts(cand, lex):
+        return None
+    return cand
+
+
 @lru_cache(maxsize=1)
 def cue_model() -> CueModel:
     """Load ``data/cue_model.json`` once; ``ModelError`` when it is missing or corrupt."""

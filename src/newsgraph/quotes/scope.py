@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features, reported
+from newsgraph.quotes.cue_model import Candidate, accepts, candidates, forward_cue, reported
 from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
 from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtree_span
 from newsgraph.quotes.records import _Relation
@@ -62,7 +62,6 @@ def _mode(ctx: _Ctx, tok: Token) -> str:
 def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
     """Relations of the cue words the classifier accepts, outside the lexicon and outside
     the cues and contents of ``relations``."""
-    model = cue_model()
     taken = [False] * len(ctx.doc)  # per token: inside a relation's cue or content
     for r in relations:
         _take(ctx, taken, [*r.content, *([r.cue] if r.cue else [])])
@@ -82,7 +81,7 @@ def _model_relations(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
         for cand in candidates(tok):
             if cand.kind == "o" and "d" in ctx.lex.frames(tok.lemma_.lower()) and _deed_object(cand.comp):
                 continue  # "Russia attacked Ukraine": a deed, whatever the classifier says
-            if model.score(features(cand, ctx.lex)) < model.threshold:
+            if not accepts(cand, ctx.lex):
                 continue
             content = reported(cand)
             if content is None:
@@ -131,13 +130,7 @@ def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
 def _inner_cue(ctx: _Ctx, comp: Token) -> bool:
     """The infinitive after a raising verb is a cue word the classifier accepts, with a
     complement after it ("seemed to imply that ...", "appears to confirm the report")."""
-    if comp.pos_ != "VERB":
-        return False
-    cand = next(candidates(comp), None)
-    if cand is None or cand.comp.i < comp.i:
-        return False
-    model = cue_model()
-    return model.score(features(cand, ctx.lex)) >= model.threshold
+    return comp.pos_ == "VERB" and forward_cue(comp, ctx.lex) is not None
 
 
 #: objects that name an act of speech, not what was said: "issued a statement", "made

@@ -20,7 +20,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cue_model import Candidate, candidates, cue_model, features
+from newsgraph.quotes.cue_model import Candidate, accepts, forward_cue
 
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -344,9 +344,7 @@ def object_noun_cue(
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None or any(_blocked(ctx, k, []) or doc[k].is_punct for k in range(verb.i, prep.i + 1)):
         return None
-    model = cue_model()
-    cand = Candidate(obj, "p", prep)
-    if model.score(features(cand, ctx.lex)) < model.threshold:
+    if not accepts(Candidate(obj, "p", prep), ctx.lex):
         return None
     lo, hi = pobj.left_edge.i, pobj.right_edge.i
     while hi > lo and (doc[hi].is_punct and ctx.quoted[hi] < 0 or doc[hi].is_space):
@@ -374,11 +372,8 @@ def infinitive_cue(
     inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.idx == a), None)
     if inner is None or inner.pos_ != "VERB" or doc[inner.left_edge.i].lower_ != "to" or inner.i != inner.left_edge.i + 1:
         return None
-    cand = next(candidates(inner), None)
-    if cand is None or cand.comp.i < inner.i:
-        return None
-    model = cue_model()
-    if model.score(features(cand, ctx.lex)) < model.threshold:
+    cand = forward_cue(inner, ctx.lex)
+    if cand is None:
         return None
     first = cand.comp
     if cand.kind == "p":
