@@ -70,7 +70,7 @@ def other_language(text: str) -> tuple[str | None, float]:
         return None, 0.0
     best, top = None, 0.0
     for code, stops in _other_stop_words().items():
-        share = sum(1 for w in words if w in stops) / len(words)
+        share = sum(map(stops.__contains__, words)) / len(words)
         if share > top:
             best, top = code, share
     return best, top
@@ -81,16 +81,16 @@ def english_share(text: str) -> tuple[float, int]:
     words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text[:SAMPLE_CHARS])]
     if not words:
         return 0.0, 0
-    return sum(1 for w in words if w in STOP_WORDS) / len(words), len(words)
+    return sum(map(STOP_WORDS.__contains__, words)) / len(words), len(words)
 
 
 def language_warning(text: str) -> str | None:
     """A warning when ``text`` does not look like English, else None (also for texts too short to tell)."""
     sample = text[:SAMPLE_CHARS]
-    letters = sum(1 for c in sample if c.isalpha())
+    letters = sum(map(str.isalpha, sample))
     if letters < MIN_LETTERS:
         return None
-    latin = sum(1 for c in sample if c.isascii() and c.isalpha())
+    latin = sum(map(str.isalpha, sample.encode("ascii", "ignore").decode("ascii")))
     if latin / letters < 0.5:
         return (
             "the text does not look like English (most of its letters are not Latin): newsgraph analyses "

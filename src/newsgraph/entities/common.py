@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -65,14 +66,40 @@ def spaced(doc: Doc, tok: Token) -> bool:
 
 def role_at(doc: Doc, i: int, end: int, lex: Lexicon) -> tuple[int, bool, str, str] | None:
     """A role noun starting at token ``i`` (not past ``end``): (end token, plural, word, class)."""
-    if tokens_of(doc)[i].lower_ not in lex.role_first_words:
-        return None
-    for n in range(min(lex.role_max_words, end - i), 0, -1):
-        span = doc[i : i + n]
-        found = lex.role(span.text)
-        if found is not None:
-            return i + n, found[1], found[0].word, found[0].cls
+    for found in _role_table(doc, lex).get(i, ()):  # longest first
+        if found[0] <= end:
+            return found
     return None
+
+
+def role_starts(doc: Doc, lex: Lexicon) -> Container[int]:
+    """The token indices where a role noun starts (``role_at`` is ``None`` everywhere else)."""
+    return _role_table(doc, lex).keys()
+
+
+_ROLES_KEY = "newsgraph.roles"
+
+
+def _role_table(doc: Doc, lex: Lexicon) -> dict[int, tuple[tuple[int, bool, str, str], ...]]:
+    """Token index -> every role noun starting there, longest first; built in one pass over the
+    document, since several entity steps ask at every token (kept with the document)."""
+    cached = doc.user_data.get(_ROLES_KEY)
+    if cached is not None and cached[0] is lex:
+        return cached[1]
+    table = {}
+    n_tokens = len(doc)
+    for i, tok in enumerate(tokens_of(doc)):
+        if tok.lower_ not in lex.role_first_words:
+            continue
+        found = []
+        for n in range(min(lex.role_max_words, n_tokens - i), 0, -1):
+            role = lex.role(doc[i : i + n].text)
+            if role is not None:
+                found.append((i + n, role[1], role[0].word, role[0].cls))
+        if found:
+            table[i] = tuple(found)
+    doc.user_data[_ROLES_KEY] = (lex, table)
+    return table
 
 
 def is_cap(tok: Token) -> bool:

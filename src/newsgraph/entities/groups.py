@@ -37,6 +37,7 @@ from newsgraph.entities.common import (
     display_name,
     is_cap,
     role_at,
+    role_starts,
 )
 from newsgraph.entities.lexicon import Gazetteer, Lexicon, norm, place_code
 from newsgraph.entities.names import looks_like_person_tail
@@ -188,10 +189,11 @@ def listed_groups(doc: Doc, pieces: list[Piece], lex: Lexicon) -> list[_Group]:
     persons = [p for p in pieces if p.kind == "person"]
     starts = [p.start for p in persons]
     groups = []
+    roles = role_starts(doc, lex)
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            r = role_at(doc, i, sent.end, lex)
+            r = role_at(doc, i, sent.end, lex) if i in roles else None
             if r is None or not r[1]:
                 i += 1
                 continue
@@ -260,10 +262,11 @@ def names_after_plural_title(doc: Doc, pieces: list[Piece], lex: Lexicon, gaz: G
     covered = {i for p in pieces for i in range(p.start, p.end)}
     starts = {p.start: p for p in pieces}
     added = []
+    roles = role_starts(doc, lex)
     for sent in doc.sents:
         i = sent.start
         while i < sent.end:
-            r = role_at(doc, i, sent.end, lex)
+            r = role_at(doc, i, sent.end, lex) if i in roles else None
             if r is None or not r[1] or not is_cap(doc[i]):
                 i += 1
                 continue

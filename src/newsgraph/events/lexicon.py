@@ -125,6 +125,10 @@ class Trigger:
 
     # frame keys of which the token must have one (a cheap first test; empty: no test)
     anchor: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # the words the anchor keys end in ("o:humanitarian_aid" -> "aid", "p:against" ->
+    # "against"): each is a token's word or lemma in the sentence whenever the key is in the
+    # frame, so a sentence without any of them cannot match (None: no such test, as for "o:*")
+    anchor_words: frozenset[str] | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.objects:
@@ -136,6 +140,10 @@ class Trigger:
         else:  # a subject is checked by itself (the frame looks it up only then)
             anchor = frozenset()
         object.__setattr__(self, "anchor", anchor)
+        heads = frozenset(key[2:].rsplit("_", 1)[-1] for key in anchor)
+        # "o:*", "o:MONEY", "o:ACTOR" stand for no word of their own
+        if heads and all(h and h == h.lower() and h != "*" for h in heads):
+            object.__setattr__(self, "anchor_words", heads)
 
 
 @dataclass(frozen=True)

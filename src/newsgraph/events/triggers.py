@@ -15,6 +15,8 @@ dictionary is loaded there); a new kind of constraint on a pattern belongs in
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
@@ -280,19 +282,58 @@ def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return True
 
 
-def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
-    verb = is_verb(tok)
-    if verb:
-        kind = "verb"
-    elif tok.pos_ in ("NOUN", "PROPN"):
-        kind = "noun"
-    else:
-        return None
-    cands = None
-    for form in forms(tok):
-        cands = lex.triggers.get((kind, form))
-        if cands:
-            break
+#: per lexicon: (part of speech, tag, lemma, word) as vocabulary ids -> (a verb?, the patterns)
+_CANDIDATES: dict[int, dict[tuple[int, int, int, int], tuple[bool, tuple[Trigger, ...]]]] = {}
+_CANDIDATES_MAX = 200_000
+
+
+def _candidates(tok: Token, lex: Lexicon) -> tuple[bool, tuple[Trigger, ...]]:
+    """Is ``tok`` a verb, and the patterns of its lemma (empty for most words).
+
+    The answer depends only on the token's part of speech, tag, lemma and word, so it is
+    kept per lexicon under their vocabulary ids: most words of a text were seen before.
+    """
+    table = _CANDIDATES.setdefault(id(lex), {})
+    key = (tok.pos, tok.tag, tok.lemma, tok.lower)
+    found = table.get(key)
+    if found is None:
+        verb = is_verb(tok)
+        kind = "verb" if verb else "noun" if tok.pos_ in ("NOUN", "PROPN") else None
+        cands: tuple[Trigger, ...] = ()
+        if kind is not None:
+            for form in forms(tok):
+                cands = lex.triggers.get((kind, form)) or ()
+                if cands:
+                    break
+        if len(table) >= _CANDIDATES_MAX:
+            table.clear()
+        found = table[key] = (verb, cands)
+    return found
+
+
+def sentence_words(sent: SpacySpan) -> frozenset[str]:
+    """Every word and lemma of the sentence, lower-cased: a frame's keys are made of these,
+    so a pattern anchored on none of them cannot match in the sentence."""
+    doc = sent.doc
+    cached = doc.user_data.get(_WORDS_KEY)
+    if cached is None:  # once per document: each token's vocabulary ids, and their strings
+        ids = doc.to_array([LEMMA, LOWER])
+        strings = doc.vocab.strings
+        cached = doc.user_data[_WORDS_KEY] = (ids, {int(i): strings[int(i)].lower() for i in numpy.unique(ids)}, {})
+    ids, lowered, by_start = cached
+    words = by_start.get(sent.start)
+    if words is None:
+        words = by_start[sent.start] = frozenset(lowered[i] for i in ids[sent.start : sent.end].ravel().tolist())
+    return words
+
+
+_WORDS_KEY = "newsgraph.sentence_words"
+
+
+def match_trigger(tok: Token, lex: Lexicon, sent: SpacySpan | None = None) -> Trigger | None:
+    """The most specific pattern that ``tok`` matches (``None``: none, or a "-" pattern) in
+    its sentence ``sent`` (default: the token's own)."""
+    verb, cands = _candidates(tok, lex)
     if not cands:
         return None  # most tokens: the checks below look at children, so they come after
     if verb and tok.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass") and any(c.dep_ == "det" for c in tok.children):
@@ -305,8 +346,13 @@ def match_trigger(tok: Token, lex: Lexicon) -> Trigger | None:
         return None  # "a pace of killing": a gerund naming an activity, with no one doing it
     # the frame is built only when a pattern constrains more than the lemma, or the verb is light
     frame: Frame | None = None
-    if any(t.anchor or t.subjects for t in cands) or lemma_in(tok, lex.word_class("light")) is not None:
-        frame = Frame(tok, lex)
+    light = lemma_in(tok, lex.word_class("light")) is not None
+    if light or any(t.anchor or t.subjects for t in cands):
+        words = sentence_words(sent if sent is not None else tok.sent)
+        # a pattern whose anchor is in no word of the sentence fails the anchor test below
+        cands = tuple(t for t in cands if t.anchor_words is None or not t.anchor_words.isdisjoint(words))
+        if light or any(t.anchor or t.subjects for t in cands):
+            frame = Frame(tok, lex)
     for trig in cands:  # most specific first
         if _matches(tok, trig, lex, frame):
             return trig if trig.cameo != "-" else None
@@ -317,7 +363,7 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> dict[int, Trigger]:
     """The trigger pattern matched at each token of the sentence (by token index, in text order)."""
     trig_at: dict[int, Trigger] = {}
     for tok in sentence_tokens(sent):
-        trig = match_trigger(tok, lex)
+        trig = match_trigger(tok, lex, sent)
         if trig is not None:
             trig_at[tok.i] = trig
     return trig_at
