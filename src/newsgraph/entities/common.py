@@ -85,7 +85,8 @@ def _role_table(doc: Doc, lex: Lexicon) -> dict[int, tuple[tuple[int, bool, str,
     document, since several entity steps ask at every token (kept with the document)."""
     cached = doc.user_data.get(_ROLES_KEY)
     if cached is not None and cached[0] is lex:
-        return cached[1]
+        known: dict[int, tuple[tuple[int, bool, str, str], ...]] = cached[1]
+        return known
     table = {}
     n_tokens = len(doc)
     for i, tok in enumerate(tokens_of(doc)):

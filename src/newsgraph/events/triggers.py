@@ -319,11 +319,12 @@ def sentence_words(sent: SpacySpan) -> frozenset[str]:
     if cached is None:  # once per document: each token's vocabulary ids, and their strings
         ids = doc.to_array([LEMMA, LOWER])
         strings = doc.vocab.strings
-        cached = doc.user_data[_WORDS_KEY] = (ids, {int(i): strings[int(i)].lower() for i in numpy.unique(ids)}, {})
+        by_start: dict[int, frozenset[str]] = {}
+        cached = doc.user_data[_WORDS_KEY] = (ids, {int(i): strings[int(i)].lower() for i in numpy.unique(ids)}, by_start)
     ids, lowered, by_start = cached
-    words = by_start.get(sent.start)
+    words: frozenset[str] | None = by_start.get(sent.start)
     if words is None:
-        words = by_start[sent.start] = frozenset(lowered[i] for i in ids[sent.start : sent.end].ravel().tolist())
+        words = by_start[sent.start] = frozenset(lowered[int(i)] for i in ids[sent.start : sent.end].ravel().tolist())
     return words
 
 
