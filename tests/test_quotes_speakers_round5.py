@@ -102,3 +102,48 @@ def test_noun_cue_without_subject_or_owner_has_no_holder() -> None:
         ]
     )
     assert _source_token(doc[1]) is None
+
+
+def _said_after_aside(first: tuple[str, str, str], rest: list[tuple[str, str, str]]) -> Doc:
+    """'<first>, <rest>, said the ferry runs.' with no subject on "said" (the parser hung the
+    name elsewhere), as PolNeAR's texts have it after a line break or a long aside."""
+    rows: list[tuple[str, str, str, str, int]] = [(first[0], first[1], first[2], "npadvmod", len(rest) + 3)]
+    rows.append((",", ",", "PUNCT", "punct", 0))
+    for k, (word, tag, pos) in enumerate(rest):
+        rows.append((word, tag, pos, "prep" if k == 0 else "pobj", 2 if k else len(rest) + 3))
+    said = len(rows) + 1
+    rows.append((",", ",", "PUNCT", "punct", said))
+    rows += [
+        ("said", "VBD", "VERB", "ROOT", said),
+        ("the", "DT", "DET", "det", said + 2),
+        ("ferry", "NN", "NOUN", "nsubj", said + 3),
+        ("runs", "VBZ", "VERB", "ccomp", said),
+        (".", ".", "PUNCT", "punct", said),
+    ]
+    return _doc(rows)
+
+
+def test_name_before_a_setting_aside_is_the_speaker() -> None:
+    from newsgraph.quotes.subjects import _subject
+
+    doc = _said_after_aside(("Okafor", "NNP", "PROPN"), [("in", "IN", "ADP"), ("Bergen", "NNP", "PROPN")])
+    said = next(t for t in doc if t.text == "said")
+    speaker = _subject(said)
+    assert speaker is not None and speaker.text == "Okafor"
+
+
+def test_pronoun_before_an_aside_is_the_speaker() -> None:
+    from newsgraph.quotes.subjects import _subject
+
+    doc = _said_after_aside(("She", "PRP", "PRON"), [("in", "IN", "ADP"), ("letters", "NNS", "NOUN")])
+    said = next(t for t in doc if t.text == "said")
+    speaker = _subject(said)
+    assert speaker is not None and speaker.text == "She"
+
+
+def test_clause_before_the_verb_is_no_aside() -> None:
+    from newsgraph.quotes.subjects import _subject
+
+    doc = _said_after_aside(("Okafor", "NNP", "PROPN"), [("then", "RB", "ADV"), ("left", "VBD", "VERB")])
+    said = next(t for t in doc if t.text == "said")
+    assert _subject(said) is None
