@@ -210,8 +210,17 @@ def _source_token(tok: Token) -> Token | None:
             )
         return subj
     if tok.pos_ == "ADJ":
+        if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i < tok.i:
+            # an adjective after its noun: "supporters reluctant to give up", "the only ones worried
+            # about ..." (PolNeAR train a: 4 sources missing)
+            return tok.head
         gov = tok.head if tok.dep_ in ("acomp", "xcomp", "oprd") else tok
-        return _copula_subject(gov)
+        subj = _copula_subject(gov)
+        if subj is None and tok.dep_ == "advcl" and tok.head.pos_ in ("VERB", "AUX"):
+            # an adjective phrase set off by a comma: "Aides spent the day calling voters, confident
+            # that ...": the subject of the clause it hangs on
+            subj = _subject(tok.head)
+        return subj
     if tok.pos_ == "NOUN":
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
@@ -227,6 +236,8 @@ def _source_token(tok: Token) -> Token | None:
         if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
             # "Reyes is a fervent supporter of the plan"
             return _copula_subject(tok.head)
+        # a verb the parser tagged as a noun keeps its subject: "Audit files show that ..."
+        return next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY), None)
     return None
 
 
