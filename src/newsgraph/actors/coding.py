@@ -45,6 +45,7 @@ from datetime import date
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from newsgraph.actors.candidacy import candidacy_codes, same_person_codes
 from newsgraph.actors.context import (
     ROLE_CONFIDENCE,
     lookup_place,
@@ -161,8 +162,15 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     # actors written as descriptions ("protesters", "a court"): the basis of their country,
     # or the country of the place they act in (newsgraph.entities.actor_context)
     actors = context_countries(parsed, kb, entities, actors)
+    # candidates and their campaigns are party actors, person by person (newsgraph.actors.candidacy)
+    roles = {e.id: _role_texts(parsed, e) for e in entities if e.kind == "person"}
+    actors = candidacy_codes(
+        parsed.doc, parsed.published, entities, actors, roles, lambda e: _known_person(kb, e, parsed.published)
+    )
     # people, groups and role nouns still without a country: the article's (newsgraph.actors.defaults)
     actors = article_defaults(parsed, kb, entities, actors)
+    # a surname left uncoded: the code of the fuller name it shortens
+    actors = same_person_codes(entities, actors)
     # members of a coded group take the group's code when they have none of their own
     for entity in entities:
         group = actors.get(entity.id)
@@ -230,6 +238,11 @@ def _code_entity(
     if match is None:
         phrase = _partial(kb, entity, min_conf)
         if phrase is None or phrase.match is None:
+            bare = kb.sector(entity.name) if entity.kind == "organization" else None
+            if bare is not None and bare != "NGO":
+                # a bare institution ("the Supreme Court", "a Senate subcommittee"): its sector here,
+                # its country from the article (newsgraph.actors.defaults, basis in the note)
+                return Actor(code=bare, sector=(bare,), confidence=_ROLE_CONFIDENCE)
             if entity.kind == "organization" and kb.sector(_head_word(entity.name)) == "NGO":
                 # "the Eastern Water Forum", "an Association of Coastal Lawyers": a civil-society body
                 # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev);
@@ -302,16 +315,22 @@ def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, i
     return any(s <= lo and hi <= e and eid != entity_id for s, e, eid in covers if s <= span.start_char)
 
 
-def _code_person(
-    parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, names: Sequence[Mention], min_conf: float
-) -> Actor:
+def _role_texts(parsed: ParsedDocument, entity: Entity) -> list[str]:
+    """The person's titles and descriptions: the entity's roles, those around each name, its nominal mentions."""
     roles = [r.text for r in entity.roles]
-    for m in names:
+    for m in name_mentions(entity):
         span = _span(parsed, m.start, m.end)
         if span is not None:
             roles.extend(_context_roles(span))
     # a person the article does not name is described by the mention itself ("An Argentine judge")
     roles.extend(m.text for m in entity.mentions if m.kind == "nominal")
+    return roles
+
+
+def _code_person(
+    parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, names: Sequence[Mention], min_conf: float
+) -> Actor:
+    roles = _role_texts(parsed, entity)
     country_match: Match | None = None
     sector: str | None = None
     for role_text in dict.fromkeys(r for r in roles if r.strip()):

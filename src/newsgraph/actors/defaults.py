@@ -7,7 +7,9 @@ Helpers of the actor stage (``newsgraph.actors.coding``):
   office makes a former office holder, an elite of that office's country (CAMEO
   sector ``ELI``: former officials, prominent persons without office, as the
   Phoenix dictionaries code them); an office that starts later gives nothing (a
-  2016 candidate is not yet the president).
+  2016 candidate is not yet the president). A candidacy the knowledge base dates (a
+  party's nominee, ``PTY``, from nomination to election day) is no office: it counts
+  only in an article about a campaign (``candidate_role``).
 - ``article_defaults``: people, groups and role nouns the article is about
   ("residents", "the campaign", a private citizen named once) that no name, role,
   possessor or place of their sentence gave a country take the country of the
@@ -57,10 +59,10 @@ def role_on(person: Person, published: date | None) -> Role | None:
     """
     if published is None:
         return person.roles[-1] if person.roles else None
-    held = person.roles_on(published)
+    held = offices_on(person, published)
     if held:
         return held[-1]
-    ended = [r for r in person.roles if r.end is not None and r.end < published]
+    ended = [r for r in person.roles if r.end is not None and r.end < published and not is_candidacy(r)]
     if not ended:
         return None  # no office yet (or only later ones): the office gives nothing
     last = max(ended, key=lambda r: r.end or published)
@@ -75,6 +77,20 @@ def role_on(person: Person, published: date | None) -> Role | None:
         end=None,
         org=None,
     )
+
+
+#: A knowledge-base role that is a candidacy, not an office ("Democratic nominee for President").
+_CANDIDACY_OFFICE = re.compile(r"\b(?:nominee|candidate)\b", re.IGNORECASE)
+
+
+def is_candidacy(role: Role) -> bool:
+    """Whether a dated knowledge-base role is a candidacy (a party role from nomination to election day)."""
+    return role.sector == "PTY" and _CANDIDACY_OFFICE.search(role.office) is not None
+
+
+def offices_on(person: Person, day: date) -> tuple[Role, ...]:
+    """The offices ``person`` holds on ``day``: roles held that day other than candidacies."""
+    return tuple(r for r in person.roles_on(day) if not is_candidacy(r))
 
 
 #: An office this close after the day makes its holder a candidate (or one elected) on the day.
@@ -95,15 +111,22 @@ def candidate_role(person: Person, published: date | None, text: str) -> Role | 
     or an election and the person's first office after the day starts within a year (Trump
     in September 2016 is not yet the president). A coder codes such people PTY.
     """
-    if published is None or person.roles_on(published):
+    if published is None:
         return None
-    later = [r for r in person.roles if r.start is not None and r.start > published]
+    running = [r for r in person.roles_on(published) if is_candidacy(r)]
+    if running and about_campaign(text):
+        # a candidacy of the knowledge base's, on the day, in an article about a campaign
+        r = running[-1]
+        return Role(office=f"candidate ({r.office})", country=r.country, sector="PTY", start=None, end=None, org=None)
+    if offices_on(person, published):
+        return None
+    later = [r for r in person.roles if r.start is not None and r.start > published and not is_candidacy(r)]
     first = min(later, key=lambda r: r.start or published) if later else None
     basis = None
     if _own_campaign((person.name, *person.aliases), text):
         basis = "candidate (the article speaks of the person's campaign)"
     elif first is not None and first.start is not None and (first.start - published).days <= _CANDIDACY_DAYS:
-        if _about_campaign(text):
+        if about_campaign(text):
             basis = f"candidate (office from {first.start.isoformat()}: {first.office})"
     if basis is None:
         return None
@@ -119,7 +142,7 @@ _NOT_FIRST_NAMES = frozenset("The A An And But Mr Mrs Ms Dr Senator Sen Presiden
 
 
 @lru_cache(maxsize=8)
-def _about_campaign(text: str) -> bool:
+def about_campaign(text: str) -> bool:
     """Whether the article speaks of a campaign or an election (asked once per article)."""
     return _CAMPAIGN_WORDS.search(text) is not None
 
@@ -265,8 +288,11 @@ def article_defaults(
 
 def _defaultable(kb: Any, e: Entity) -> bool:
     """Whether nothing in the knowledge base claims the entity's names (a person, place or body elsewhere)."""
+    # a surname alone ("Scott") calls up everybody of that name: a full name the article gives
+    # and the knowledge base does not know ("Keith Lamont Scott") is somebody else
+    full = any(m.kind == "name" and len(m.text.split()) > 1 for m in e.mentions)
     for m in e.mentions:
-        if m.kind != "name":
+        if m.kind != "name" or (full and len(m.text.split()) == 1):
             continue
         if kb.people_named(m.text) or kb.lookup(m.text, fuzzy=False) is not None:
             return False  # somebody or something the knowledge base knows, perhaps abroad
