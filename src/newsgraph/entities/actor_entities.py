@@ -111,7 +111,7 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or span.end_char != end:
             continue
-        if not all(t.pos_ == "PROPN" or t.is_upper or not t.is_alpha for t in span):
+        if not _name_like(span):
             continue
         if span.text.isupper() and _mostly_capitals(span.sent):
             continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
@@ -128,6 +128,22 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
             kind = _MISSED_KINDS[match.kind]
             out.append(Entity(id=f"K{len(out)}", name=mention.text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
     return out
+
+
+def _name_like(span: Any) -> bool:
+    """Whether a knowledge-base match is written as a name: proper nouns (or capitals) only;
+    for a name of several words, also title-cased words the tagger read as common ones
+    ("Action Against Hunger") and a common head noun after two proper nouns ("the Islamic
+    State group")."""
+    toks = [t for t in span if t.is_alpha]
+    if all(t.pos_ == "PROPN" or t.is_upper for t in toks):
+        return True
+    if len(toks) < 2 or not any(t.pos_ == "PROPN" for t in toks):
+        return False
+    if all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in toks):
+        return True
+    head, rest = toks[-1], toks[:-1]
+    return head.is_lower and head.pos_ == "NOUN" and len(rest) >= 2 and all(t.pos_ == "PROPN" for t in rest)
 
 
 def _mostly_capitals(sent: Any) -> bool:
