@@ -33,3 +33,14 @@ def test_events_dyad_name_parsed_as_a_modifier_after_a_fronted_phrase_is_the_sub
     a = analyzer("In partnership with local charities, USAID delivered tents to families in Nepal.")
     delivered = _reported(a, "AID")
     assert delivered and _names(a, delivered[0].source) == ["USAID"]
+
+
+def test_events_dyad_untagged_proper_noun_subject_is_the_source(analyzer: Analyzer) -> None:
+    a = analyzer("Sisi met Kenyan leaders in Cairo on Monday.")
+    met = _reported(a, "CONSULT")
+    assert met and _names(a, met[0].source) == ["Sisi"]
+
+
+def test_entities_title_before_a_tagged_name_is_not_a_name(analyzer: Analyzer) -> None:
+    a = analyzer("Head of the Kenyan Farmers Union Peter Mwangi has criticized the new tax.")
+    assert "Head" not in [e.name for e in a.entities]

@@ -4,6 +4,8 @@
 
 * knowledge-base names the tagger missed (``"Baku accused ..."``) join the entity of
   the same name or become new ones (``_missed_names``);
+* proper-noun subjects the tagger gave no label ("Sisi met ...") become name
+  entities (``_untagged_subjects``);
 * actor phrases (``actor_phrases``) and collective or role actors (``collectives``:
   "protesters", "thousands of people", "the police") no mention covers become group,
   organisation or person entities with a nominal mention (``_phrase_entities``);
@@ -130,6 +132,46 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
     return out
 
 
+# the clause roles an untagged proper noun is read as a name in
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+
+def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
+    """Proper-noun subjects the tagger gave no label at all ("Sisi had held a meeting", "The
+    Madras High Court quashed ...", "Trump and Putin agreed"): a name entity each, so the
+    events they do have a source. Only a head noun with its proper-noun compounds, in a
+    sentence not written in capitals, that no mention overlaps."""
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    out = list(entities)
+    for tok in parsed.doc:
+        dep = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_
+        if tok.pos_ != "PROPN" or dep not in _SUBJECT_DEPS or tok.ent_type_ or not tok.is_title:
+            continue
+        words = [tok]
+        for c in reversed(list(tok.lefts)):
+            if c.dep_ != "compound" or c.pos_ != "PROPN" or c.ent_type_ or c.i != words[0].i - 1:
+                break
+            words.insert(0, c)
+        start, end = words[0].idx, tok.idx + len(tok)
+        before = tok.doc[words[0].i - 1] if words[0].i > tok.sent.start else None
+        if before is not None and (before.pos_ == "PROPN" or before.ent_type_ or before.text in "/-"):
+            continue  # a piece of a longer name ("Theresa May" tagged as "Theresa", "SLM/A")
+        if len(words) == 1 and (len(tok) < 3 or tok.is_stop or any(c.dep_ == "det" for c in tok.children)):
+            continue  # "the Government": a capitalised common noun, not a person's name
+        if any(a < end and start < b for a, b in taken) or _mostly_capitals(tok.sent):
+            continue
+        described = [
+            x for c in tok.children if c.dep_ not in ("conj", "cc", "compound") for x in c.subtree
+        ]
+        if any(a < x.idx + len(x) and x.idx < b for x in described for a, b in taken):
+            continue  # "Head of X's community Tural Ganjaliyev": a title before a tagged name
+        text = parsed.text[start:end]
+        taken.append((start, end))
+        kind = "person" if len(words) == 1 else "organization"
+        out.append(Entity(id=f"U{len(out)}", name=text, kind=kind, mentions=(Mention(start, end, text, "name"),)))  # type: ignore[arg-type]
+    return out
+
+
 def _name_like(span: Any) -> bool:
     """Whether a knowledge-base match is written as a name: proper nouns (or capitals) only;
     for a name of several words, also title-cased words the tagger read as common ones
@@ -167,5 +209,6 @@ def add_actor_entities(parsed: ParsedDocument, entities: list[Entity]) -> list[E
         logger.debug("knowledge base unavailable (%s): no actor phrases", exc)
         return entities
     entities = _missed_names(parsed, kb, entities)
+    entities = _untagged_subjects(parsed, entities)
     entities = _phrase_entities(parsed, kb, entities)
     return _renumber(entities)
