@@ -44,3 +44,9 @@ def test_events_dyad_untagged_proper_noun_subject_is_the_source(analyzer: Analyz
 def test_entities_title_before_a_tagged_name_is_not_a_name(analyzer: Analyzer) -> None:
     a = analyzer("Head of the Kenyan Farmers Union Peter Mwangi has criticized the new tax.")
     assert "Head" not in [e.name for e in a.entities]
+
+
+def test_events_dyad_untagged_acronym_subject_is_the_source(analyzer: Analyzer) -> None:
+    a = analyzer("ICE returned a stolen painting to Italian authorities in Rome.")
+    returned = _reported(a, "RETREAT")
+    assert returned and _names(a, returned[0].source) == ["ICE"]

@@ -138,14 +138,16 @@ _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 
 def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
     """Proper-noun subjects the tagger gave no label at all ("Sisi had held a meeting", "The
-    Madras High Court quashed ...", "Trump and Putin agreed"): a name entity each, so the
+    Madras High Court quashed ...", "Trump and Putin agreed", an acronym read as a common
+    noun: "ICE returned ..."): a name entity each, so the
     events they do have a source. Only a head noun with its proper-noun compounds, in a
     sentence not written in capitals, that no mention overlaps."""
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
     out = list(entities)
     for tok in parsed.doc:
         dep = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_
-        if tok.pos_ != "PROPN" or dep not in _SUBJECT_DEPS or tok.ent_type_ or not tok.is_title:
+        acronym = tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6
+        if (tok.pos_ != "PROPN" and not acronym) or dep not in _SUBJECT_DEPS or tok.ent_type_ or not (tok.is_title or acronym):
             continue
         words = [tok]
         for c in reversed(list(tok.lefts)):
@@ -167,7 +169,7 @@ def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[E
             continue  # "Head of X's community Tural Ganjaliyev": a title before a tagged name
         text = parsed.text[start:end]
         taken.append((start, end))
-        kind = "person" if len(words) == 1 else "organization"
+        kind = "person" if len(words) == 1 and not acronym else "organization"
         out.append(Entity(id=f"U{len(out)}", name=text, kind=kind, mentions=(Mention(start, end, text, "name"),)))  # type: ignore[arg-type]
     return out
 
