@@ -4,6 +4,8 @@
 
 * knowledge-base names the tagger missed (``"Baku accused ..."``) join the entity of
   the same name or become new ones (``_missed_names``);
+* proper-noun subjects the tagger gave no label ("Sisi met ...") become name
+  entities (``_untagged_subjects``);
 * actor phrases (``actor_phrases``) and collective or role actors (``collectives``:
   "protesters", "thousands of people", "the police") no mention covers become group,
   organisation or person entities with a nominal mention (``_phrase_entities``);
@@ -111,7 +113,7 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or span.end_char != end:
             continue
-        if not all(t.pos_ == "PROPN" or t.is_upper or not t.is_alpha for t in span):
+        if not _name_like(span):
             continue
         if span.text.isupper() and _mostly_capitals(span.sent):
             continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
@@ -128,6 +130,64 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
             kind = _MISSED_KINDS[match.kind]
             out.append(Entity(id=f"K{len(out)}", name=mention.text, kind=kind, mentions=(mention,)))  # type: ignore[arg-type]
     return out
+
+
+# the clause roles an untagged proper noun is read as a name in
+_SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
+
+
+def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
+    """Proper-noun subjects the tagger gave no label at all ("Sisi had held a meeting", "The
+    Madras High Court quashed ...", "Trump and Putin agreed", an acronym read as a common
+    noun: "ICE returned ..."): a name entity each, so the
+    events they do have a source. Only a head noun with its proper-noun compounds, in a
+    sentence not written in capitals, that no mention overlaps."""
+    taken = [(m.start, m.end) for e in entities for m in e.mentions]
+    out = list(entities)
+    for tok in parsed.doc:
+        dep = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_
+        acronym = tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6
+        if (tok.pos_ != "PROPN" and not acronym) or dep not in _SUBJECT_DEPS or tok.ent_type_ or not (tok.is_title or acronym):
+            continue
+        words = [tok]
+        for c in reversed(list(tok.lefts)):
+            if c.dep_ != "compound" or c.pos_ != "PROPN" or c.ent_type_ or c.i != words[0].i - 1:
+                break
+            words.insert(0, c)
+        start, end = words[0].idx, tok.idx + len(tok)
+        before = tok.doc[words[0].i - 1] if words[0].i > tok.sent.start else None
+        if before is not None and (before.pos_ == "PROPN" or before.ent_type_ or before.text in "/-"):
+            continue  # a piece of a longer name ("Theresa May" tagged as "Theresa", "SLM/A")
+        if len(words) == 1 and (len(tok) < 3 or tok.is_stop or any(c.dep_ == "det" for c in tok.children)):
+            continue  # "the Government": a capitalised common noun, not a person's name
+        if any(a < end and start < b for a, b in taken) or _mostly_capitals(tok.sent):
+            continue
+        described = [
+            x for c in tok.children if c.dep_ not in ("conj", "cc", "compound") for x in c.subtree
+        ]
+        if any(a < x.idx + len(x) and x.idx < b for x in described for a, b in taken):
+            continue  # "Head of X's community Tural Ganjaliyev": a title before a tagged name
+        text = parsed.text[start:end]
+        taken.append((start, end))
+        kind = "person" if len(words) == 1 and not acronym else "organization"
+        out.append(Entity(id=f"U{len(out)}", name=text, kind=kind, mentions=(Mention(start, end, text, "name"),)))  # type: ignore[arg-type]
+    return out
+
+
+def _name_like(span: Any) -> bool:
+    """Whether a knowledge-base match is written as a name: proper nouns (or capitals) only;
+    for a name of several words, also title-cased words the tagger read as common ones
+    ("Action Against Hunger") and a common head noun after two proper nouns ("the Islamic
+    State group")."""
+    toks = [t for t in span if t.is_alpha]
+    if all(t.pos_ == "PROPN" or t.is_upper for t in toks):
+        return True
+    if len(toks) < 2 or not any(t.pos_ == "PROPN" for t in toks):
+        return False
+    if all(t.pos_ == "PROPN" or t.is_upper or t.is_title for t in toks):
+        return True
+    head, rest = toks[-1], toks[:-1]
+    return head.is_lower and head.pos_ == "NOUN" and len(rest) >= 2 and all(t.pos_ == "PROPN" for t in rest)
 
 
 def _mostly_capitals(sent: Any) -> bool:
@@ -151,5 +211,6 @@ def add_actor_entities(parsed: ParsedDocument, entities: list[Entity]) -> list[E
         logger.debug("knowledge base unavailable (%s): no actor phrases", exc)
         return entities
     entities = _missed_names(parsed, kb, entities)
+    entities = _untagged_subjects(parsed, entities)
     entities = _phrase_entities(parsed, kb, entities)
     return _renumber(entities)

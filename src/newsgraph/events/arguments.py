@@ -103,11 +103,18 @@ def _predicated(noun: Token) -> Token:
 
 
 def _misparsed_subject(verb: Token) -> list[Token]:
-    """A name that opens the sentence and that the parser hung on a subjectless finite verb as
-    a modifier ("USAID had announced ...", parsed with "USAID" as an adverb): the subject."""
+    """A name that opens the clause and that the parser hung on a subjectless finite verb as
+    a modifier ("USAID had announced ...", "In cooperation with partners, USAID provided ...",
+    parsed with "USAID" as an adverb): the subject."""
     if verb.pos_ not in ("VERB", "AUX") or verb.tag_ in ("VB", "VBG", "TO") or verb.dep_ not in ("ROOT", "conj"):
         return []
     first = verb.sent[0]
+    for c in reversed(list(verb.lefts)):
+        if c.dep_ in ("advmod", "npadvmod", "dep", "nmod"):
+            first = c
+            break
+    if first.i > verb.sent.start and first.nbor(-1).text != ",":
+        return []
     name = first.pos_ == "PROPN" or (first.is_upper and len(first) > 1 and first.is_alpha)  # "USAID" as RB
     if first.head.i != verb.i or first.dep_ not in ("advmod", "npadvmod", "dep", "nmod") or not name:
         return []
