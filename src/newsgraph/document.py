@@ -52,7 +52,8 @@ class ParsedDocument:
 
     @cached_property
     def sentences(self) -> tuple[SpacySpan, ...]:
-        return tuple(s for s in self.doc.sents if s.text.strip())
+        # the text by offsets: ``Span.text`` would build every token of the sentence
+        return tuple(s for s in self.doc.sents if self.text[s.start_char : s.end_char].strip())
 
     def span(self, start: int, end: int) -> Span:
         return Span.of(self.text, start, end)
@@ -136,6 +137,26 @@ def tokens_of(doc: Doc) -> list[Token]:
     if cached is None or len(cached) != len(doc):
         cached = doc.user_data[_TOKENS_KEY] = list(doc)
     return cached
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` from the offsets of the shared token list (no span is built)."""
+    if end <= start:
+        return ""
+    toks = tokens_of(doc)
+    last = toks[end - 1]
+    return doc.text[toks[start].idx : last.idx + len(last)]
+
+
+def entity_spans(doc: Doc) -> tuple[SpacySpan, ...]:
+    """The tagger's entities (``doc.ents``, which builds its spans again at every access), kept with the document."""
+    cached = doc.user_data.get(_ENTS_KEY)
+    if cached is None:
+        cached = doc.user_data[_ENTS_KEY] = tuple(doc.ents)
+    return cached
+
+
+_ENTS_KEY = "newsgraph.ents"
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -41,7 +41,7 @@ from typing import Any, Protocol
 from spacy.tokens import Token
 
 from newsgraph.dates import extract_dates, text_date
-from newsgraph.document import ParsedDocument
+from newsgraph.document import ParsedDocument, entity_spans
 from newsgraph.errors import NewsgraphError
 from newsgraph.records import DateRef, Entity, Flag, Quote, Span
 
@@ -425,7 +425,7 @@ def _persons(parsed: ParsedDocument) -> tuple[tuple[int, int], ...]:
 
     (``doc.ents`` rebuilds its spans on every access: 75% of the stage's time before.)
     """
-    return tuple((e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ == "PERSON")
+    return tuple((e.start_char, e.end_char) for e in entity_spans(parsed.doc) if e.label_ == "PERSON")
 
 
 def _person_after(parsed: ParsedDocument, om: OfficeMention, persons: Sequence[tuple[int, int]]) -> Span | None:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from newsgraph.dates.normalise import Normalised, normalise
-from newsgraph.document import ParsedDocument
+from newsgraph.document import ParsedDocument, entity_spans
 from newsgraph.records import DateRef
 
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "gon"})
@@ -56,7 +56,7 @@ def extract_dates(parsed: ParsedDocument) -> list[DateRef]:
     # found is in text order and non-overlapping, so one bisect finds any overlap
     starts = [n.start for n in found]
     ends = [n.end for n in found]
-    for ent in parsed.doc.ents:
+    for ent in entity_spans(parsed.doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         k = bisect.bisect_left(starts, ent.end_char)

@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
+from newsgraph.document import span_text, tokens_of
 from newsgraph.entities.common import (
     KIND_RANK,
     LABEL_KIND,
@@ -78,23 +79,24 @@ def vote_kinds(doc: Doc, pieces: list[Piece], gaz: Gazetteer, lex: Lexicon) -> N
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     # "Olsen" in "the Olsen campaign" is often tagged ORG: a word that is the surname of a
     # full name tagged PERSON in the same article is that person
+    toks = tokens_of(doc)
     surnames = {
-        doc[p.end - 1].text.casefold()
+        toks[p.end - 1].text.casefold()
         for p in pieces
         if (p.label == "PERSON" or p.kind == "person") and p.end - p.start >= 2
     }
     for p in pieces:
-        key = norm(doc[p.start : p.end].text)
+        key = norm(span_text(doc, p.start, p.end))
         if p.end - p.start == 1 and key in surnames:
             votes[key]["person"] += 2
         if p.kind is not None:
             votes[key][p.kind] += 3 if p.label in ("SPLIT", "LIST", "ROLE-PLURAL", "TOWN") else 1
         elif p.label in LABEL_KIND:
             votes[key][LABEL_KIND[p.label]] += 1
-        before = doc[p.start - 1] if p.start > 0 else None
-        before2 = doc[p.start - 2] if p.start > 1 else None
-        after = doc[p.end] if p.end < len(doc) else None
-        if doc[p.end - 1].text in lex.place_nouns and p.end - p.start >= 2:
+        before = toks[p.start - 1] if p.start > 0 else None
+        before2 = toks[p.start - 2] if p.start > 1 else None
+        after = toks[p.end] if p.end < len(toks) else None
+        if toks[p.end - 1].text in lex.place_nouns and p.end - p.start >= 2:
             votes[key]["place"] += 3  # "Kent County"
         if after is not None and after.lower_ in _PLACE_CONTEXT_NOUNS:
             votes[key]["place"] += 2  # "the Dniester valley", "Transnistria region": a strong cue
@@ -107,7 +109,7 @@ def vote_kinds(doc: Doc, pieces: list[Piece], gaz: Gazetteer, lex: Lexicon) -> N
     for key, v in votes.items():
         pooled[canon.get(key, key)].update(v)
     for p in pieces:
-        text = doc[p.start : p.end].text
+        text = span_text(doc, p.start, p.end)
         key = norm(text)
         code = place_code(gaz, key) or place_code(gaz, canon.get(key, key))
         if code and p.kind != "group" and not (text.isupper() and len(text) > 3):
@@ -161,7 +163,7 @@ def cluster_names(
     for k in order:
         p = pieces[k]
         kind = p.kind or "organization"
-        text = doc[p.start : p.end].text
+        text = span_text(doc, p.start, p.end)
         if kind == "person":
             words = _person_words(doc, p, lex)
             key = (kind, " ".join(words) if len(words) != 3 else f"{words[0]} {words[-1]}")

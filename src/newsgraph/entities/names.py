@@ -30,6 +30,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import entity_spans, tokens_of
 from newsgraph.entities.common import (
     DASHES,
     LABEL_KIND,
@@ -81,21 +82,22 @@ def _symbol(tok: Token) -> bool:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    toks = tokens_of(doc)
     # the tagger takes emoji into names ("Kyiv 💥" as an ORG): symbols never begin or end one
     while start < end and (
-        doc[start].lower_ in LEADING_DROP or doc[start].is_punct or doc[start].is_space or _symbol(doc[start])
+        toks[start].lower_ in LEADING_DROP or toks[start].is_punct or toks[start].is_space or _symbol(toks[start])
     ):
         start += 1
     while end > start and (
-        _symbol(doc[end - 1])
-        or doc[end - 1].is_punct
-        and doc[end - 1].text not in (".",)
-        or doc[end - 1].text in POSSESSIVE
-        or doc[end - 1].is_space
-        or doc[end - 1].lower_ in TITLE_GLUE  # "Chair of"
+        _symbol(toks[end - 1])
+        or toks[end - 1].is_punct
+        and toks[end - 1].text not in (".",)
+        or toks[end - 1].text in POSSESSIVE
+        or toks[end - 1].is_space
+        or toks[end - 1].lower_ in TITLE_GLUE  # "Chair of"
     ):
         end -= 1
-    if end > start and doc[end - 1].text == "." and end - 1 > start and len(doc[end - 2].text) > 2:
+    if end > start and toks[end - 1].text == "." and end - 1 > start and len(toks[end - 2].text) > 2:
         end -= 1  # sentence-final dot
     return start, end
 
@@ -166,15 +168,16 @@ def _split_title(doc: Doc, start: int, end: int, label: str, lex: Lexicon, surna
 
 
 def candidate_pieces(doc: Doc, lex: Lexicon, gaz: Gazetteer, kb: Any = None) -> list[Piece]:
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 1}
+    ents = entity_spans(doc)
+    surnames = {e[-1].text for e in ents if e.label_ == "PERSON" and len(e) >= 1}
     # words of full names: "from Obama" after "Barack Obama" is the person, not the Japanese town
     name_words: dict[str, list[int]] = defaultdict(list)
-    for name in doc.ents:
+    for name in ents:
         if name.label_ == "PERSON" and len(name) >= 2:
             for t in name:
                 name_words[t.text].append(t.i)
     pieces: list[Piece] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in LABEL_KIND:
             continue
         for s, e, owner in _segments(doc, ent.start, ent.end):
