@@ -37,3 +37,9 @@ def test_quotes_spans_quoted_fragment_of_a_cue_with_a_content_is_no_relation(par
     text = 'Ruth Adler tweeted that the mayor was a "loser" and later a "whiner."\n'
     quotes = run(parse_text, text)
     assert [q.content_text for q in quotes] == ['that the mayor was a "loser" and later a "whiner."']
+
+
+def test_quotes_spans_verb_a_gerund_cue_complements_joins_the_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor kept insisting that the ferry would run again in May.\n"
+    q = with_cue(run(parse_text, text), "insisting")
+    assert q.cue is not None and q.cue.text == "kept insisting"

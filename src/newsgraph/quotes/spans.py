@@ -89,6 +89,9 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
         # an infinitive cue: "was reluctant to sign", "went on to say", "had to explain" take
         # the words that govern it; otherwise the "to" alone is no part of the cue
         lo = _governing_group(ctx, verb, lo, content)
+    elif lo == verb.i and verb.tag_ == "VBG":
+        # "started publishing", "put off deciding": the verb a gerund complements joins the cue
+        lo = _governing_group(ctx, verb, lo, content)
     # right: particle, linking preposition, "in a statement", colon
     j = verb.i + 1
     while j < len(doc) and not _blocked(ctx, j, content) and "\n" not in doc[j - 1].text_with_ws:
@@ -146,6 +149,7 @@ def _adverb_run(ctx: _Ctx, verb: Token, j: int, content: list[tuple[int, int]]) 
         last = k
         k += 1
     return None
+
 
 
 def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, int]]) -> int:
