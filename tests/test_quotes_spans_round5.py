@@ -43,3 +43,10 @@ def test_quotes_spans_verb_a_gerund_cue_complements_joins_the_cue(parse_text) ->
     text = "Mayor Lena Okafor kept insisting that the ferry would run again in May.\n"
     q = with_cue(run(parse_text, text), "insisting")
     assert q.cue is not None and q.cue.text == "kept insisting"
+
+
+def test_quotes_spans_verb_of_a_noun_cue_joins_the_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The mayor had no doubts about the new ferry timetable.\n"
+    q = with_cue(run(parse_text, text), "doubts")
+    assert q.cue is not None and q.cue.text == "had no doubts about"
+    assert q.content_text == "the new ferry timetable"

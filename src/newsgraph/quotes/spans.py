@@ -180,6 +180,7 @@ def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, i
 _NOUN_LEFT_DEPS = frozenset({"det", "amod", "nummod", "neg"})
 
 
+
 def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple[int, int]:
     """A noun cue with its determiner and adjectives and the preposition that links it to its
     content: "growing concern about", "a passing promise", "her embrace of" (the possessor is
@@ -194,6 +195,19 @@ def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple
             j -= 1
             continue
         break
+    gov = noun.head
+    if noun.dep_ == "dobj" and gov.i == lo - 1 and gov.pos_ in ("VERB", "AUX") and not _blocked(ctx, gov.i, content):
+        # "had harsh words for", "raising fresh questions about": the verb whose object the
+        # noun cue is joins it, with its auxiliaries and negation
+        lo = gov.i
+        j = gov.i - 1
+        while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+            t = doc[j]
+            if t.head.i == gov.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB":
+                lo = j
+                j -= 1
+                continue
+            break
     j = noun.i + 1
     if j < len(doc) and not _blocked(ctx, j, content):
         t = doc[j]
