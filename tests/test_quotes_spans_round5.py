@@ -50,3 +50,9 @@ def test_quotes_spans_verb_of_a_noun_cue_joins_the_cue(parse_text) -> None:  # t
     q = with_cue(run(parse_text, text), "doubts")
     assert q.cue is not None and q.cue.text == "had no doubts about"
     assert q.content_text == "the new ferry timetable"
+
+
+def test_quotes_spans_source_leaves_out_even(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Even some of the harbour workers said that the ferry would run again in May.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "some of the harbour workers"
