@@ -56,3 +56,9 @@ def test_quotes_spans_source_leaves_out_even(parse_text) -> None:  # type: ignor
     text = "Even some of the harbour workers said that the ferry would run again in May.\n"
     q = with_cue(run(parse_text, text), "said")
     assert q.source is not None and q.source.text == "some of the harbour workers"
+
+
+def test_quotes_spans_infinitive_cue_the_parse_hangs_as_a_purpose_takes_its_verb(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor went on to explain that the ferry would run again in May.\n"
+    q = with_cue(run(parse_text, text), "explain")
+    assert q.cue is not None and q.cue.text == "went on to explain"

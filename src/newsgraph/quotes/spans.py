@@ -154,10 +154,12 @@ def _adverb_run(ctx: _Ctx, verb: Token, j: int, content: list[tuple[int, int]]) 
 
 def _governing_group(ctx: _Ctx, verb: Token, lo: int, content: list[tuple[int, int]]) -> int:
     """Start of the cue of an infinitive ``verb`` whose "to" is at ``lo``: the verb group of the
-    word it complements when that ends right before the "to", else the word after the "to"."""
+    word it complements when that ends right before the "to", else the word after the "to". Also
+    for an infinitive the parser hangs as a purpose ("went on to explain": advcl), or a gerund
+    ("kept insisting", ``lo`` the gerund itself)."""
     doc = ctx.doc
     gov = verb.head
-    if verb.dep_ != "xcomp" or gov.i == verb.i or gov.i >= lo or lo - gov.i > 2:
+    if verb.dep_ not in ("xcomp", "advcl") or gov.i == verb.i or gov.i >= lo or lo - gov.i > 2:
         return lo
     between = [doc[k] for k in range(gov.i + 1, lo)]
     if any(t.head.i != gov.i or t.dep_ not in ("prt", "neg", "advmod") for t in between):
