@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 
 from newsgraph import framing
 from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.mixed import joined_quotes, lead_before, lead_in
 from newsgraph.quotes.spans import (
     content_spans,
     cue_group,
     infinitive_cue,
-    joined_quotes,
-    lead_in,
     object_noun_cue,
     object_tail,
     source_phrase,
@@ -74,6 +73,32 @@ def _artifact_cues(ctx: _Ctx, relations: list[_Relation]) -> list[_Relation]:
     return [r for r in relations if id(r) not in dropped]
 
 
+_Row = tuple[tuple[tuple[int, int], ...], _Relation]
+
+
+def _shared_cue_fragments(ctx: _Ctx, rows: list[_Row]) -> list[_Row]:
+    """A quoted fragment after a cue that already reports another content ('called the plan
+    “a disaster” and the board “a whiner.”'): no relation of its own (PolNeAR marks one content
+    per cue)."""
+    text = ctx.text
+    by_cue: dict[tuple[int, int], list[int]] = {}
+    for n, (_, r) in enumerate(rows):
+        if r.cue is not None and r.within < 0:
+            by_cue.setdefault(r.cue, []).append(n)
+    drop: set[int] = set()
+    for idx in by_cue.values():
+        if len(idx) < 2:
+            continue
+        for n in idx:
+            content, r = rows[n]
+            if r.kind != "direct" or r.cue is None or content[0][0] < r.cue[1]:
+                continue
+            inner = text[content[0][0] : content[-1][1]].lstrip("\"“”'‘’« ")
+            if inner[:1].islower() and any(m != n and m not in drop for m in idx):
+                drop.add(n)
+    return [row for n, row in enumerate(rows) if n not in drop]
+
+
 def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
     text = ctx.text
     relations = _artifact_cues(ctx, relations)
@@ -94,6 +119,11 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
             if widened[0] != min(spans):
                 rel.kind = "mixed"
             spans = widened
+        elif rel.kind == "direct" and (rel.cue is None or rel.cue[0] >= max(spans)[1]):
+            widened = lead_before(ctx, sorted(spans))
+            if widened[0] != min(spans):
+                rel.kind = "mixed"
+            spans = widened
         if rel.kind in ("direct", "mixed"):
             spans = joined_quotes(ctx, rel.cue, sorted(spans))
         content = tuple(sorted(set(spans)))
@@ -101,6 +131,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
             continue
         seen.add(content)
         rows.append((content, rel))
+    rows = _shared_cue_fragments(ctx, rows)
     # a nested relation is kept when the relation it is within is
     by_cue = {r.cue_tok for _, r in rows if r.cue_tok >= 0}
     for rel in ctx.nested:
