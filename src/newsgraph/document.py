@@ -145,7 +145,13 @@ def span_text(doc: Doc, start: int, end: int) -> str:
         return ""
     toks = tokens_of(doc)
     last = toks[end - 1]
-    return doc.text[toks[start].idx : last.idx + len(last)]
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:  # ``Doc.text`` joins every token again at each access
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text[toks[start].idx : last.idx + len(last)])
+
+
+_TEXT_KEY = "newsgraph.text"
 
 
 def entity_spans(doc: Doc) -> tuple[SpacySpan, ...]:

@@ -277,10 +277,11 @@ def _subtree_span(tok: Token, exclude: Token | None = None) -> tuple[int, int] |
     next statement, a relation of its own.
     """
     doc = tok.doc
+    toks = tokens_of(doc)
     lo, hi = tok.left_edge.i, tok.right_edge.i
     lex = cue_lexicon()
     for k in range(tok.i + 1, hi + 1):
-        t = doc[k]
+        t = toks[k]
         if (
             t.dep_ == "conj"
             and _is_cue_verb(t, lex)

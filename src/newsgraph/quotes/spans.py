@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import Candidate, accepts, forward_cue
 
@@ -493,7 +494,7 @@ def names_a_time(ctx: _Ctx, content: list[tuple[int, int]]) -> bool:
         return False
     doc = ctx.doc
     lo, hi = ctx.tok_at(content[0][0]), min(ctx.tok_at(content[0][1]), len(doc))
-    toks = [doc[k] for k in range(lo, hi)]
+    toks = tokens_of(doc)[lo:hi]
     heads = [t for t in toks if not lo <= t.head.i < hi or t.head.i == t.i]
     return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
 
