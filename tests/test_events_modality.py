@@ -139,3 +139,19 @@ def test_events_modality_until_a_condition_is_met(analyzer: Analyzer) -> None:
     # a past act that went on until something happened did happen
     a = analyzer("Chilean troops fought the rebels until the rebels surrendered.")
     assert ("ASSAULT", "asserted", "actual") in _kinds(a)
+
+
+def test_events_modality_present_time_clause_is_future_or_generic(analyzer: Analyzer) -> None:
+    a = analyzer("Senator Smith will be in Ohio when the president of France visits Dayton next week.")
+    assert not [k for k in _kinds(a) if k[1:] == ("asserted", "actual")]
+    # a past time clause reports an act that happened
+    assert ("ACCUSE", "asserted", "actual") in _kinds(analyzer("France criticized Germany when the two leaders met in Paris."))
+
+
+def test_events_modality_generic_relative_clause_is_no_act(analyzer: Analyzer) -> None:
+    assert ("ASSAULT", "asserted", "actual") not in _kinds(analyzer("People who attack the president are cowards, he said."))
+
+
+def test_events_modality_too_early_to_act(analyzer: Analyzer) -> None:
+    a = analyzer("The governor of Ohio said it was too early to meet the president of Mexico.")
+    assert ("CONSULT", "asserted", "actual") not in _kinds(a)

@@ -25,7 +25,7 @@ from newsgraph.events.context import Candidate, Context, anchored_date, evidence
 from newsgraph.events.dyad import reporter
 from newsgraph.events.guards import Reading
 from newsgraph.events.lexicon import CameoCode, Lexicon
-from newsgraph.events.tokens import MAX_CLIMB, depth, is_verb
+from newsgraph.events.tokens import MAX_CLIMB, depth, is_verb, lemma_in
 
 # PLOVER reading of an announced, conditional or refused event (CAMEO's own practice):
 # "will visit" is an intent to meet (036), "will attack" a threat of force (138),
@@ -84,6 +84,17 @@ def _in_relative(tok: Token) -> bool:
     return False
 
 
+def _actor_head(ctx: Context, tok: Token, ids: list[str]) -> bool:
+    """The subject's head names an actor: a name, an agent noun ("the government of Chile"), or a
+    mention of one of ``ids``; not a thing of theirs ("Pence's performance")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or lemma_in(tok, ctx.lex.word_class("agent")) is not None:
+        return True
+    return any(
+        ent is not None and any(m.start <= tok.idx < m.end for m in ent.mentions)
+        for ent in (ctx.by_id.get(x) for x in ids)
+    )
+
+
 def modal_requests(
     ctx: Context, sent: SpacySpan, found: list[Candidate], triggered: frozenset[int] = frozenset()
 ) -> list[Candidate]:
@@ -108,11 +119,15 @@ def modal_requests(
         if passive or not subjs or any(x.pos_ == "PRON" for x in subjs):
             continue  # "the report should be published", "we must not", "she should not have to": no one is asked
         target: list[str] = []
+        heads = False
         for sub in subjs:
             ids, _fb = actor_ids(ctx, sub, quote)
             target.extend(x for x in ids if x not in target and x not in speaker)
-        if not target:
-            continue  # a demand needs someone it is made of
+            heads = heads or _actor_head(ctx, sub, ids)
+        if not target or not heads:
+            # a demand needs someone it is made of: "Pence's performance should boost his polls"
+            # and "voters shouldn't lose their right" ask no one (the subject is no actor's name)
+            continue
         span = ctx.parsed.span(tok.idx, tok.idx + len(tok.text))
         evidence = found[0].evidence if found else evidence_span(ctx, sent, tok)
         out.append(

@@ -8,6 +8,8 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
 * **disasters and accidents**: violence whose cause is a disaster or an accident,
   not an actor ("an earthquake killed 40", "killed in floods", "a gas explosion",
   "the bus plunged into a ravine, killing 20");
+* **emergency instructions**: in a disaster report, an authority's order or appeal to the
+  public ("ordered residents to shelter in place") is no political demand;
 * **sport**: an event whose object, actor or setting is a game ("beat Spain in the
   final", "hosted a football match"), and "strikes back";
 * **military exercises**: violence inside an exercise is a show of force (CAMEO 150,
@@ -21,6 +23,9 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
 * **attributive and reduced-relative participles** of verbal acts: "officials
   accused of graft", "a minister criticised for": a description, not an act the
   sentence reports (unless it names the agent: "accused by the court of");
+* **what the verb's frame says is no act** (``senses.frame_sense``): an opinion shared
+  ("agreed that the plan failed"), a question asked, a poll's share, one's own conduct
+  defended, violence on oneself, a standard "met";
 * **a protest's demand** ("blocked roads demanding ...") is part of the protest;
   **the vehicle of another act** ("summoned the ambassador to complain") is not a
   meeting; **private travel** ("300 people arrived in Greece") is no visit.
@@ -37,6 +42,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
+from newsgraph.events.senses import frame_sense
 from newsgraph.events.tokens import is_verb, lemma_in
 
 _VIOLENT_ROOTS = frozenset(("18", "19", "20"))
@@ -123,6 +129,19 @@ def _disaster_context(tok: Token, lex: Lexicon) -> bool:
                 _in_class(x, lex, "industrial") is not None for x in doc[start : sent.end] if x.pos_ == "NOUN"
             )
     return disaster or industrial
+
+
+def _public(tgt: list[Token], lex: Lexicon) -> bool:
+    """The addressees are the public ("residents", "visitors"), no named or official actor."""
+    return bool(tgt) and all(
+        t.pos_ == "NOUN" and not t.ent_type_ and _in_class(t, lex, "public") is not None for t in tgt
+    )
+
+
+def _addressees(tok: Token) -> list[Token]:
+    """Who a demand is made of when the argument step found no one: the subject of its clause
+    ("ordered residents to shelter", parsed with "residents" as the clause's subject)."""
+    return [g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
 
 
 def _human_agent(src: list[Token], lex: Lexicon) -> bool:
@@ -339,8 +358,14 @@ def false_event(
     if code.root in _HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
         # "the blasts killed 50" in a report of a chemical fire; evacuating people from a flood
         return "disaster"
+    if code.plover == "REQUEST" and _public(tgt or _addressees(tok), lex) and _disaster_context(tok, lex):
+        # "officials ordered residents to shelter in place" after a chemical spill
+        return "disaster"
     if _sport(tok, pred, lex, src, tgt):
         return "sport"
+    why = frame_sense(tok, code, lex, src)
+    if why is not None:
+        return why
     if code.root in _VIOLENT_ROOTS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
     ):

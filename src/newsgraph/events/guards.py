@@ -7,7 +7,9 @@ an event from the trigger's own negation and auxiliaries and from what governs
 it: a trigger's scope ("threatened to"), a governor word ("plans to", "failed
 to", "is scheduled to"), a governing noun ("an offer to"), a condition ("if",
 "unless"), a modifier of the trigger ("a planned visit", "an alleged attack",
-"allegedly bribed").
+"allegedly bribed"), a present-tense time clause ("when they meet next week") or
+relative clause on a generic head ("people who attack him"), "too early to", and a
+goal someone is trying to reach ("are trying to force").
 ``verbal_attack`` says whether an "attack" between unarmed actors is words
 (recoded as CAMEO 111 by the caller). Next: ``coding`` derives the events that
 CAMEO reads into an announced, conditional or refused act.
@@ -226,6 +228,7 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     noun_governors = lex.word_class("noun_governor")
     cur = tok
     prev: Token | None = None
+    said = False
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
             modality = "hypothetical" if modality == "actual" else modality
@@ -234,7 +237,10 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             hp, hm = _own_modality(cur.head, lex)
             if (hp == "negated" or hm != "actual") and modality in ("actual", "intended"):
                 modality = "hypothetical"
+        if modality == "actual" and not said and _generic_clause(cur, lex):
+            modality = "hypothetical"
         dep = cur.dep_
+        said = said or dep == "ccomp"  # a reported clause has its own tense
         if dep not in _CLIMB or cur.head.i == cur.i:
             break
         head = cur.head
@@ -264,6 +270,12 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             if modality == "actual":
                 modality = noun_governors[ng]
             break
+        if dep == "xcomp" and head.pos_ == "ADJ" and any(c.lower_ == "too" for c in head.children):
+            modality = "hypothetical" if modality == "actual" else modality
+            break  # "too early to discuss", "too weak to attack": the act does not happen
+        if dep == "xcomp" and lemma_in(head, lex.word_class("attempt")) is not None and _present(head):
+            modality = "hypothetical" if modality == "actual" else modality
+            break  # "are trying to force the industry to clean up": a goal
         gv = lemma_in(head, governors) if head.pos_ != "NOUN" else None
         if gv is not None and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl"):
             value = governors[gv]
@@ -287,6 +299,29 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 polarity = "negated"
         prev, cur = cur, head
     return polarity, modality, False
+
+
+def _present(verb: Token) -> bool:
+    """The clause's verb is in the present (simple, perfect or passive): "meet", "has signed", "is attacked"."""
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children) and not any(
+        c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children
+    )
+
+
+def _generic_clause(cur: Token, lex: Lexicon) -> bool:
+    """A present-tense time clause ("when they meet next week", "when you start calling people
+    names": future or a general truth), or a present-tense relative clause on a generic head
+    ("people who attack him", "the things they ask you to do"): no act that happened. An
+    ongoing act ("people who are protesting") is one."""
+    if cur.dep_ == "advcl" and _present(cur):
+        marks = lex.word_class("temporal")
+        mark = " ".join(c.lower_ for c in cur.children if c.dep_ == "mark")
+        return mark in marks or any(c.dep_ == "advmod" and c.lower_ in ("when", "whenever") for c in cur.children)
+    if cur.dep_ == "relcl" and _present(cur) and not (cur.tag_ == "VBG"):
+        return lemma_in(cur.head, lex.word_class("generic")) is not None
+    return False
 
 
 # a clause or phrase with one of these words sets the scene for the sentence's news

@@ -1,0 +1,136 @@
+"""Step 2c: senses of a trigger that its frame rules out, each a general rule over the verb's
+own dependents (its object's type, its clause) and a word class of ``data/events/words.tsv``.
+
+``frame_sense`` runs inside ``false_events.false_event`` and says why the trigger states no
+political event, or ``None``:
+
+* **violence on oneself**: "killed himself", "has surrounded himself with advisers" (a
+  suicide bomber who "blew himself up" stays);
+* **an opinion shared**: "agreed that Smith won the debate" (not an agreement to act;
+  "agreed to meet", "agreed that they should cooperate" stay);
+* **a poll's share**: "supported by 42 percent" (an opinion measured, not an act);
+* **one's own conduct defended**: "defended his tweets", "cannot defend his record";
+* **a standard met**: "four countries meet the bar" (no one is met);
+* **a question asked**: "asked whether ...", "Asked about the attack, he said" (no demand).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.tokens import is_verb, lemma_in
+
+_VIOLENT_ROOTS = frozenset(("18", "19", "20"))
+
+
+def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> str | None:
+    """Why the trigger at ``tok`` (coded ``code``, with source phrases ``src``) is no event, else ``None``."""
+    if _reflexive(tok, code):
+        return "reflexive"
+    if _opinion(tok, code, lex):
+        return "opinion"
+    if _poll(src):
+        return "poll"
+    if code.plover in ("SUPPORT", "AGREE", "REJECT") and _own_conduct(tok, lex):
+        return "own conduct"
+    if code.plover == "CONSULT" and _standard(tok, lex):
+        return "standard"
+    if code.plover == "REQUEST" and is_verb(tok) and _question(tok):
+        return "question"
+    return None
+
+
+def _reflexive(tok: Token, code: CameoCode) -> bool:
+    """ "killed himself", "has surrounded himself with advisers": violence whose object is the
+    doer is no act on another (a suicide, or another sense of the verb); a bomber who "blew
+    himself up" (a particle) attacked others and stays."""
+    if code.root not in _VIOLENT_ROOTS or not is_verb(tok) or any(c.dep_ == "prt" for c in tok.children):
+        return False
+    return any(
+        c.dep_ in ("dobj", "obj") and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves"))
+        for c in tok.children
+    )
+
+
+def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
+    """ "agreed with reporters that Smith won", "a panel that all agreed Pence won": agreeing that
+    something was so is sharing an opinion, not an agreement to act; "agreed to meet", "agreed
+    with Turkey that ...", "agreed that their countries should cooperate" and "agreed that both
+    armies withdraw" (what is to be done) stay."""
+    if code.plover != "AGREE" or tok.lemma_.lower() != "agree":
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses or any(c.dep_ in ("xcomp", "dobj", "obj") for c in tok.children):
+        return False
+    partners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+    if any(g.pos_ == "PROPN" or g.ent_type_ or lemma_in(g, lex.word_class("agent")) is not None for g in partners):
+        return False  # "agreed with Turkey that ...": two parties agree
+    # a modal or a bare (subjunctive) verb says what is to be done: "agreed that both armies withdraw"
+    return not any(
+        c.tag_ in ("VB", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
+    )
+
+
+_POLL_SHARES = frozenset(("percent", "%", "percentage", "pct"))
+
+
+def _poll(src: list[Token]) -> bool:
+    """ "Clinton was supported by 42 percent", "5 percent prefer Johnson": a share of the people
+    polled backing someone is an opinion measured, not an act."""
+    return bool(src) and all(s.lower_ in _POLL_SHARES for s in src)
+
+
+_JUSTIFY = frozenset(("defend", "justify"))
+
+
+def _own_conduct(tok: Token, lex: Lexicon) -> bool:
+    """ "defended his tweets", "cannot defend his own record": defending what one's own
+    pronoun owns is justifying oneself, not support for anyone ("defended the court's decision",
+    "defended the refugees" stay)."""
+    if tok.lemma_.lower() not in _JUSTIFY:
+        return False
+    passive = any(c.dep_ == "auxpass" for c in tok.children)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj") or (passive and c.dep_ == "nsubjpass")]
+    return bool(objs) and all(
+        o.pos_ == "NOUN"
+        and not o.ent_type_
+        and lemma_in(o, lex.word_class("agent")) is None
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children)
+        for o in objs
+    )
+
+
+def _standard(tok: Token, lex: Lexicon) -> bool:
+    """ "four countries meet the bar", "met the emissions target": the object is a standard, not
+    someone met."""
+    table = lex.word_class("standard")
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+    return bool(objs) and all(lemma_in(o, table) is not None and not o.ent_type_ for o in objs)
+
+
+_QUESTION_WORDS = frozenset(("whether", "if", "why", "how", "what", "when", "where", "who", "which"))
+
+
+def _question(tok: Token) -> bool:
+    """ "We asked whether the story would hurt him", "Zero Hedge asked, 'Wait ...'", "Asked to
+    describe the device, the chief said": asking a question (someone's, or a reporter's) is no
+    demand; "asked the police to release the video" (someone asked for something) stays."""
+    if tok.lemma_.lower() != "ask" or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    if (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+        and not any(w.lower_ == "by" for w in tok.subtree)  # "when asked to do so by police": a demand
+    ):
+        return True  # "Asked about the attack, the minister said"
+    kids = list(tok.children)
+    if any(
+        c.dep_ in ("dobj", "obj", "dative", "xcomp") or (c.dep_ == "prep" and c.lower_ in ("for", "about"))
+        for c in kids
+    ):
+        return False
+    # no one asked for anything: a question, direct or reported ("asked whether ...")
+    # (the clause opens with its question word; "ask that the people who suffered ..." is a plea)
+    return all(c.left_edge.lower_ in _QUESTION_WORDS for c in kids if c.dep_ == "ccomp")
