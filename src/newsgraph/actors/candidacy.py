@@ -60,19 +60,20 @@ def candidacy_codes(
     """
     if published is None:
         return actors
+    campaign = about_campaign(doc.text)  # ``Doc.text`` joins every token: once per article
     out = dict(actors)
     shared = _shared_surnames(entities)
     for e in entities:
         actor = out.get(e.id)
         if e.kind != "person" or actor is None or actor.igo is not None:
             continue
-        if actor.sector and actor.sector[0] == PARTY_SECTOR:
+        if _is_party(actor):
             continue
         basis = _candidate_title(roles.get(e.id, ()))
         person = known(e) if basis is None else None
         if person is not None:
             running = [r for r in person.roles_on(published) if is_candidacy(r)]
-            if running and about_campaign(doc.text):
+            if running and campaign:
                 # the knowledge base's candidacy on the day beats a title of an office ("former Secretary")
                 basis = f"candidate (knowledge base: {running[-1].office})"
             elif offices_on(person, published):
@@ -81,14 +82,9 @@ def candidacy_codes(
             basis = "candidate (the text speaks of the person's campaign)"
         if basis is None:
             continue
-        out[e.id] = replace(
-            actor,
-            code=(actor.country or "") + PARTY_SECTOR,
-            sector=(PARTY_SECTOR,),
-            confidence=min(actor.confidence or _CONFIDENCE, _CONFIDENCE),
-            note=basis,
-        )
-    out = _named_with_candidates(doc, published, entities, out, known)
+        out[e.id] = _as_party(actor, basis)
+    if campaign:
+        out = _named_with_candidates(doc, published, entities, out, known)
     return _campaigns(doc, entities, out)
 
 
@@ -101,8 +97,6 @@ def _named_with_candidates(
 ) -> dict[str, Actor]:
     """In an article about a campaign, a former office holder named together with a candidate
     ("Trump and Clinton", "Clinton and Trump") is the other candidate, a party actor too."""
-    if not about_campaign(doc.text):
-        return actors
     root_of: dict[int, str] = {}
     for e in entities:
         if e.kind != "person":
@@ -131,14 +125,21 @@ def _named_with_candidates(
             person = known(by_id[other])
             if person is None or offices_on(person, published):
                 continue  # a private person, or an office holder: not a candidate by company
-            out[other] = replace(
-                actor,
-                code=actor.country + PARTY_SECTOR,
-                sector=(PARTY_SECTOR,),
-                confidence=min(actor.confidence or _CONFIDENCE, _CONFIDENCE),
-                note=f"candidate (named with the candidate {names[pid]!r} in an article about a campaign)",
+            out[other] = _as_party(
+                actor, f"candidate (named with the candidate {names[pid]!r} in an article about a campaign)"
             )
     return out
+
+
+def _as_party(actor: Actor, note: str) -> Actor:
+    """``actor`` as a party actor (PTY) of its country, with the basis in ``note``."""
+    return replace(
+        actor,
+        code=(actor.country or "") + PARTY_SECTOR,
+        sector=(PARTY_SECTOR,),
+        confidence=min(actor.confidence or _CONFIDENCE, _CONFIDENCE),
+        note=note,
+    )
 
 
 def _is_party(actor: Actor) -> bool:

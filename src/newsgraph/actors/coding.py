@@ -148,13 +148,15 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     # "missionary from Calgary": the place's country, the noun's sector
     placed = {(ph.start, ph.end): ph for ph in actor_phrases(parsed.doc, kb) if ph.place is not None}
     covers = _actor_mentions(entities)
+    # each person's titles and descriptions, read once: the person's code and the candidacy rules use them
+    roles = {e.id: _role_texts(parsed, e) for e in entities if e.kind == "person"}
     for entity in entities:
         ph = next((placed[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in placed), None)
         if ph is not None and entity.kind in ("group", "organization"):
             actors[entity.id] = _actor(ph.place, ph.sector, confidence=_ROLE_CONFIDENCE)
             continue
         try:
-            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf, covers)
+            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf, covers, roles.get(entity.id))
         except Exception:  # pragma: no cover - one odd entity must not sink the article
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
@@ -163,7 +165,6 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     # or the country of the place they act in (newsgraph.entities.actor_context)
     actors = context_countries(parsed, kb, entities, actors)
     # candidates and their campaigns are party actors, person by person (newsgraph.actors.candidacy)
-    roles = {e.id: _role_texts(parsed, e) for e in entities if e.kind == "person"}
     actors = candidacy_codes(
         parsed.doc, parsed.published, entities, actors, roles, lambda e: _known_person(kb, e, parsed.published)
     )
@@ -203,14 +204,16 @@ def _code_entity(
     entity: Entity,
     min_conf: float,
     covers: Sequence[tuple[int, int, str]] = (),
+    roles: list[str] | None = None,
 ) -> Actor:
+    """``roles``: the person's ``_role_texts`` when the caller has them already."""
     names = name_mentions(entity)
     if entity.kind in ("person", "group"):
         people = _demonym_people(kb, entity.name)
         if people is not None:
             return people
     if entity.kind == "person":
-        return _code_person(parsed, kb, entity, names, min_conf)
+        return _code_person(parsed, kb, entity, names, min_conf, roles)
     if entity.kind in ("place", "organization", "group"):
         region = world_region(kb, entity, names)
         if region is not None:
@@ -328,9 +331,15 @@ def _role_texts(parsed: ParsedDocument, entity: Entity) -> list[str]:
 
 
 def _code_person(
-    parsed: ParsedDocument, kb: KnowledgeBase, entity: Entity, names: Sequence[Mention], min_conf: float
+    parsed: ParsedDocument,
+    kb: KnowledgeBase,
+    entity: Entity,
+    names: Sequence[Mention],
+    min_conf: float,
+    roles: list[str] | None = None,
 ) -> Actor:
-    roles = _role_texts(parsed, entity)
+    if roles is None:
+        roles = _role_texts(parsed, entity)
     country_match: Match | None = None
     sector: str | None = None
     for role_text in dict.fromkeys(r for r in roles if r.strip()):
