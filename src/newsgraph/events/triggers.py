@@ -282,8 +282,9 @@ def _complements(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
     return True
 
 
-#: per lexicon: (part of speech, tag, lemma, word) as vocabulary ids -> (a verb?, the patterns)
-_CANDIDATES: dict[int, dict[tuple[int, int, int, int], tuple[bool, tuple[Trigger, ...]]]] = {}
+#: per lexicon (kept with it, so that a lexicon's id is never taken for another's): (part of
+#: speech, tag, lemma, word) as vocabulary ids -> (a verb?, the patterns)
+_CANDIDATES: dict[int, tuple[Lexicon, dict[tuple[int, int, int, int], tuple[bool, tuple[Trigger, ...]]]]] = {}
 _CANDIDATES_MAX = 200_000
 
 
@@ -293,7 +294,10 @@ def _candidates(tok: Token, lex: Lexicon) -> tuple[bool, tuple[Trigger, ...]]:
     The answer depends only on the token's part of speech, tag, lemma and word, so it is
     kept per lexicon under their vocabulary ids: most words of a text were seen before.
     """
-    table = _CANDIDATES.setdefault(id(lex), {})
+    entry = _CANDIDATES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _CANDIDATES[id(lex)] = (lex, {})
+    table = entry[1]
     key = (tok.pos, tok.tag, tok.lemma, tok.lower)
     found = table.get(key)
     if found is None:
