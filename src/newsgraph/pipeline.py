@@ -13,6 +13,7 @@ bounded by the section size rather than the article size.
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import Sequence
 from datetime import date
@@ -115,6 +116,7 @@ class Analyzer:
         found_quotes = dates.date_quotes(parsed, found_quotes, date_refs)
         found_events = events.extract_events(parsed, coded, found_quotes, date_refs)
         found_flags = flags.find_flags(parsed, coded, found_quotes, dates=date_refs)
+        _freeze_loaded_data()
         return Records(
             entities=tuple(coded),
             quotes=tuple(found_quotes),
@@ -123,6 +125,24 @@ class Analyzer:
             events=tuple(found_events),
             flags=tuple(found_flags),
         )
+
+
+_frozen = False
+
+
+def _freeze_loaded_data() -> None:
+    """After the first article, move every object alive (the spaCy pipeline, the knowledge base,
+    the lexicons, all loaded by then) out of the garbage collector's reach, once per process.
+
+    Those few hundred thousand long-lived objects were scanned again at every full collection;
+    on the PolNeAR dev articles that took about 1% of the CPU time. Objects frozen are still
+    freed when their last reference goes; only cycles among them would be kept.
+    """
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 _default: Analyzer | None = None

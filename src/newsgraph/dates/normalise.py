@@ -424,17 +424,43 @@ def _triggers() -> frozenset[str]:
     return frozenset(words)
 
 
+_ARTICLES = frozenset(("the", "a", "an"))
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+|\d|')")
+
+
+@cache
+def _followers() -> frozenset[str]:
+    """Words that can come right after "the", "a" or "an" in a date expression: any word one can
+    start with, an ordinal ("the third quarter") or any word of a number or fuzzy amount ("a few")."""
+    lx = _lexicon()
+    words = set(_triggers()) | set(lx.ordinals)
+    for phrase in (*lx.numbers, *lx.fuzzy):
+        words.update(phrase.lower().split())
+    return frozenset(words)
+
+
 def _candidates(text: str) -> Iterator[re.Match[str]]:
-    """Non-overlapping grammar matches, left to right (like ``finditer``, tried at trigger words only)."""
+    """Non-overlapping grammar matches, left to right (like ``finditer``, tried at trigger words only).
+
+    An article is tried only when the next word can go on a date expression: "the" and "a"
+    are a tenth of an article's words, and trying the whole grammar at each was most of the
+    stage's time.
+    """
     grammar = _grammar()
     triggers = _triggers()
+    followers = _followers()
     pos = 0
     for w in _WORD_START.finditer(text):
         if w.start() < pos:
             continue
         word = w.group(0)
-        if not (word[0].isdigit() or word == "'" or word.lower() in triggers):
+        lower = word.lower()
+        if not (word[0].isdigit() or word == "'" or lower in triggers):
             continue
+        if lower in _ARTICLES:
+            nxt = _NEXT_WORD.match(text, w.end())
+            if nxt is None or not (nxt.group(1)[0].isdigit() or nxt.group(1) == "'" or nxt.group(1).lower() in followers):
+                continue
         m = grammar.match(text, w.start())
         if m is not None and m.end() > m.start():
             pos = m.end()

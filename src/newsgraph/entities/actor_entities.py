@@ -22,7 +22,7 @@ import logging
 from dataclasses import replace
 from typing import Any
 
-from newsgraph.document import ParsedDocument
+from newsgraph.document import ParsedDocument, tokens_of
 from newsgraph.entities.actor_phrases import ActorPhrase, actor_phrases
 from newsgraph.entities.collectives import collective_phrases
 from newsgraph.records import Entity, Mention
@@ -144,10 +144,12 @@ def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[E
     sentence not written in capitals, that no mention overlaps."""
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
     out = list(entities)
-    for tok in parsed.doc:
-        dep = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_
+    for tok in tokens_of(parsed.doc):
         acronym = tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6
-        if (tok.pos_ != "PROPN" and not acronym) or dep not in _SUBJECT_DEPS or tok.ent_type_ or not (tok.is_title or acronym):
+        if (tok.pos_ != "PROPN" and not acronym) or tok.ent_type_ or not (tok.is_title or acronym):
+            continue
+        dep = tok.dep_
+        if (tok.head.dep_ if dep == "conj" else dep) not in _SUBJECT_DEPS:
             continue
         words = [tok]
         for c in reversed(list(tok.lefts)):

@@ -45,6 +45,10 @@ def bundled_dir() -> Path:
     return Path(str(resources.files("newsgraph") / "data" / "kb"))
 
 
+# answers ``lookup`` keeps before it starts again (a few MB at most)
+_MAX_LOOKUPS = 50_000
+
+
 @dataclass
 class KnowledgeBase:
     """Countries, organisations, sector vocabulary and office holders, indexed for lookup.
@@ -80,6 +84,8 @@ class KnowledgeBase:
     # full-name keys by (first letter, length), for the fuzzy lookup
     _people_keys: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
     _first_words: dict[str, int] = field(default_factory=dict, repr=False)
+    # answers of ``lookup`` already given (names recur within and across articles)
+    _lookups: dict[tuple[str, float, bool], Match | None] = field(default_factory=dict, repr=False)
 
     # ------------------------------------------------------------------ loading
 
@@ -111,6 +117,7 @@ class KnowledgeBase:
             index[key] = _Entry(match=match, acronym=acronym, rank=rank, fuzzy=fuzzy)
 
     def _build_index(self) -> None:
+        self._lookups.clear()
         self._index.clear()
         self._acronyms.clear()
         # lowest priority first so that higher-ranked entries overwrite on ties. The other
@@ -209,6 +216,15 @@ class KnowledgeBase:
         ``min_confidence`` ("Nagorno-Karabkh" -> XNK at 0.94). ``None`` when
         nothing is close enough: an unknown name gets no code, never a guess.
         """
+        asked = (name, min_confidence, fuzzy)
+        if asked in self._lookups:
+            return self._lookups[asked]
+        if len(self._lookups) >= _MAX_LOOKUPS:
+            self._lookups.clear()
+        found = self._lookups[asked] = self._lookup(name, min_confidence, fuzzy)
+        return found
+
+    def _lookup(self, name: str, min_confidence: float, fuzzy: bool) -> Match | None:
         key = _key(name)
         if not key:
             return None
