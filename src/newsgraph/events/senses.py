@@ -38,7 +38,36 @@ def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> 
         return "standard"
     if code.plover == "REQUEST" and is_verb(tok) and _question(tok):
         return "question"
+    if code.plover == "THREATEN" and _prediction(tok, lex):
+        return "prediction"
     return None
+
+
+_WARN = frozenset(("warn", "caution"))
+_FUTURE_AUX = frozenset(("will", "would", "shall", "could", "might", "may", "'ll", "wo"))
+
+
+def _prediction(tok: Token, lex: Lexicon) -> bool:
+    """ "warned that bad things are going to happen", "warned that the administration was giving
+    up its leverage": a warning whose clause announces no act to come (no future, no condition)
+    or whose subject is no one ("things", "anything") is a prediction or a complaint, not a
+    threat; "warned that it would retaliate if ...", "warned that X would act should Y ..." stay."""
+    if tok.lemma_.lower() not in _WARN:
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and is_verb(c)]
+    if not clauses:
+        return False
+    for c in clauses:
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None and lemma_in(subj, lex.word_class("generic")) is not None:
+            continue
+        future = c.lower_ == "going" or any(
+            w.tag_ == "MD" or w.lower_ in _FUTURE_AUX or (w.dep_ == "mark" and w.lower_ in ("if", "unless"))
+            for w in c.subtree
+        )
+        if future:
+            return False
+    return True
 
 
 def _reflexive(tok: Token, code: CameoCode) -> bool:
