@@ -44,3 +44,19 @@ def test_events_modality_a_warning_that_announces_no_act_is_no_threat(analyzer: 
     a = analyzer("The president of France warned that the economy of Germany was collapsing.")
     assert "THREATEN" not in _reported(a)
     assert "THREATEN" in _reported(analyzer("Russia warned Ukraine that it will retaliate."))
+
+
+def test_events_senses_a_role_noun_is_no_event(analyzer: Analyzer) -> None:
+    # "aides" lemmatised to "aid" names people, not aid
+    assert "AID" not in _reported(analyzer("Macron's aides were also complimentary about the speech."))
+
+
+def test_events_senses_agreeing_on_a_state_is_an_opinion(analyzer: Analyzer) -> None:
+    a = analyzer("Senator Warren agreed with Senator Sanders that there was no reason to delay the vote.")
+    assert "AGREE" not in _reported(a)
+    a = analyzer("Independent analysts agree the rich would be the biggest winners of the plan of Senator Cruz.")
+    assert "AGREE" not in _reported(a)
+
+
+def test_events_senses_an_act_towards_private_people_is_no_event(analyzer: Analyzer) -> None:
+    assert "SUPPORT" not in _reported(analyzer("Senator Warner welcomed several hundred guests at his farm."))

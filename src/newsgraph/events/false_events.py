@@ -248,6 +248,8 @@ def false_event(
         return "figurative"
     if code.plover == "CONSULT" and (_reaction(tok, lex) or _private(src, lex)):
         return "sense"
+    if code.plover in ("CONSULT", "SUPPORT") and _private([c for c in tok.children if c.dep_ in ("dobj", "obj")], lex):
+        return "private people"  # "welcomed several hundred guests", "met fans after the show"
     if trig.scope is not None and _anonymity(tok, lex):
         return "anonymity"
     return None
