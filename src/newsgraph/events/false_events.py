@@ -5,11 +5,11 @@ actors are looked up) and says why the trigger states no political event, or
 ``None``. ``recode`` gives the code a trigger really has when its sense is decided
 by what it governs. The word classes are in ``data/events/words.tsv``.
 
-* **disasters and accidents**: violence whose cause is a disaster or an accident,
-  not an actor ("an earthquake killed 40", "killed in floods", "a gas explosion",
-  "the bus plunged into a ravine, killing 20");
-* **emergency instructions**: in a disaster report, an authority's order or appeal to the
-  public ("ordered residents to shelter in place") is no political demand;
+* **disasters and accidents** (``disasters.disaster``): violence whose cause is a disaster
+  or an accident, not an actor ("an earthquake killed 40", "killed in floods", "a gas
+  explosion", "the bus plunged into a ravine, killing 20"); in a disaster report, an
+  authority's order to the public ("ordered residents to shelter in place"); relief for the
+  public or the victims, fighting a disaster, an inquiry into one, a safety measure;
 * **sport**: an event whose object, actor or setting is a game ("beat Spain in the
   final", "hosted a football match"), and "strikes back";
 * **military exercises**: violence inside an exercise is a show of force (CAMEO 150,
@@ -41,134 +41,16 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.events.disasters import disaster
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
 from newsgraph.events.senses import frame_sense
 from newsgraph.events.tokens import is_verb, lemma_in
+from newsgraph.events.wordclass import in_class as _in_class
+from newsgraph.events.wordclass import phrase_words as _phrase_words
 
 _VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 _HARM_ROOTS = frozenset(("17", "18", "19", "20"))
-_CAUSE_PREPS = frozenset("in by during after from amid following due".split())
 _OBJ = ("dobj", "obj", "nsubjpass", "dative")
-
-
-def _words(tok: Token) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_}
-
-
-def _in_class(tok: Token, lex: Lexicon, cls: str) -> str | None:
-    """The class value of the token's lemma or word, else ``None``."""
-    table = lex.word_class(cls)
-    for w in (tok.lemma_.lower(), tok.lower_):
-        if w in table:
-            return table[w]
-    return None
-
-
-def _phrase_words(head: Token) -> list[Token]:
-    """The head and its modifiers ("gas explosion", "football match", "war games")."""
-    return [head, *(c for c in head.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
-
-
-def _disaster(head: Token, lex: Lexicon) -> bool:
-    """A disaster or accident phrase: "the earthquake", "a gas explosion", "floods"."""
-    value = _in_class(head, lex, "disaster")
-    if value is None:
-        return False
-    if value != "ambiguous":
-        return True
-    # an explosion is an accident only with an industrial modifier, subject or place
-    near = _phrase_words(head) + [
-        g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"
-    ]
-    near += [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(_in_class(t, lex, "industrial") is not None for t in near)
-
-
-def _causes(tok: Token, pred: Token) -> list[Token]:
-    """What brings the harm about: the subject, the cause phrases ("in an earthquake"),
-    and for a participle or infinitive ("..., killing 20") the clause it hangs from."""
-    out: list[Token] = []
-    # "were killed and ... injured after an earthquake rocked": conjoined verbs share the cause
-    near = {tok, pred, *tok.conjuncts, *pred.conjuncts}
-    for t in near:
-        for c in t.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                out.append(c)
-            elif c.dep_ in ("prep", "agent") and c.lower_ in _CAUSE_PREPS | {"by"}:
-                out.extend(g for g in c.children if g.dep_ == "pobj")
-            elif c.dep_ == "advcl":  # "were killed when a building collapsed"
-                out.append(c)
-                out.extend(g for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
-    if pred.dep_ in ("advcl", "xcomp", "conj") and pred.head.i != pred.i:
-        head = pred.head
-        out.append(head)
-        out.extend(c for c in head.children if c.dep_ in ("nsubj", "nsubjpass"))
-    return out
-
-
-def _disaster_context(tok: Token, lex: Lexicon) -> bool:
-    """The sentence (or the one before it) is about a disaster or an industrial accident and
-    names no armed attacker: "The blasts killed 50" after "explosions tore through a chemical
-    store", "evacuated residents" of a flooded town."""
-    doc = tok.doc
-    sent = tok.sent
-    start = sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
-    disaster = industrial = False
-    for t in doc[start : sent.end]:
-        if t.ent_type_ in ("PERSON", "ORG", "GPE"):
-            continue
-        if lemma_in(t, lex.word_class("attacker")) is not None:
-            return False
-        value = _in_class(t, lex, "disaster")
-        if value == "-" and t.pos_ == "NOUN" and _in_class(t, lex, "context_disaster") is not None:
-            disaster = True
-        elif value == "ambiguous":
-            industrial = industrial or any(
-                _in_class(x, lex, "industrial") is not None for x in doc[start : sent.end] if x.pos_ == "NOUN"
-            )
-    return disaster or industrial
-
-
-def _public(tgt: list[Token], lex: Lexicon) -> bool:
-    """The addressees are the public ("residents", "visitors"), no named or official actor."""
-    return bool(tgt) and all(
-        t.pos_ == "NOUN" and not t.ent_type_ and _in_class(t, lex, "public") is not None for t in tgt
-    )
-
-
-def _addressees(tok: Token) -> list[Token]:
-    """Who a demand is made of when the argument step found no one: the subject of its clause
-    ("ordered residents to shelter", parsed with "residents" as the clause's subject)."""
-    return [g for c in tok.children if c.dep_ in ("ccomp", "xcomp") for g in c.children if g.dep_ == "nsubj"]
-
-
-def _human_agent(src: list[Token], lex: Lexicon) -> bool:
-    """A source phrase that names people who act: an entity, an agent noun ("police", "rebels")."""
-    return any(
-        s.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-        or s.pos_ in ("PROPN", "PRON")
-        or lemma_in(s, lex.word_class("agent")) is not None
-        or lemma_in(s, lex.word_class("attacker")) is not None
-        for s in src
-    )
-
-
-def _accident(tok: Token, pred: Token, lex: Lexicon) -> bool:
-    for cause in _causes(tok, pred):
-        if cause.pos_ in ("VERB", "AUX"):
-            if _in_class(cause, lex, "accident") is not None or _disaster(cause, lex):
-                return True
-            continue
-        if _disaster(cause, lex):
-            return True
-        for c in cause.children:  # "the collapse of a building", "an explosion at a gas plant"
-            if c.dep_ == "compound" and _disaster(c, lex):
-                return True
-    if tok.pos_ == "NOUN" and _disaster(tok, lex):
-        return True  # the trigger noun itself: "a gas explosion"
-    return False
 
 
 def _sport(tok: Token, pred: Token, lex: Lexicon, src: list[Token], tgt: list[Token]) -> bool:
@@ -350,16 +232,7 @@ def false_event(
         return "protest demand"
     if trig_at is not None and _vehicle(tok, code, lex, trig_at):
         return "vehicle of a purpose"
-    # a passive's agent is its "by" phrase; the others are acted on ("forcing 2,000 people to be evacuated")
-    passive = any(c.dep_ == "auxpass" for c in tok.children)
-    human = _human_agent([s for s in src if not passive or s.head.dep_ == "agent" or s.head.lower_ == "by"], lex)
-    if code.root in _HARM_ROOTS and not human and _accident(tok, pred, lex):
-        return "disaster"
-    if code.root in _HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
-        # "the blasts killed 50" in a report of a chemical fire; evacuating people from a flood
-        return "disaster"
-    if code.plover == "REQUEST" and _public(tgt or _addressees(tok), lex) and _disaster_context(tok, lex):
-        # "officials ordered residents to shelter in place" after a chemical spill
+    if disaster(tok, pred, code, lex, src, tgt):
         return "disaster"
     if _sport(tok, pred, lex, src, tgt):
         return "sport"
@@ -375,6 +248,8 @@ def false_event(
         return "figurative"
     if code.plover == "CONSULT" and (_reaction(tok, lex) or _private(src, lex)):
         return "sense"
+    if code.plover in ("CONSULT", "SUPPORT") and _private([c for c in tok.children if c.dep_ in ("dobj", "obj")], lex):
+        return "private people"  # "welcomed several hundred guests", "met fans after the show"
     if trig.scope is not None and _anonymity(tok, lex):
         return "anonymity"
     return None

@@ -178,6 +178,14 @@ def _future_frame(head: Token) -> bool:
     return head.lower_ == "going" and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in head.children)
 
 
+def _obligation(head: Token) -> bool:
+    """ "has to" / "have to" / "will have to" + infinitive: what must be done (a past "had to
+    resign" reports what was done)."""
+    if head.lemma_.lower() != "have" or head.tag_ in ("VBD", "VBN"):
+        return False
+    return head.tag_ in ("VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+
+
 _QUESTION_OPENERS = frozenset(
     "will would shall should can could may might must do does did is are was were has have had".split()
 )
@@ -289,6 +297,8 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             break
         if dep == "xcomp" and _future_frame(head) and modality == "actual":
             modality = "intended"  # "is to meet next week", "is going to attack"
+        if dep == "xcomp" and _obligation(head) and modality == "actual":
+            modality = "hypothetical"  # "has to withdraw", "will have to negotiate": an obligation, not an act
         if is_verb(head) or head.pos_ == "AUX":
             hp, hm = _own_modality(head, lex)
             # a that-clause has its own tense ("should be noted that X rejected"): only

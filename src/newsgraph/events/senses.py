@@ -6,18 +6,21 @@ political event, or ``None``:
 
 * **violence on oneself**: "killed himself", "has surrounded himself with advisers" (a
   suicide bomber who "blew himself up" stays);
-* **an opinion shared**: "agreed that Smith won the debate" (not an agreement to act;
+* **an opinion shared**: "agreed that Smith won the debate", "agreed there was no reason" (not an agreement to act;
   "agreed to meet", "agreed that they should cooperate" stay);
 * **a poll's share**: "supported by 42 percent" (an opinion measured, not an act);
 * **one's own conduct defended**: "defended his tweets", "cannot defend his record";
 * **a standard met**: "four countries meet the bar" (no one is met);
-* **a question asked**: "asked whether ...", "Asked about the attack, he said" (no demand).
+* **a question asked**: "asked whether ...", "Asked about the attack, he said" (no demand);
+* **a person noun**: "Obama's aides" (lemmatised "aid") names people, not an act;
+* **a prediction**: "warned that bad things are going to happen" announces no act (no threat).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.entities.lexicon import lexicon as role_lexicon
 from newsgraph.events.lexicon import CameoCode, Lexicon
 from newsgraph.events.tokens import is_verb, lemma_in
 
@@ -26,6 +29,8 @@ _VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> str | None:
     """Why the trigger at ``tok`` (coded ``code``, with source phrases ``src``) is no event, else ``None``."""
+    if _person_noun(tok):
+        return "person noun"
     if _reflexive(tok, code):
         return "reflexive"
     if _opinion(tok, code, lex):
@@ -38,7 +43,44 @@ def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> 
         return "standard"
     if code.plover == "REQUEST" and is_verb(tok) and _question(tok):
         return "question"
+    if code.plover == "THREATEN" and _prediction(tok, lex):
+        return "prediction"
     return None
+
+
+_WARN = frozenset(("warn", "caution"))
+_FUTURE_AUX = frozenset(("will", "would", "shall", "could", "might", "may", "'ll", "wo"))
+
+
+def _prediction(tok: Token, lex: Lexicon) -> bool:
+    """ "warned that bad things are going to happen", "warned that the administration was giving
+    up its leverage": a warning whose clause announces no act to come (no future, no condition)
+    or whose subject is no one ("things", "anything") is a prediction or a complaint, not a
+    threat; "warned that it would retaliate if ...", "warned that X would act should Y ..." stay."""
+    if tok.lemma_.lower() not in _WARN:
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and is_verb(c)]
+    if not clauses:
+        return False
+    for c in clauses:
+        subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+        if subj is not None and lemma_in(subj, lex.word_class("generic")) is not None:
+            continue
+        future = c.lower_ == "going" or any(
+            w.tag_ == "MD" or w.lower_ in _FUTURE_AUX or (w.dep_ == "mark" and w.lower_ in ("if", "unless"))
+            for w in c.subtree
+        )
+        if future:
+            return False
+    return True
+
+
+def _person_noun(tok: Token) -> bool:
+    """ "Obama's aides were complimentary": a noun the tagger gives an event lemma ("aides" ->
+    "aid") that is a role noun of the entity stage's vocabulary names people, not an act."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return role_lexicon().role(tok.lower_) is not None
 
 
 def _reflexive(tok: Token, code: CameoCode) -> bool:
@@ -63,6 +105,8 @@ def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     if not clauses or any(c.dep_ in ("xcomp", "dobj", "obj") for c in tok.children):
         return False
+    if all(_state(c) for c in clauses):
+        return True  # "agreed the rich would be the winners", "agreed with X that there was no reason"
     partners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if any(g.pos_ == "PROPN" or g.ent_type_ or lemma_in(g, lex.word_class("agent")) is not None for g in partners):
         return False  # "agreed with Turkey that ...": two parties agree
@@ -70,6 +114,14 @@ def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
     return not any(
         c.tag_ in ("VB", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
     )
+
+
+def _state(clause: Token) -> bool:
+    """A clause that states what is so, not what is to be done: a copula ("would be the
+    biggest beneficiaries", "is dead") or "there is"."""
+    if clause.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ in ("attr", "acomp", "expl") for c in clause.children)
 
 
 _POLL_SHARES = frozenset(("percent", "%", "percentage", "pct"))
