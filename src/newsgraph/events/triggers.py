@@ -112,7 +112,9 @@ class Frame:
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
             self.loose = self.strict = noun_keys(tok)
-            if any(_money(c) for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
+            if any(_money(c) for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")) or any(
+                _money(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            ):
                 self.loose = self.strict = self.loose | {"MONEY"}  # "$45m support": money given
             self.keys = {"o:" + k for k in self.loose}
             return
@@ -389,6 +391,8 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         tok = tok.head  # "a mediation effort": the compound shares its frame noun's licence
     head = tok.head
     dep = tok.dep_
+    if lemma_in(tok, lex.word_class("agent_noun")) is not None:
+        return _copular(tok)  # "X is the largest donor": the role names what the subject does
     if dep == "ROOT":
         return tok
     if dep == "pobj" and head.lower_ == "for" and is_verb(head.head) and head.head.i not in triggered:
@@ -432,6 +436,19 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         # "were killed in an attack by rebels", "died after clashes with the army": the noun
         # names the act and its actor where the verb names only the harm
         return tok
+    return None
+
+
+_COPULAS = frozenset("be remain become".split())
+
+
+def _copular(noun: Token) -> Token | None:
+    """The copula an agent noun is the predicate of ("X remains the largest donor", "X is one of
+    the largest donors"), else ``None``: the noun alone ("donors met") states no act."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head  # "one of the largest donors"
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        return noun.head
     return None
 
 
