@@ -27,7 +27,9 @@ def _dictionary(tmp_path: Path) -> tuple[Path, Path]:
         # a material act (172, QuadClass 4) and a verbal one (042 is QuadClass 1), both written for "halt"
         + "STOP_\t+publication\t172\thalt\tL3\n"
         + "STOP_\t+visit\t042\thalt\tL4\n"
-        + "STOP_\t@with:warning\t012\thalt\tL5\n",
+        + "STOP_\t@with:warning\t012\thalt\tL5\n"
+        + "STOP_\t@for:humanitarian_aid\t073\thalt\tL6\n"
+        + "STOP_\t@against:*\t171\thalt\tL7\n",
         encoding="utf-8",
     )
     return verbs, patterns
@@ -43,11 +45,12 @@ def test_events_petrarch_scope_material_spreads_object_patterns_of_material_acts
     named = parse_petrarch(verbs, patterns, cameo, scope="named")
     material = parse_petrarch(verbs, patterns, cameo, scope="material")
     block = parse_petrarch(verbs, patterns, cameo, scope="block")
-    assert _codes(named, "halt") == _codes(material, "halt") == {"172", "042", "012"}
+    assert _codes(named, "halt") == _codes(material, "halt") == {"172", "042", "012", "073", "171"}
     assert _codes(named, "freeze") == set()
-    # "froze publication of X" is the same deed; "froze a visit" is not a visit, whatever its verb
-    assert _codes(material, "freeze") == {"172"}
-    assert _codes(block, "freeze") == {"172", "042", "012"}
+    # "froze publication of X" is the same deed; "froze a visit" is not a visit, whatever its verb,
+    # and a preposition with any object names no deed of its own
+    assert _codes(material, "freeze") == {"172", "073"}
+    assert _codes(block, "freeze") == {"172", "042", "012", "073", "171"}
     with pytest.raises(ValueError):
         parse_petrarch(verbs, patterns, cameo, scope="everything")
 

@@ -320,8 +320,8 @@ def parse_petrarch(
     A verb's own code becomes a bare pattern (none when it has no PLOVER type: a
     statement verb is not a trigger). Which verbs of its block a pattern applies to
     (``scope``): ``block`` every verb; ``named`` the verbs its source line names (all
-    when it names none); ``material`` those, and every verb of the block for a verb +
-    object pattern that codes a material act (QuadClass 2 or 4: "suspended publication",
+    when it names none); ``material`` those, and every verb of the block for a pattern
+    naming a noun that codes a material act (QuadClass 2 or 4: "suspended publication",
     "revoked the decision", "contributed medicine"): the object names a deed whatever the
     block's verb, while a verbal act ("disputed the results") depends on the verb.
     """
@@ -365,9 +365,10 @@ def parse_petrarch(
 
 
 def _material(trig: Trigger, cameo: dict[str, CameoCode]) -> bool:
-    """A verb + object pattern coding a material act (CAMEO QuadClass 2 or 4)."""
-    if not trig.objects or trig.cameo == "-":
-        return False
+    """A pattern naming a noun (the object's, or a prepositional phrase's: "pay for humanitarian
+    aid") that codes a material act (CAMEO QuadClass 2 or 4)."""
+    if not (trig.objects or any(nouns for _, nouns in trig.preps)) or trig.cameo == "-":
+        return False  # a bare verb, particle or any-object preposition: the verb decides
     code = next((cameo[trig.cameo[:n]] for n in range(len(trig.cameo), 1, -1) if trig.cameo[:n] in cameo), None)
     return code is not None and code.quad_class in (2, 4)
 
