@@ -95,3 +95,14 @@ def test_events_round6_money_in_the_of_phrase_of_an_event_noun(analyzer: Analyze
     a = analyzer("Sweden made a contribution of $5 million to the refugee fund in Jordan.")
     found = _actual(a, "AID")
     assert found and found[0].cameo == "071"
+
+
+def test_events_round6_amount_is_the_dictionarys_money_and_from_names_the_giver(analyzer: Analyzer) -> None:
+    # the dictionary's "receive +money ... (from) !rev" names currency words; "$20 million" is money too,
+    # and the giver is the from-phrase, not the amount
+    a = analyzer("Haiti received $20 million from Venezuela.")
+    found = _actual(a, "AID")
+    assert found, [(e.type, e.trigger.text) for e in a.events]
+    names = {e.id: e.name for e in a.entities}
+    assert [names[i] for i in found[0].source] == ["Venezuela"]
+    assert [names[i] for i in found[0].target] == ["Haiti"]

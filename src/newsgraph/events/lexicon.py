@@ -143,8 +143,9 @@ class Trigger:
             anchor = frozenset()
         object.__setattr__(self, "anchor", anchor)
         heads = frozenset(key[2:].rsplit("_", 1)[-1] for key in anchor)
-        # "o:*", "o:MONEY", "o:ACTOR" stand for no word of their own
-        if heads and all(h and h == h.lower() and h != "*" for h in heads):
+        # "o:*", "o:MONEY", "o:ACTOR" stand for no word of their own, nor does "o:money", which an
+        # amount ("$20 million") also gives
+        if heads and all(h and h == h.lower() and h not in ("*", "money") for h in heads):
             object.__setattr__(self, "anchor_words", heads)
 
 

@@ -135,6 +135,11 @@ class Frame:
         strict = _objects(tok, strict=True)
         for o in strict:
             self.strict |= noun_keys(o)
+        if any(_money(o) for o in strict):
+            # "received $2 billion": an amount of money is the dictionary's money (its currency
+            # words name what the tagger reads as an amount)
+            self.strict.add("money")
+            self.loose.add("money")
         # "reaffirmed their backing for X", "launched a mediation effort": a light verb's object
         # that is an event noun names the event itself (``noun_licensed``), with its own actors
         self.event_object = lemma_in(tok, lex.word_class("light")) is not None and any(
