@@ -106,3 +106,12 @@ def test_events_round6_amount_is_the_dictionarys_money_and_from_names_the_giver(
     names = {e.id: e.name for e in a.entities}
     assert [names[i] for i in found[0].source] == ["Venezuela"]
     assert [names[i] for i in found[0].target] == ["Haiti"]
+
+
+def test_events_round6_event_noun_in_a_cause_phrase_with_its_own_actors(analyzer: Analyzer) -> None:
+    a = analyzer("Georgia shut its border with Armenia because of fighting between Azerbaijanis and Armenians.")
+    found = _actual(a, "ASSAULT")
+    assert found and found[0].trigger.text == "fighting"
+    # a cause with no actor of its own is only mentioned
+    a = analyzer("Georgia shut its border with Armenia because of fighting in the region.")
+    assert not _actual(a, "ASSAULT")

@@ -432,6 +432,8 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         return head
     if dep in ("nsubj", "nsubjpass") and _own_actor(tok):
         return tok  # "a Saudi-led strike on a school bus used a guided bomb": the subject is the act
+    if dep == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in _CAUSAL.get(head.lower_, ()):
+        head = head.head  # "because of fighting between A and B": a cause sets the scene
     if (
         dep == "pobj"
         and head.lower_ in _SETTING
@@ -459,7 +461,10 @@ def _copular(noun: Token) -> Token | None:
 
 _NOUN_ACTOR_PREPS = ("by", "with", "between", "on", "against")
 # prepositions of a noun that sets the scene of the clause ("killed in an attack by ...")
-_SETTING = frozenset("in during after following amid by".split())
+_SETTING = frozenset("in during after following amid by because owing".split())
+# two-word prepositions of cause, by their second word: "because of", "owing to" (not "due to":
+# "is due to" is also a schedule)
+_CAUSAL = {"of": frozenset(("because",)), "to": frozenset(("owing",))}
 
 
 def _own_actor(noun: Token, sources_only: bool = False) -> bool:
