@@ -115,3 +115,13 @@ def test_events_round6_event_noun_in_a_cause_phrase_with_its_own_actors(analyzer
     # a cause with no actor of its own is only mentioned
     a = analyzer("Georgia shut its border with Armenia because of fighting in the region.")
     assert not _actual(a, "ASSAULT")
+
+
+def test_events_round6_event_noun_inside_a_series(analyzer: Analyzer) -> None:
+    # "a campaign of arrests": the arrests are what the light verb's object is made of
+    a = analyzer("Egyptian police began a campaign of arrests against Muslim Brotherhood members.")
+    found = _actual(a, "COERCE")
+    assert found and found[0].trigger.text == "arrests"
+    a = analyzer("Russia carried out a series of raids on Chechen villages.")
+    found = _actual(a, "ASSAULT")
+    assert found and found[0].trigger.text == "raids"

@@ -410,6 +410,15 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         head, dep = head.head, "dobj"
     if (
         dep == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and (lemma_in(head.head, lex.word_class("series")) or lemma_in(head.head, frames))
+    ):
+        # "launched a wave of attacks on X", "began a campaign of arrests": the acts are what the
+        # series or the frame is made of, and take its place in the clause
+        head, dep = head.head.head, head.head.dep_
+    if (
+        dep == "pobj"
         and head.lower_ in ("of", "in")
         and head.head.pos_ in ("NOUN", "NUM")
         and head.head.dep_ in ("dobj", "obj")
