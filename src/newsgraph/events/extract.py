@@ -98,16 +98,19 @@ def _trigger_events(
     src_toks, tgt_toks = argument_tokens(tok, trig, pred)
     if trig.reverse:  # "came under fire from X": the subject is the one acted on
         src_toks, tgt_toks = tgt_toks, src_toks
+        if any(not nouns for _, nouns in trig.preps):
+            # "received $20 million from Venezuela": the pattern's phrase with any object names
+            # the doer, not the object
+            src_toks = [
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and any(c.lower_ in p and not n for p, n in trig.preps)
+                for g in c.children
+                if g.dep_ == "pobj"
+            ] or src_toks
     if trig.preps and not tgt_toks:
         # "engaged in a firefight with X": the pattern's noun lends its own with/against/on phrase
-        tgt_toks = [
-            t
-            for c in tok.children
-            if c.dep_ == "prep" and any(c.lower_ in p for p, _ in trig.preps)
-            for g in c.children
-            if g.dep_ == "pobj"
-            for t in noun_targets(g)
-        ]
+        tgt_toks = _pattern_phrase(tok, trig)
     why = false_event(tok, trig, pred, code, lex, src_toks, tgt_toks, trig_at)
     if why is not None:
         logger.debug("no event at %r: %s", tok.text, why)
@@ -146,6 +149,18 @@ def _trigger_events(
     )
     derived = derived_event(cand, reading, pred, lex)
     return [cand] if derived is None else [cand, derived]
+
+
+def _pattern_phrase(tok: Token, trig: Trigger) -> list[Token]:
+    """The actor heads in the prepositional phrases of ``tok`` that the pattern names."""
+    return [
+        t
+        for c in tok.children
+        if c.dep_ == "prep" and any(c.lower_ in p for p, _ in trig.preps)
+        for g in c.children
+        if g.dep_ == "pobj"
+        for t in noun_targets(g)
+    ]
 
 
 def _group_sectors(ctx: Context, ids: Sequence[str]) -> list[tuple[str, ...]]:

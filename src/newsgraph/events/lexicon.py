@@ -48,8 +48,10 @@ SCOPES = ("-", "intended", "threatened", "hypothetical", "negated")
 _ROOT_SCOPE = {"02": "hypothetical", "10": "hypothetical", "03": "intended", "13": "threatened"}
 # which vocabulary to load (an ablation switch for the evaluation: petrarch, hand or both)
 VOCABULARY_ENV = "NEWSGRAPH_EVENT_VOCAB"
-# which verbs of a block a dictionary pattern applies to: every verb (block) or the verbs its line names (named)
+# which verbs of a block a dictionary pattern applies to: every verb (block), the verbs its line names
+# (named), or those and, for a verb + object pattern of a material act, every verb (material; the default)
 PATTERN_SCOPE_ENV = "NEWSGRAPH_PETRARCH_PATTERNS"
+PATTERN_SCOPES = ("block", "named", "material")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +143,9 @@ class Trigger:
             anchor = frozenset()
         object.__setattr__(self, "anchor", anchor)
         heads = frozenset(key[2:].rsplit("_", 1)[-1] for key in anchor)
-        # "o:*", "o:MONEY", "o:ACTOR" stand for no word of their own
-        if heads and all(h and h == h.lower() and h != "*" for h in heads):
+        # "o:*", "o:MONEY", "o:ACTOR" stand for no word of their own, nor does "o:money", which an
+        # amount ("$20 million") also gives
+        if heads and all(h and h == h.lower() and h not in ("*", "money") for h in heads):
             object.__setattr__(self, "anchor_words", heads)
 
 
@@ -311,14 +314,20 @@ def parse_petrarch(
     verbs_path: Path | resources.abc.Traversable,
     patterns_path: Path | resources.abc.Traversable,
     cameo: dict[str, CameoCode],
-    named_only: bool = False,
+    scope: str = "block",
 ) -> dict[tuple[str, str], list[Trigger]]:
     """The converted PETRARCH2 dictionary as trigger patterns, by (``"verb"``, lemma).
 
     A verb's own code becomes a bare pattern (none when it has no PLOVER type: a
-    statement verb is not a trigger); a block's patterns apply to every verb of
-    the block (``named_only``: to the verbs the source line names, else to all).
+    statement verb is not a trigger). Which verbs of its block a pattern applies to
+    (``scope``): ``block`` every verb; ``named`` the verbs its source line names (all
+    when it names none); ``material`` those, and every verb of the block for a pattern
+    naming a noun that codes a material act (QuadClass 2 or 4: "suspended publication",
+    "revoked the decision", "contributed medicine"): the object names a deed whatever the
+    block's verb, while a verbal act ("disputed the results") depends on the verb.
     """
+    if scope not in PATTERN_SCOPES:
+        raise ValueError(f"pattern scope must be one of {PATTERN_SCOPES}, not {scope!r}")
     blocks: dict[str, list[tuple[Trigger, frozenset[str]]]] = {}
     for lineno, (block, pattern, code, named, *_) in _rows(patterns_path, 4):
         if not _known_code(code, cameo):
@@ -348,11 +357,21 @@ def parse_petrarch(
         if " " in verb:
             continue  # a compound verb ("call off") brings no block patterns to its head verb
         for trig, names in blocks.get(block, ()):
-            if named_only and names and verb not in names:
+            unnamed = scope != "block" and bool(names) and verb not in names
+            if unnamed and not (scope == "material" and _material(trig, cameo)):
                 continue
             if all(t is not trig for t in out):
                 out.append(trig)
     return found
+
+
+def _material(trig: Trigger, cameo: dict[str, CameoCode]) -> bool:
+    """A pattern naming a noun (the object's, or a prepositional phrase's: "pay for humanitarian
+    aid") that codes a material act (CAMEO QuadClass 2 or 4)."""
+    if not (trig.objects or any(nouns for _, nouns in trig.preps)) or trig.cameo == "-":
+        return False  # a bare verb, particle or any-object preposition: the verb decides
+    code = next((cameo[trig.cameo[:n]] for n in range(len(trig.cameo), 1, -1) if trig.cameo[:n] in cameo), None)
+    return code is not None and code.quad_class in (2, 4)
 
 
 def parse_words(path: Path | resources.abc.Traversable) -> dict[str, dict[str, str]]:
@@ -394,7 +413,7 @@ def _load(vocabulary: str, pattern_scope: str) -> Lexicon:
             base.joinpath("petrarch_verbs.tsv"),
             base.joinpath("petrarch_patterns.tsv"),
             cameo,
-            named_only=pattern_scope == "named",
+            scope=pattern_scope,
         )
         if vocabulary == "petrarch":  # the dictionary has no event nouns: keep the hand nouns
             for trig in _hand_rows(base.joinpath("triggers.tsv"), cameo):
@@ -409,4 +428,4 @@ def _load(vocabulary: str, pattern_scope: str) -> Lexicon:
 
 def load_lexicon() -> Lexicon:
     """The event lexicon (cached): CAMEO table, both trigger layers, word classes."""
-    return _load(os.environ.get(VOCABULARY_ENV, "both"), os.environ.get(PATTERN_SCOPE_ENV, "named"))
+    return _load(os.environ.get(VOCABULARY_ENV, "both"), os.environ.get(PATTERN_SCOPE_ENV, "material"))

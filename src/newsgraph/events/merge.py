@@ -42,6 +42,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
         first.target.extend(x for x in c.target if x not in first.target and x not in first.source)
         first.confidence = max(first.confidence, c.confidence)
         first.quote = first.quote or c.quote
+        first.location = first.location or c.location  # a folded mention's place fills an empty one
         if c.depth < first.depth:
             first.depth = c.depth
     kept: list[Candidate] = []
@@ -65,6 +66,7 @@ def merge(cands: list[Candidate]) -> list[Candidate]:
             if k.date is None or (k.date.basis != "text" and c.date is not None and c.date.basis == "text"):
                 k.date = c.date
             k.quote = k.quote or c.quote
+            k.location = k.location or c.location
             k.confidence = max(k.confidence, c.confidence)
             if c.depth < k.depth and same_sentence:
                 k.depth = c.depth

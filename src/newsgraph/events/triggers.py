@@ -112,7 +112,9 @@ class Frame:
         if not is_verb(tok):
             # an event noun's "object" is the noun phrase itself: "air strikes", "naval drills"
             self.loose = self.strict = noun_keys(tok)
-            if any(_money(c) for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")):
+            if any(_money(c) for c in tok.children if c.dep_ in _MODIFIERS + ("nummod", "quantmod")) or any(
+                _money(g) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            ):
                 self.loose = self.strict = self.loose | {"MONEY"}  # "$45m support": money given
             self.keys = {"o:" + k for k in self.loose}
             return
@@ -133,6 +135,11 @@ class Frame:
         strict = _objects(tok, strict=True)
         for o in strict:
             self.strict |= noun_keys(o)
+        if any(_money(o) for o in strict):
+            # "received $2 billion": an amount of money is the dictionary's money (its currency
+            # words name what the tagger reads as an amount)
+            self.strict.add("money")
+            self.loose.add("money")
         # "reaffirmed their backing for X", "launched a mediation effort": a light verb's object
         # that is an event noun names the event itself (``noun_licensed``), with its own actors
         self.event_object = lemma_in(tok, lex.word_class("light")) is not None and any(
@@ -389,6 +396,8 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         tok = tok.head  # "a mediation effort": the compound shares its frame noun's licence
     head = tok.head
     dep = tok.dep_
+    if lemma_in(tok, lex.word_class("agent_noun")) is not None:
+        return _copular(tok)  # "X is the largest donor": the role names what the subject does
     if dep == "ROOT":
         return tok
     if dep == "pobj" and head.lower_ == "for" and is_verb(head.head) and head.head.i not in triggered:
@@ -399,6 +408,15 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
             return head.head
     if dep == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in ("go", "call", "carry"):
         head, dep = head.head, "dobj"
+    if (
+        dep == "pobj"
+        and head.lower_ == "of"
+        and head.head.pos_ == "NOUN"
+        and (lemma_in(head.head, lex.word_class("series")) or lemma_in(head.head, frames))
+    ):
+        # "launched a wave of attacks on X", "began a campaign of arrests": the acts are what the
+        # series or the frame is made of, and take its place in the clause
+        head, dep = head.head.head, head.head.dep_
     if (
         dep == "pobj"
         and head.lower_ in ("of", "in")
@@ -423,6 +441,8 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         return head
     if dep in ("nsubj", "nsubjpass") and _own_actor(tok):
         return tok  # "a Saudi-led strike on a school bus used a guided bomb": the subject is the act
+    if dep == "pobj" and head.lower_ in ("of", "to") and head.head.lower_ in _CAUSAL.get(head.lower_, ()):
+        head = head.head  # "because of fighting between A and B": a cause sets the scene
     if (
         dep == "pobj"
         and head.lower_ in _SETTING
@@ -435,9 +455,25 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
     return None
 
 
+_COPULAS = frozenset("be remain become".split())
+
+
+def _copular(noun: Token) -> Token | None:
+    """The copula an agent noun is the predicate of ("X remains the largest donor", "X is one of
+    the largest donors"), else ``None``: the noun alone ("donors met") states no act."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lower_ == "one":
+        noun = noun.head.head  # "one of the largest donors"
+    if noun.dep_ == "attr" and noun.head.lemma_.lower() in _COPULAS:
+        return noun.head
+    return None
+
+
 _NOUN_ACTOR_PREPS = ("by", "with", "between", "on", "against")
 # prepositions of a noun that sets the scene of the clause ("killed in an attack by ...")
-_SETTING = frozenset("in during after following amid by".split())
+_SETTING = frozenset("in during after following amid by because owing".split())
+# two-word prepositions of cause, by their second word: "because of", "owing to" (not "due to":
+# "is due to" is also a schedule)
+_CAUSAL = {"of": frozenset(("because",)), "to": frozenset(("owing",))}
 
 
 def _own_actor(noun: Token, sources_only: bool = False) -> bool:
