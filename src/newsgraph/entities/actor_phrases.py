@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.document import tokens_of
 from newsgraph.entities.common import DASHES
-from newsgraph.entities.lexicon import rows
+from newsgraph.entities.lexicon import lexicon, rows
 
 #: Nouns too vague to make an actor phrase of ("the Turkish side", "Iraqi town").
 _NOT_ACTORS = frozenset(
@@ -251,12 +251,21 @@ def initial_common_noun(doc: Doc, tok: Token) -> bool:
     return prev.text in ('"', "“", "'", "‘") or (prev.is_space and "\n" in prev.text)
 
 
+#: Positions where the collectives take a capitalised role title (their argument positions).
+_COLLECTIVE_DEPS = frozenset("nsubj nsubjpass dobj obj pobj dative conj appos attr oprd ROOT npadvmod".split())
+
+
 def _bare_title(doc: Doc, tok: Token) -> bool:
-    """A capitalised title with no name after it ("condemned the Israeli Prime Minister's
-    declaration"): the tagger makes it a name, but it is a role noun (the caller asks the
-    knowledge base for its sector)."""
+    """A capitalised title with no name after it, as an owner ("condemned the Israeli Prime
+    Minister's declaration"): the tagger makes it a name, but it is a role noun (the caller
+    asks the knowledge base for its sector). A subject or object the role lexicon knows
+    ("talks with the Peruvian Prime Minister") is left to the collectives."""
     if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
-        return False  # (a tagged name: "the US Senate" is a name entity already)
+        return False
+    if tok.dep_ in _COLLECTIVE_DEPS:
+        words = " ".join([*(t.text for t in tok.lefts if t.dep_ == "compound"), tok.text])
+        if lexicon().role(words) is not None or lexicon().role(tok.text) is not None:
+            return False  # (a tagged name: "the US Senate" is a name entity already)
     if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
         return False
     # "Secretary of State Rex Tillerson", "the Grand Mufti of Egypt, Sheikh X": a title of a name
