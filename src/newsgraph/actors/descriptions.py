@@ -150,7 +150,8 @@ def _own_basis(doc: Doc, kb: Any, m: Mention) -> str | None:
     if span is None:
         return None
     for t in span:
-        if t.dep_ == "poss" and t.pos_ == "PROPN":
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and t.i != span.root.i:
+            # (not the phrase itself as an owner: "the Israeli Prime Minister's declaration")
             return "country from the possessor"
     for t in span:
         if t.is_title or t.is_upper:

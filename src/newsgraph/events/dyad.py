@@ -251,6 +251,13 @@ def _source(
                 break
     if not source and any(t.lower_ in _PERSONAL for t in src_toks):
         source = reporter(ctx, pred, quote, is_cue)
+    elif source and all(_definite_description(ctx, x, t) for x in source for t in src_toks[:1]):
+        # "Holness announced that the government will extend the curfew", "Taliban leaders said
+        # the fighters will lay down their arms": a definite description of the speaker's own
+        # kind in reported speech is the speaker's body
+        speaker = reporter(ctx, pred, quote, is_cue)
+        if speaker and all(_same_sector(ctx, s, x) for s in speaker for x in source):
+            source = speaker
     if not source:
         source = _document_maker(ctx, src_toks, pred, quote)
     anonymous = any(t.lemma_.lower() in report_nouns() for t in src_toks)
@@ -258,6 +265,26 @@ def _source(
         # (not for "sources in Pakistan said": the quote stage may resolve them to the place)
         source = [quote.speaker.entity]
     return source, fallback
+
+
+def _definite_description(ctx: Context, eid: str, tok: Token) -> bool:
+    """An entity written only as "the <noun>" here, with no name anywhere ("the government")."""
+    ent = ctx.by_id.get(eid)
+    if ent is None or any(m.kind == "name" for m in ent.mentions):
+        return False
+    # bare: "the government", not "the Syrian government" nor "the country's army"
+    lefts = list(tok.lefts)
+    return tok.pos_ == "NOUN" and len(lefts) == 1 and lefts[0].lower_ == "the"
+
+
+def _same_sector(ctx: Context, speaker: str, eid: str) -> bool:
+    """Whether the speaker's actor shares a sector (and any country) with the description's."""
+    a, b = ctx.by_id.get(speaker), ctx.by_id.get(eid)
+    if a is None or b is None or a.actor is None or b.actor is None:
+        return False
+    if a.actor.country and b.actor.country and a.actor.country != b.actor.country:
+        return False
+    return bool(set(a.actor.sector) & set(b.actor.sector))
 
 
 def _document_maker(ctx: Context, src_toks: list[Token], pred: Token, quote: Quote | None) -> list[str]:
