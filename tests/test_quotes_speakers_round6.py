@@ -108,3 +108,27 @@ def test_no_subject_from_a_nominal_that_does_not_open_the_sentence() -> None:
         ]
     )
     assert _subject(doc[9]) is None
+
+
+def test_a_preposition_parsed_as_subject_is_no_speaker() -> None:
+    # "Of Carson, Reed, who runs the ports, said it works." (the parser made "Of" the subject
+    # and the name its object): the name before the aside is the speaker
+    doc = _doc(
+        [
+            ("Of", "IN", "ADP", "nsubj", 9),
+            ("Carson", "NNP", "PROPN", "nmod", 3),
+            (",", ",", "PUNCT", "punct", 3),
+            ("Reed", "NNP", "PROPN", "pobj", 0),
+            (",", ",", "PUNCT", "punct", 3),
+            ("who", "WP", "PRON", "nsubj", 6),
+            ("runs", "VBZ", "VERB", "relcl", 3),
+            ("ports", "NNS", "NOUN", "dobj", 6),
+            (",", ",", "PUNCT", "punct", 3),
+            ("said", "VBD", "VERB", "ROOT", 9),
+            ("it", "PRP", "PRON", "nsubj", 11),
+            ("works", "VBZ", "VERB", "ccomp", 9),
+            (".", ".", "PUNCT", "punct", 9),
+        ]
+    )
+    subj = _subject(doc[9])
+    assert subj is not None and subj.text == "Reed"

@@ -43,9 +43,14 @@ def _is_date(tok: Token) -> bool:
     return tok.ent_type_ in _NOT_SPEAKER_ENTS and not _is_age(tok)
 
 
+#: a word the parser made a subject that cannot name anyone: "Of Carson, Levine, who ..., said"
+#: (parsed with "Of" as the subject and the name as its object)
+_NOT_NOMINAL = frozenset({"ADP", "SCONJ", "CCONJ", "PUNCT", "PART", "INTJ", "SYM"})
+
+
 def _usable_subject(tok: Token, verb: Token) -> bool:
     """A subject that can be a speaker: not a date, not a dateline ("WASHINGTON (AP) -"), same line."""
-    if _is_date(tok):
+    if _is_date(tok) or tok.pos_ in _NOT_NOMINAL:
         return False
     if tok.is_upper and len(tok.text) > 2 and tok.ent_type_ in ("GPE", "LOC", ""):
         return False
