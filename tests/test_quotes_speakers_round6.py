@@ -132,3 +132,25 @@ def test_a_preposition_parsed_as_subject_is_no_speaker() -> None:
     )
     subj = _subject(doc[9])
     assert subj is not None and subj.text == "Reed"
+
+
+def test_coordinated_adjective_is_held_by_the_first_adjectives_holder() -> None:
+    # "Pilots are confident and acutely aware of the risk."
+    from newsgraph.quotes.scope import _source_token
+
+    doc = _doc(
+        [
+            ("Pilots", "NNS", "NOUN", "nsubj", 1),
+            ("are", "VBP", "AUX", "ROOT", 1),
+            ("confident", "JJ", "ADJ", "acomp", 1),
+            ("and", "CC", "CCONJ", "cc", 2),
+            ("acutely", "RB", "ADV", "advmod", 5),
+            ("aware", "JJ", "ADJ", "conj", 2),
+            ("of", "IN", "ADP", "prep", 5),
+            ("the", "DT", "DET", "det", 8),
+            ("risk", "NN", "NOUN", "pobj", 6),
+            (".", ".", "PUNCT", "punct", 1),
+        ]
+    )
+    holder = _source_token(doc[5])
+    assert holder is not None and holder.text == "Pilots"
