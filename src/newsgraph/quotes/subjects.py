@@ -262,7 +262,7 @@ def _parse_subject(verb: Token) -> Token | None:
 #: then says ...": the parser made the first clause a complement of the second)
 _LEFT_CLAUSES = frozenset({"ccomp", "csubj", "parataxis"})
 #: roles the parser gives a subject it did not attach as one ("Party elites — most of them
-#: senators — are acquiescing": dep; "Most voters in the six states on Tuesday said": npadvmod)
+#: senators — are acquiescing": dep; "Less than a third agreed": npadvmod)
 _LOST_SUBJECT = frozenset({"npadvmod", "dep"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
