@@ -27,7 +27,7 @@ The rule:
   to the end of the sentence is judged against "said" even when its content
   overlaps "argued" more. Content overlap still decides which pairs are
   possible, so no pair is made that content alone would not allow (PolNeAR
-  train half a: 7,120 pairs either way). Correct when the predicted speaker
+  train half a: 7,121 pairs against 7,120 by content). Correct when the predicted speaker
   mention (cue) overlaps the gold Source (Cue) span. A gold relation without a
   Source (or Cue) counts as correct only when the prediction has no speaker
   mention (cue) either. ``speaker_accuracy_by_content`` (reported, not gated)
