@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import InputError
-from newsgraph.evaluation.quotes import QuoteScores, load_gold, overlap_f1, pair, read_ann
+from newsgraph.evaluation.quotes import GoldRelation, QuoteScores, load_gold, overlap_f1, pair, read_ann
 from newsgraph.records import Quote, Span, Speaker
 
 TEXT = 'Lena said "the dam is safe" today. Officials believe that repairs will take years, Omar added.\n'
@@ -137,3 +137,49 @@ def test_speaker_entity_accuracy_credits_any_mention_of_the_entity(gold_dir: Pat
     plain = QuoteScores()
     plain.add(art.text, art.relations, [q])
     assert "speaker_entity_accuracy" not in plain.as_dict()
+
+
+CHAIN = "Mira Holt said she was a critic of the harbour plan, which she argued would cost the town dearly.\n"
+
+
+def _chain_relation(content: str, cue: str, source: str) -> GoldRelation:
+    return GoldRelation((_span(CHAIN, content),), (_span(CHAIN, source),), (_span(CHAIN, cue),))
+
+
+def test_pairing_prefers_the_gold_relation_of_the_same_cue() -> None:
+    # two gold relations: "said" (up to "plan") and "argued" (the relative clause); the prediction
+    # of "said" runs to the end of the sentence and overlaps "argued" more, yet it is the "said"
+    # relation: the pair of the same cue goes first when both contents overlap enough
+    said = _chain_relation("she was a critic of the harbour plan", "said", "Mira Holt")
+    argued = _chain_relation("which she argued would cost the town dearly", "argued", "she")
+    pred = Quote(
+        id="Q1",
+        kind="indirect",
+        content=(
+            Span.of(
+                CHAIN,
+                *_span(
+                    CHAIN, "she was a critic of the harbour plan, which she argued would cost the town dearly"
+                ),
+            ),
+        ),
+        cue=Span.of(CHAIN, *_span(CHAIN, "said")),
+        speaker=Speaker(Span.of(CHAIN, *_span(CHAIN, "Mira Holt"))),
+    )
+    scores = QuoteScores()
+    scores.add(CHAIN, [said, argued], [pred])
+    m = scores.as_dict()
+    assert m["all"]["tp"] == 1
+    assert m["speaker_accuracy"] == 1.0 and m["cue_accuracy"] == 1.0
+    # by content overlap alone it would pair with "argued" (and its speaker would be wrong)
+    p = [frozenset(i for i in range(len(CHAIN) - 2) if not CHAIN[i].isspace())]
+    sets = [
+        frozenset(i for a, b in r.content for i in range(a, b) if not CHAIN[i].isspace())
+        for r in (said, argued)
+    ]
+    assert pair(p, sets) == [(0, 1)]
+
+
+def test_pairing_by_cue_never_pairs_what_content_does_not_allow() -> None:
+    cue = [frozenset(range(0, 4))]
+    assert pair([frozenset(range(0, 3))], [frozenset(range(0, 10))], cue, cue) == []

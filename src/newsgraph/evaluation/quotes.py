@@ -18,10 +18,20 @@ The rule:
   predicted quotes of kind ``direct`` or ``mixed`` (a mixed quote carries a
   quoted fragment, as do the gold contents of this subset); paired separately
   with the same rule.
-* ``speaker_accuracy`` / ``cue_accuracy``: over the pairs of ``all``. Correct
-  when the predicted speaker mention (cue) overlaps the gold Source (Cue)
-  span. A gold relation without a Source (or Cue) counts as correct only when
-  the prediction has no speaker mention (cue) either.
+* ``speaker_accuracy`` / ``cue_accuracy``: over the pairs of the same rule with
+  one preference added: a pair whose cues share a character goes before any pair
+  whose cues do not (then by overlap F1). Of two gold relations whose contents
+  both overlap a prediction enough, the one of the prediction's cue is its
+  attribution: "X said he was a critic of the plan, which he argued ..." has a
+  "said" and an "argued" relation, and a "said" prediction whose content runs
+  to the end of the sentence is judged against "said" even when its content
+  overlaps "argued" more. Content overlap still decides which pairs are
+  possible, so no pair is made that content alone would not allow (PolNeAR
+  train half a: 7,121 pairs against 7,120 by content). Correct when the predicted speaker
+  mention (cue) overlaps the gold Source (Cue) span. A gold relation without a
+  Source (or Cue) counts as correct only when the prediction has no speaker
+  mention (cue) either. ``speaker_accuracy_by_content`` (reported, not gated)
+  is the speaker accuracy over the content pairs alone, as scored before.
 * ``speaker_entity_accuracy`` (reported, not gated): as ``speaker_accuracy``, but a pair is
   also correct when the predicted speaker *entity* has some mention (anywhere in the
   article) overlapping the gold Source: "he said" resolved to Vasilescu counts when the
@@ -168,8 +178,19 @@ def overlap_f1(a: frozenset[int], b: frozenset[int]) -> float:
     return 2 * common / (len(a) + len(b))
 
 
-def pair(pred: Sequence[frozenset[int]], gold: Sequence[frozenset[int]]) -> list[tuple[int, int]]:
-    """Greedy one-to-one pairing by content overlap F1 (>= ``MIN_OVERLAP``), best first."""
+def pair(
+    pred: Sequence[frozenset[int]],
+    gold: Sequence[frozenset[int]],
+    pred_cues: Sequence[frozenset[int]] | None = None,
+    gold_cues: Sequence[frozenset[int]] | None = None,
+) -> list[tuple[int, int]]:
+    """Greedy one-to-one pairing by content overlap F1 (>= ``MIN_OVERLAP``), best first.
+
+    With the cues of both sides (``pred_cues``, ``gold_cues``: non-space character offsets),
+    a pair whose cues share a character goes before any pair whose cues do not, then by
+    overlap F1: of two gold relations whose contents both overlap a prediction enough, the
+    one of the same cue is the same attribution. Without them, content overlap alone.
+    """
     candidates = []
     for i, p in enumerate(pred):
         if not p:
@@ -180,12 +201,13 @@ def pair(pred: Sequence[frozenset[int]], gold: Sequence[frozenset[int]]) -> list
                 continue
             f = overlap_f1(p, g)
             if f >= MIN_OVERLAP:
-                candidates.append((-f, i, j))
+                same = pred_cues is not None and gold_cues is not None and bool(pred_cues[i] & gold_cues[j])
+                candidates.append((not same, -f, i, j))
     candidates.sort()
     used_p: set[int] = set()
     used_g: set[int] = set()
     pairs = []
-    for _, i, j in candidates:
+    for _, _, i, j in candidates:
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
@@ -222,6 +244,13 @@ def _overlaps(span: tuple[int, int] | None, spans: Spans) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
+def _speaker_right(q: Quote, g: GoldRelation) -> bool:
+    """The prediction's speaker mention overlaps the gold Source (no mention when there is none)."""
+    mention = q.speaker.mention
+    m = None if mention is None else (mention.start, mention.end)
+    return _overlaps(m, g.source) if g.source else m is None
+
+
 @dataclass
 class QuoteScores:
     all: PRF = field(default_factory=PRF)
@@ -229,6 +258,7 @@ class QuoteScores:
     speaker: Accuracy = field(default_factory=Accuracy)
     speaker_entity: Accuracy = field(default_factory=Accuracy)
     cue: Accuracy = field(default_factory=Accuracy)
+    speaker_by_content: Accuracy = field(default_factory=Accuracy)
     articles: int = 0
 
     def add(
@@ -242,15 +272,21 @@ class QuoteScores:
         quotes = [q for q in quotes if q.within is None]  # PolNeAR annotates no nested relation
         pred_sets = [_chars(text, ((s.start, s.end) for s in q.content)) for q in quotes]
         gold_sets = [_chars(text, g.content) for g in gold]
+        # content scores pair by content alone; the speaker and cue of a prediction are judged
+        # against the gold relation of its own cue when that one's content overlaps enough too
         pairs = pair(pred_sets, gold_sets)
         self.all.tp += len(pairs)
         self.all.fp += len(quotes) - len(pairs)
         self.all.fn += len(gold) - len(pairs)
         for i, j in pairs:
+            self.speaker_by_content.add(_speaker_right(quotes[i], gold[j]))
+        pred_cues = [
+            frozenset() if q.cue is None else _chars(text, [(q.cue.start, q.cue.end)]) for q in quotes
+        ]
+        gold_cues = [_chars(text, g.cue) for g in gold]
+        for i, j in pair(pred_sets, gold_sets, pred_cues, gold_cues):
             q, g = quotes[i], gold[j]
-            mention = q.speaker.mention
-            m = None if mention is None else (mention.start, mention.end)
-            strict = _overlaps(m, g.source) if g.source else m is None
+            strict = _speaker_right(q, g)
             self.speaker.add(strict)
             if index is not None:
                 self.speaker_entity.add(strict or _entity_overlaps(index, q.speaker.entity, g.source))
@@ -271,6 +307,7 @@ class QuoteScores:
             "speaker_accuracy": round(self.speaker.value, 4),
             "speaker_pairs": self.speaker.total,
             "cue_accuracy": round(self.cue.value, 4),
+            "speaker_accuracy_by_content": round(self.speaker_by_content.value, 4),
             "cue_pairs": self.cue.total,
         }
         if self.speaker_entity.total:
@@ -354,6 +391,11 @@ def format_report(m: dict[str, Any]) -> str:
             f"{key:10}{s['precision']:8.3f}{s['recall']:8.3f}{s['f1']:8.3f}{s['tp']:7.0f}{s['fp']:7.0f}{s['fn']:7.0f}"
         )
     lines.append(f"speaker accuracy {m['speaker_accuracy']:.3f} on {m['speaker_pairs']} pairs")
+    if "speaker_accuracy_by_content" in m:
+        lines.append(
+            f"speaker accuracy by content pairs {m['speaker_accuracy_by_content']:.3f} (not gated: "
+            "pairs made without the cue preference)"
+        )
     if "speaker_entity_accuracy" in m:
         lines.append(
             f"speaker entity accuracy {m['speaker_entity_accuracy']:.3f} (not gated: the entity "

@@ -210,6 +210,9 @@ def _source_token(tok: Token) -> Token | None:
             )
         return subj
     if tok.pos_ == "ADJ":
+        while tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and tok.head.i < tok.i:
+            # "They are confident and acutely aware of ...": the first adjective's holder
+            tok = tok.head
         if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN", "PRON") and tok.head.i < tok.i:
             # an adjective after its noun: "supporters reluctant to give up", "the only ones worried
             # about ..." (PolNeAR train a: 4 sources missing)
