@@ -104,3 +104,21 @@ def test_quotes_bounds_shipped_model_loads_and_is_small() -> None:
     assert len(path.read_bytes()) < 20 * 1024 * 1024
     model = bounds_module.bound_model()
     assert len(model.weights) > 100
+
+
+def test_quotes_bounds_never_extend_over_a_time_or_a_relative_aside(parse_text, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # a model that always extends: the guards still keep a time and a relative clause out
+    monkeypatch.setattr(bounds_module, "bound_model", lambda: BoundModel({"d=ext": 9.0}))
+    text = "Councillor Ruth Adler has supported the ferry subsidy for years.\n"
+    ctx = _ctx(parse_text, text)
+    content = [_span(ctx, text, "the ferry subsidy")]
+    assert adjust(ctx, content, _span(ctx, text, "supported")) == content
+    text = "Mayor Lena Okafor said that the ferry would run again in May, which surprised the harbour board.\n"
+    ctx = _ctx(parse_text, text)
+    content = [_span(ctx, text, "that the ferry would run again in May")]
+    assert adjust(ctx, content, _span(ctx, text, "said")) == content
+    text = "Mayor Lena Okafor said that the ferry would run again in May and the pier would reopen.\n"
+    ctx = _ctx(parse_text, text)
+    content = [_span(ctx, text, "that the ferry would run again in May")]
+    extended = adjust(ctx, content, _span(ctx, text, "said"))
+    assert [text[a:b] for a, b in extended] == ["that the ferry would run again in May and the pier would reopen"]

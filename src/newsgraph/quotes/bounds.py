@@ -31,6 +31,7 @@ from newsgraph.document import tokens_of
 from newsgraph.errors import ModelError
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import load_weights
+from newsgraph.quotes.spans import _MEDIUM
 
 MODEL_FILE = "data/bound_model.json"
 REBUILD = "rebuild it with `make bound-model` (python -m newsgraph.quotes.train_bounds)"
@@ -63,6 +64,29 @@ def _heads(ctx: _Ctx) -> list[int]:
         rel = doc.to_array("HEAD").astype("int64")
         cached = doc.user_data[_HEADS_KEY] = [i + int(r) for i, r in enumerate(rel)]
     return cached
+
+
+_COUNTS_KEY = "newsgraph.quotes.bounds.counts"
+
+
+def _counts(ctx: _Ctx) -> tuple[list[int], list[int], list[int]]:
+    """Running counts of verbs, subjects and quoted tokens (``c[j]``: among the first ``j``
+    tokens), once per document: whether a stretch of tokens holds one is a subtraction."""
+    doc = ctx.doc
+    cached = doc.user_data.get(_COUNTS_KEY)
+    if cached is None or len(cached[0]) != len(doc) + 1:
+        verbs, subjs, quoted = [0], [0], [0]
+        for t in tokens_of(doc):
+            verbs.append(verbs[-1] + (t.pos_ in ("VERB", "AUX")))
+            subjs.append(subjs[-1] + (t.dep_ in ("nsubj", "nsubjpass")))
+            quoted.append(quoted[-1] + (ctx.quoted[t.i] >= 0))
+        cached = doc.user_data[_COUNTS_KEY] = (verbs, subjs, quoted)
+    return cached
+
+
+def _roots(heads: list[int], lo: int, up: int) -> list[int]:
+    """The tokens of ``[lo, up)`` whose head lies outside it (or who are their own head)."""
+    return [j for j in range(lo, up) if not lo <= heads[j] < up or heads[j] == j]
 
 
 def _bucket(n: int) -> str:
@@ -134,7 +158,7 @@ def _features(ctx: _Ctx, start: int, end: int, hi: int, k: int, cue_tok: int) ->
     nx = doc[k + 1] if k + 1 < len(doc) else None
     lastt = doc[k - 1]
     lo, up = min(k, end), max(k, end)
-    seg = [doc[j] for j in range(lo, up)]
+    verbs, subjs, quoted = _counts(ctx)
     if b is None:
         bw, bpos, bdep, battach = "$", "$", "$", "$"
     else:
@@ -156,23 +180,22 @@ def _features(ctx: _Ctx, start: int, end: int, hi: int, k: int, cue_tok: int) ->
         f"d+len={d}|{_bucket(k - start)}",
         f"d+last={d}|{lastt.lower_ if lastt.is_punct else lastt.pos_}",
         f"d+sentend={d}|{k == hi}",
-        f"d+segverb={d}|{any(t.pos_ in ('VERB', 'AUX') for t in seg)}",
-        f"d+segquote={d}|{any(ctx.quoted[t.i] >= 0 for t in seg)}",
+        f"d+segverb={d}|{verbs[up] > verbs[lo]}",
+        f"d+segquote={d}|{quoted[up] > quoted[lo]}",
         f"d+battach+b={d}|{battach}|{bw}",
     ]
-    if d != "cur" and seg:
-        inside = set(range(lo, up))
-        roots = [t for t in seg if heads[t.i] not in inside or heads[t.i] == t.i]
-        root = next((t for t in roots if not t.is_punct), roots[0])
+    if d != "cur" and up > lo:
+        roots = _roots(heads, lo, up)
+        root = next((doc[j] for j in roots if not doc[j].is_punct), doc[roots[0]])
         h = heads[root.i]
         attach = "cue" if h == cue_tok else "content" if start <= h < lo else "after" if h >= up else "before"
-        word = next((t for t in seg if not t.is_punct), seg[0])
+        word = next((doc[j] for j in range(lo, up) if not doc[j].is_punct), doc[lo])
         ww = word.lower_ if word.pos_ in ("CCONJ", "SCONJ", "ADP", "PRON", "DET", "AUX", "PART", "ADV") else word.pos_
         out += [
             f"d+segroot={d}|{root.dep_}|{root.pos_}",
             f"d+segattach={d}|{attach}|{root.dep_}",
             f"d+segword={d}|{ww}",
-            f"d+segsubj={d}|{any(t.dep_ in ('nsubj', 'nsubjpass') for t in seg)}",
+            f"d+segsubj={d}|{subjs[up] > subjs[lo]}",
             f"d+roots={d}|{min(len(roots), 3)}",
         ]
     return out
@@ -231,7 +254,6 @@ def _start_features(ctx: _Ctx, start: int, end: int, lo: int, k: int, cue_tok: i
     t = doc[k]
     prev = doc[k - 1] if k > 0 else None
     a, b = min(k, start), max(k, start)
-    seg = [doc[j] for j in range(a, b)]
     tw = _word(t)
     pw = "^" if prev is None else _word(prev)
     h = heads[k]
@@ -249,18 +271,18 @@ def _start_features(ctx: _Ctx, start: int, end: int, lo: int, k: int, cue_tok: i
         f"S:d+sentstart={d}|{k == lo}",
         f"S:d+prevcue={d}|{k - 1 == cue_tok or (prev is not None and heads[k - 1] == cue_tok)}",
     ]
-    if seg:
-        inside = set(range(a, b))
-        roots = [x for x in seg if heads[x.i] not in inside or heads[x.i] == x.i]
-        root = next((x for x in roots if not x.is_punct), roots[0])
+    if b > a:
+        verbs, subjs, quoted = _counts(ctx)
+        roots = _roots(heads, a, b)
+        root = next((doc[j] for j in roots if not doc[j].is_punct), doc[roots[0]])
         rh = heads[root.i]
         rattach = "cue" if rh == cue_tok else "content" if b <= rh < end else "before" if rh < a else "after"
         out += [
             f"S:d+segroot={d}|{root.dep_}|{root.pos_}",
             f"S:d+segattach={d}|{rattach}|{root.dep_}",
-            f"S:d+segverb={d}|{any(x.pos_ in ('VERB', 'AUX') for x in seg)}",
-            f"S:d+segsubj={d}|{any(x.dep_ in ('nsubj', 'nsubjpass') for x in seg)}",
-            f"S:d+segquote={d}|{any(ctx.quoted[x.i] >= 0 for x in seg)}",
+            f"S:d+segverb={d}|{verbs[b] > verbs[a]}",
+            f"S:d+segsubj={d}|{subjs[b] > subjs[a]}",
+            f"S:d+segquote={d}|{quoted[b] > quoted[a]}",
             f"S:d+roots={d}|{min(len(roots), 3)}",
         ]
     return out
@@ -293,7 +315,7 @@ def adjust(ctx: _Ctx, content: list[tuple[int, int]], cue: tuple[int, int] | Non
     a, b = content[-1]
     start, end = ctx.tok_at(a), ctx.tok_at(b)
     if start < end <= len(doc) and ctx.quoted[end - 1] < 0:
-        cands = end_candidates(ctx, start, end, cue)
+        cands = [c for c in end_candidates(ctx, start, end, cue) if c.tok <= end or not _adds_aside(ctx, end, c.tok)]
         if len(cands) >= 2:
             best = max(cands, key=lambda c: (model.score(c.feats), c.tok == end))
             last = doc[best.tok - 1]
@@ -307,6 +329,31 @@ def adjust(ctx: _Ctx, content: list[tuple[int, int]], cue: tuple[int, int] | Non
             if doc[best.tok].idx < out[0][1]:
                 out[0] = (doc[best.tok].idx, out[0][1])
     return out
+
+
+def _adds_aside(ctx: _Ctx, lo: int, up: int) -> bool:
+    """Tokens ``[lo, up)`` are only the time or the medium of the act ("for years", "on Tuesday",
+    "in a statement"), or a relative clause set off by a comma (", which surprised the board":
+    the writer's aside, the guidelines' "be conservative"): the content is not extended over
+    them, whatever the model says (the rules leave them out: ``spans.object_tail``,
+    ``spans.trailing_aside``)."""
+    doc = tokens_of(ctx.doc)
+    words = [j for j in range(lo, up) if not doc[j].is_punct]
+    if words and words[0] > lo and doc[words[0]].tag_ in ("WDT", "WP", "WP$") and doc[lo].text == ",":
+        return True
+    roots = [j for j in _roots(_heads(ctx), lo, up) if not doc[j].is_punct]
+    if not roots:
+        return False
+    for j in roots:
+        t = doc[j]
+        if t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if t.dep_ == "prep" and any(
+            g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM) for g in t.children
+        ):
+            continue
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
