@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install demo test test-fast eval gate bench lint typecheck clean cue-model
+.PHONY: install demo test test-fast eval gate bench lint typecheck clean cue-model bound-model
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ gate: eval
 # The trained cue classifier (newsgraph.quotes.cue_model), from PolNeAR train only (about 10 min on 2 cores).
 cue-model: $(STAMP)
 	$(PY) -m newsgraph.quotes.train_cues --gold $(SHARED)/anchors/quotes/polnear/data/train --out src/newsgraph/data/cue_model.json
+
+# The trained content-end model (newsgraph.quotes.bounds), from PolNeAR train only (about 10 min on 2 cores).
+# It learns from the quote steps' own contents, the cue classifier's included: rebuild it after `make cue-model`.
+bound-model: $(STAMP)
+	$(PY) -m newsgraph.quotes.train_bounds --gold $(SHARED)/anchors/quotes/polnear/data/train --out src/newsgraph/data/bound_model.json
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py --anchors $(SHARED)/anchors --out benchmarks/results.json

@@ -197,14 +197,23 @@ def cue_model() -> CueModel:
 
 def parse_model(raw: str, source: str) -> CueModel:
     """A ``CueModel`` from the JSON text of a model file; ``ModelError`` naming ``source`` if it is not one."""
-    try:
-        data = json.loads(raw)
-        if data.get("format") != FORMAT:
-            raise ValueError(f"format {data.get('format')!r}, expected {FORMAT!r}")
-        weights = {str(k): float(v) for k, v in data["weights"].items()}
-        threshold = float(data["threshold"])
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ModelError(f"the cue model is corrupt ({exc}): {REBUILD}", source=source) from exc
-    if not weights or not 0.0 < threshold < 1.0:
+    weights, threshold = load_weights(raw, source, FORMAT, REBUILD)
+    if threshold is None or not 0.0 < threshold < 1.0:
         raise ModelError(f"the cue model is corrupt (no weights or a bad threshold): {REBUILD}", source=source)
     return CueModel(weights, threshold)
+
+
+def load_weights(raw: str, source: str, fmt: str, rebuild: str) -> tuple[dict[str, float], float | None]:
+    """The weights (and threshold, if any) of a model file of format ``fmt``; ``ModelError``
+    naming ``source`` and the ``rebuild`` command when it is not one."""
+    try:
+        data = json.loads(raw)
+        if data.get("format") != fmt:
+            raise ValueError(f"format {data.get('format')!r}, expected {fmt!r}")
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        threshold = None if data.get("threshold") is None else float(data["threshold"])
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelError(f"the model is corrupt ({exc}): {rebuild}", source=source) from exc
+    if not weights:
+        raise ModelError(f"the model is corrupt (no weights): {rebuild}", source=source)
+    return weights, threshold

@@ -32,8 +32,12 @@ from newsgraph.records import FramingItem, Quote
 logger = logging.getLogger(__name__)
 
 
-def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quote], list[FramingItem]]:
-    """Quotes (``Q1``..) and framing items (``F1``..) of one article, each in text order."""
+def extract_quotes(
+    parsed: ParsedDocument, index: EntityIndex, *, bounds: bool = True
+) -> tuple[list[Quote], list[FramingItem]]:
+    """Quotes (``Q1``..) and framing items (``F1``..) of one article, each in text order
+    (``bounds=False``: indirect contents as the rules end them, without the trained
+    content-end model; only its trainer asks for that)."""
     text = parsed.text
     if not text.strip() or len(parsed.doc) == 0:
         return [], []
@@ -52,4 +56,4 @@ def extract_quotes(parsed: ParsedDocument, index: EntityIndex) -> tuple[list[Quo
     carried = _carry_speakers(ctx, relations, direct, owner, pending)
     # 5. records
     all_rel = _transcript_labels(ctx, relations + list(direct.values()) + carried)
-    return _to_records(ctx, all_rel), _framing_records(ctx, framing_spans)
+    return _to_records(ctx, all_rel, bounds=bounds), _framing_records(ctx, framing_spans)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from newsgraph import framing
+from newsgraph.quotes.bounds import KINDS, adjust
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.mixed import joined_quotes, lead_before, lead_in
 from newsgraph.quotes.spans import (
@@ -99,7 +100,9 @@ def _shared_cue_fragments(ctx: _Ctx, rows: list[_Row]) -> list[_Row]:
     return [row for n, row in enumerate(rows) if n not in drop]
 
 
-def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
+def _to_records(ctx: _Ctx, relations: list[_Relation], *, bounds: bool = True) -> list[Quote]:
+    """The records; ``bounds``: the trained content-end model (``bounds.py``) ends each
+    indirect content (off only to train it)."""
     text = ctx.text
     relations = _artifact_cues(ctx, relations)
     rows = []
@@ -146,6 +149,8 @@ def _to_records(ctx: _Ctx, relations: list[_Relation]) -> list[Quote]:
         cue = None if rel.cue is None else cue_group(ctx, rel.cue, list(content))
         if cue is not None and rel.cue_end > cue[1]:
             cue = (cue[0], rel.cue_end)
+        if bounds and cue is not None and rel.kind in KINDS and rel.within < 0:
+            content = tuple(adjust(ctx, list(content), cue))
         mention = rel.speaker.mention
         source = None if mention is None else source_phrase(ctx, (mention.start, mention.end), cue)
         out.append(
