@@ -44,3 +44,17 @@ def test_gate_passes_and_fails_on_floors(tmp_path: Path) -> None:
     assert subprocess.run(gate, capture_output=True, timeout=60).returncode == 0
     results.write_text(json.dumps({"quotes.direct.f1": 0.75}))
     assert subprocess.run(gate, capture_output=True, timeout=60).returncode == 1
+
+
+def test_gate_fails_a_number_over_its_ceiling(tmp_path: Path) -> None:
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"quotes.direct.f1": 0.8, "ceilings": {"case_odd.disaster_event_rate": 0.1}}))
+    results = tmp_path / "results.json"
+    gate = [sys.executable, str(ROOT / "eval" / "gate.py"), str(results), str(floors)]
+    results.write_text(json.dumps({"quotes.direct.f1": 0.85, "case_odd.disaster_event_rate": 0.05}))
+    assert subprocess.run(gate, capture_output=True, timeout=60).returncode == 0
+    results.write_text(json.dumps({"quotes.direct.f1": 0.85, "case_odd.disaster_event_rate": 0.2}))
+    proc = subprocess.run(gate, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 1 and "ceiling" in proc.stdout
+    results.write_text(json.dumps({"quotes.direct.f1": 0.85}))
+    assert subprocess.run(gate, capture_output=True, timeout=60).returncode == 1
