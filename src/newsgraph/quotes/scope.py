@@ -33,7 +33,7 @@ from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtre
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
-from newsgraph.quotes.subjects import _experiencer_participles, _subject
+from newsgraph.quotes.subjects import _experiencer_participles, _governor_subject, _subject
 from newsgraph.records import Speaker
 
 MODES = ("speech", "belief", "perception", "intention")
@@ -165,8 +165,14 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
     subj = _source_token(tok)
     if subj is not None and span[0] <= subj.idx < span[1]:
         subj = None
+    confidence = 0.5
+    if kind == "x" and tok.lemma_.lower() in _RAISING and not _inner_cue(ctx, comp):
+        # "Investors seem to agree", "He sounded subdued and seemed to take hope from ...": a
+        # raising verb names no source, as ``_raising`` (which these shapes escape: a lexicon
+        # verb without a complement inside, or a coordinated verb without a subject of its own)
+        subj, confidence = None, 0.45
     speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
-    rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.5, tok.i)
+    rel = _Relation("indirect", [span], _cue_span(tok), speaker, confidence, tok.i)
     rel.mode = _mode(ctx, tok)
     return rel
 
@@ -207,7 +213,7 @@ def _source_token(tok: Token) -> Token | None:
             subj = next(
                 (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY and c.pos_ != "DET"),
                 None,
-            )
+            ) or _governor_subject(tok)
         return subj
     if tok.pos_ == "ADJ":
         while tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and tok.head.i < tok.i:
