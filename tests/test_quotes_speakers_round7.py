@@ -131,3 +131,38 @@ def test_classifier_participle_after_a_passive_clause_end_to_end(parse_text) -> 
     text = "Councillor Ruth Adler was sidelined after demonstrating that the pier needed repairs.\n"
     q = with_cue(run(parse_text, text), "demonstrating")
     assert q.speaker.mention is not None and q.speaker.mention.text.endswith("Adler")
+
+
+def test_noun_cue_under_a_preposition_takes_the_subject_of_its_clause(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Adler closed out her tour of the harbour with only sparing mention of her rivals.\n"
+    q = with_cue(run(parse_text, text), "mention")
+    assert q.speaker.mention is not None and q.speaker.mention.text.endswith("Adler")
+
+
+def test_noun_cue_under_a_preposition_takes_no_thing_as_its_holder() -> None:
+    # "The report stirred debate with growing concern about the pier ." (a thing holds no view)
+    from newsgraph.quotes.subjects import _names_someone
+
+    doc = _doc(
+        [
+            ("The", "DT", "DET", "det", 1),
+            ("report", "NN", "NOUN", "nsubj", 2),
+            ("stirred", "VBD", "VERB", "ROOT", 2),
+            ("debate", "NN", "NOUN", "dobj", 2),
+            ("with", "IN", "ADP", "prep", 2),
+            ("growing", "VBG", "VERB", "amod", 6),
+            ("concern", "NN", "NOUN", "pobj", 4),
+            ("about", "IN", "ADP", "prep", 6),
+            ("the", "DT", "DET", "det", 9),
+            ("pier", "NN", "NOUN", "pobj", 7),
+            (".", ".", "PUNCT", "punct", 2),
+        ]
+    )
+    subj = _governor_subject(doc[6])
+    assert subj is not None and subj.text == "report"
+    assert not _names_someone(subj)
+
+
+def test_verb_of_appearance_names_no_source(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "Questions arose about the harbour board's spending on the pier.\n"), "arose")
+    assert q.speaker.mention is None

@@ -380,9 +380,21 @@ def _governor_subject(verb: Token) -> Token | None:
     (``scope.py``), when the speaker rules found none."""
     if verb.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in verb.children):
         return None  # "Asked about the toll, Okafor said ...": a passive participle names no speaker
+    poss = next((c for c in verb.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        # "his campaign railing against ...", "anyone's guess": the possessor of a gerund
+        return poss if _usable_subject(poss, verb) and _names_someone(poss) else None
     v = verb
     for _ in range(6):
-        if v.dep_ not in _CLIMB or v.head.i == v.i:
+        if (
+            v is verb
+            and v.dep_ in ("relcl", "acl")
+            and v.head.dep_ == "dobj"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        ):
+            # "had nothing bad to say about ...": an infinitive after the object of a clause
+            v = v.head
+        elif v.dep_ not in _CLIMB or v.head.i == v.i:
             return None
         v = v.head
         if _crosses_line(v, verb):
@@ -398,6 +410,19 @@ def _governor_subject(verb: Token) -> Token | None:
     return None
 
 
+def _names_someone(tok: Token) -> bool:
+    """A subject that can hold a view: a pronoun, a name, a person, group or number ("Dozens of
+    them"), or a role, person or organisation noun of the entity lexicon ("opponents", "the
+    campaign"); not a thing ("The report", "the tax")."""
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("PERSON", "ORG", "NORP", "CARDINAL"):
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    lex = lexicon()
+    lemma = tok.lemma_.lower()
+    return lex.role(lemma) is not None or lemma in lex.person_nouns or lex.org_noun(lemma) is not None
+
+
 def _aux_subjects(v: Token) -> list[Token]:
     """'Trump wasn't so much saying that ...': the parser hung the subject on the auxiliary."""
     return [
@@ -410,7 +435,7 @@ def _aux_subjects(v: Token) -> list[Token]:
 
 
 def _clitic_passive(subj: Token, v: Token) -> bool:
-    """"she's tacked to the left, criticizing ...": the parser read the clitic 's (has) of the
+    """'She's tacked to the left, criticizing ...': the parser read the clitic 's (has) of the
     governing verb as a passive "is"; its subject is the one the participle describes."""
     return (
         subj.pos_ in ("PRON", "PROPN")
