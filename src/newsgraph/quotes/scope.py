@@ -33,7 +33,7 @@ from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtre
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.spans import names_a_time
 from newsgraph.quotes.speakers import _speaker_of
-from newsgraph.quotes.subjects import _experiencer_participles, _subject
+from newsgraph.quotes.subjects import _experiencer_participles, _governor_subject, _names_someone, _subject
 from newsgraph.records import Speaker
 
 MODES = ("speech", "belief", "perception", "intention")
@@ -102,6 +102,8 @@ def _take(ctx: _Ctx, taken: list[bool], spans: list[tuple[int, int]]) -> None:
 #: verbs whose subject belongs to the attributed content: "The plan seems to work", "Turnout
 #: is expected to rise" (content: "The plan" + "to work"; the source is left unnamed)
 _RAISING = frozenset({"seem", "appear"})
+#: verbs of appearance: their subject is what comes up, not who holds it
+_APPEARANCE = frozenset({"emerge", "arise", "surface"})
 
 
 def _raising(ctx: _Ctx, tok: Token) -> _Relation | None:
@@ -165,8 +167,18 @@ def _relation(ctx: _Ctx, cand: Candidate) -> _Relation | None:
     subj = _source_token(tok)
     if subj is not None and span[0] <= subj.idx < span[1]:
         subj = None
+    confidence = 0.5
+    if kind == "x" and tok.lemma_.lower() in _RAISING and not _inner_cue(ctx, comp):
+        # "Investors seem to agree", "He sounded subdued and seemed to take hope from ...": a
+        # raising verb names no source, as ``_raising`` (which these shapes escape: a lexicon
+        # verb without a complement inside, or a coordinated verb without a subject of its own)
+        subj, confidence = None, 0.45
+    if tok.lemma_.lower() in _APPEARANCE:
+        # "Questions arose about ...", "news has emerged that ...": what appears is talk, its
+        # subject no holder (PolNeAR puts it in the cue and names no source)
+        subj = None
     speaker = _speaker_of(ctx, subj, tok if tok.pos_ == "VERB" else None)
-    rel = _Relation("indirect", [span], _cue_span(tok), speaker, 0.5, tok.i)
+    rel = _Relation("indirect", [span], _cue_span(tok), speaker, confidence, tok.i)
     rel.mode = _mode(ctx, tok)
     return rel
 
@@ -207,7 +219,7 @@ def _source_token(tok: Token) -> Token | None:
             subj = next(
                 (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY and c.pos_ != "DET"),
                 None,
-            )
+            ) or _governor_subject(tok)
         return subj
     if tok.pos_ == "ADJ":
         while tok.dep_ == "conj" and tok.head.pos_ == "ADJ" and tok.head.i < tok.i:
@@ -240,7 +252,13 @@ def _source_token(tok: Token) -> Token | None:
             # "Reyes is a fervent supporter of the plan"
             return _copula_subject(tok.head)
         # a verb the parser tagged as a noun keeps its subject: "Audit files show that ..."
-        return next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY), None)
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY), None)
+        if subj is None and tok.dep_ == "pobj":
+            # "Cruz closed out his tour with only sparing mention of his rivals"
+            subj = _governor_subject(tok)
+            if subj is not None and not _names_someone(subj):
+                subj = None  # "The report stirred growing concern about ...": a thing holds no view
+        return subj
     return None
 
 
