@@ -38,8 +38,10 @@ _MEDIUM = frozenset(
 )
 
 
-#: prepositions of the medium: "in a statement", "during an interview", "over the phone"
-_MEDIUM_PREPS = frozenset({"in", "during", "over"})
+#: "wrote on Facebook", "posted on Twitter": a platform is a medium after "on" (train a: 6 of 6)
+_PLATFORMS = frozenset({"facebook", "twitter", "instagram", "youtube"})
+#: prepositions of the medium: "in a statement", "during an interview", "over the phone", "on Facebook"
+_MEDIUM_PREPS = frozenset({"in", "during", "over", "on"})
 
 
 def _blocked(ctx: _Ctx, k: int, content: list[tuple[int, int]]) -> bool:
@@ -64,10 +66,10 @@ def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -
     if verb.pos_ not in ("VERB", "AUX", "ADJ"):
         return cue
     lo = hi = verb.i
-    if verb.pos_ == "ADJ" or (verb.dep_ == "acomp" and verb.tag_ == "VBN"):
+    if (verb.pos_ == "ADJ" or verb.tag_ == "VBN") and verb.dep_ == "acomp" and verb.head.i < verb.i:
         # "is not sure that", "was reluctant to": the copula's group and the adjective's adverbs
-        if verb.dep_ != "acomp" or verb.head.i > verb.i:
-            return cue
+        # (an adjective without its copula keeps its own adverbs and linking preposition:
+        # "deeply skeptical about", "acutely aware of")
         cop = verb.head
         j = verb.i - 1
         while j >= 0 and not _blocked(ctx, j, content) and (
@@ -214,8 +216,9 @@ def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple
     j = noun.i + 1
     if j < len(doc) and not _blocked(ctx, j, content):
         t = doc[j]
-        # not "of": "criticism of", "endorsements of" end before it more often than not (train)
-        if t.head.i == noun.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS - {"of"} and _links_content(t, content):
+        # "of" too when its object is the content ("endorsements of [Clinton]", "criticism of
+        # [Trump]": train a 15 of 16)
+        if t.head.i == noun.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS and _links_content(t, content):
             hi = j
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
@@ -232,7 +235,7 @@ def _links_content(prep: Token, content: list[tuple[int, int]]) -> bool:
 def _medium_end(doc: Doc, prep: Token) -> int | None:
     """Last token of "in a statement" / "in an interview with X" is too long: only a bare one."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    if obj is None or obj.lemma_.lower() not in _MEDIUM:
+    if obj is None or obj.lemma_.lower() not in (_PLATFORMS if prep.lower_ == "on" else _MEDIUM):
         return None
     if obj.right_edge.i != obj.i or obj.i - prep.i > 3:
         return None
@@ -527,3 +530,32 @@ def content_spans(ctx: _Ctx, content: list[tuple[int, int]]) -> list[tuple[int, 
         out.append((a, b))
     return out
 
+
+
+#: phrasal verbs that address someone before an infinitive ("called on X to", "appealed to X to")
+_ADDRESSING = frozenset({("call", "on"), ("call", "upon"), ("appeal", "to"), ("prevail", "on"), ("prevail", "upon")})
+
+
+def addressee_infinitive(ctx: _Ctx, cue_tok: int, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A cue verb that names whom it addresses through a preposition before its infinitive
+    ("called on the board to resign", "appealed to voters to stay home"): the content starts at
+    the addressee, as PolNeAR marks it (the preposition then joins the cue: "called on"). Only
+    when the content is the infinitive right after the preposition's object."""
+    doc = ctx.doc
+    if len(content) != 1 or not 0 <= cue_tok < len(doc):
+        return content
+    verb = doc[cue_tok]
+    a, b = content[0]
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i <= verb.i or (verb.lemma_.lower(), prep.lower_) not in _ADDRESSING:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None or obj.right_edge.i + 1 >= len(doc):
+            continue
+        to = doc[obj.right_edge.i + 1]
+        if to.lower_ != "to" or to.idx != a or to.head.dep_ != "xcomp" or to.head.head.i != verb.i:
+            continue
+        if any(_blocked(ctx, k, []) or "\n" in doc[k].text_with_ws for k in range(prep.i, obj.right_edge.i + 1)):
+            continue
+        return [(obj.left_edge.idx, b)]
+    return content

@@ -1,0 +1,34 @@
+"""Cue extents of issue 12's seventh round (``quotes/spans.py``): "of" after a noun cue, the
+addressee of "called on X to", a platform as the medium, an adjective cue without a copula."""
+
+from __future__ import annotations
+
+from quote_helpers import run, with_cue
+
+
+def test_quotes_spans_noun_cue_keeps_of_before_its_content(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Councillor Ruth Adler's warm endorsement of the ferry subsidy surprised the harbour board.\n"
+    q = with_cue(run(parse_text, text), "endorsement")
+    assert q.cue is not None and q.cue.text == "warm endorsement of"
+    assert q.content_text == "the ferry subsidy"
+
+
+def test_quotes_spans_called_on_takes_the_addressee(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Senator Maria Lopez called on Governor Tom Reed to resign over the water crisis.\n"
+    q = with_cue(run(parse_text, text), "called")
+    assert q.cue is not None and q.cue.text == "called on"
+    assert q.content_text == "Governor Tom Reed to resign over the water crisis"
+
+
+def test_quotes_spans_platform_is_the_medium(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Mayor Lena Okafor wrote on Facebook that the ferry would run again in May.\n"
+    q = with_cue(run(parse_text, text), "wrote")
+    assert q.cue is not None and q.cue.text == "wrote on Facebook"
+    assert q.content_text == "that the ferry would run again in May"
+
+
+def test_quotes_spans_adjective_cue_without_copula_keeps_adverb_and_preposition(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Many farmers, deeply skeptical about the new canal, stayed away from the meeting.\n"
+    quotes = run(parse_text, text)
+    q = with_cue(quotes, "skeptical")
+    assert q.cue is not None and q.cue.text == "deeply skeptical about"
