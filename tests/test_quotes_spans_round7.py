@@ -32,3 +32,16 @@ def test_quotes_spans_adjective_cue_without_copula_keeps_adverb_and_preposition(
     quotes = run(parse_text, text)
     q = with_cue(quotes, "skeptical")
     assert q.cue is not None and q.cue.text == "deeply skeptical about"
+
+
+def test_quotes_spans_predicate_noun_cue_keeps_its_copula(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Ruth Adler has been an outspoken critic of Mayor Lena Okafor.\n"
+    q = with_cue(run(parse_text, text), "critic")
+    assert q.cue is not None and q.cue.text == "has been an outspoken critic of"
+    assert q.content_text == "Mayor Lena Okafor"
+
+
+def test_quotes_spans_source_after_the_cue_keeps_the_comma_closing_its_apposition(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "“The ferry will run again,” said Tom Reed, a spokesman for the harbour board, on Tuesday.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "Tom Reed, a spokesman for the harbour board,"

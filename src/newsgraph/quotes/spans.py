@@ -213,6 +213,20 @@ def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple
                 j -= 1
                 continue
             break
+    elif noun.dep_ == "attr" and gov.lemma_ == "be" and gov.i < lo and _predicated_of_subject(noun, gov):
+        # "has been a pointed critic of", "is not a supporter of": the copula's group joins a noun
+        # cue predicated of its subject (the source)
+        between = range(gov.i + 1, lo)
+        if all(doc[k].head.i == gov.i and doc[k].dep_ in _LEFT_DEPS and not _blocked(ctx, k, content) for k in between):
+            lo = gov.i
+            j = gov.i - 1
+            while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+                t = doc[j]
+                if t.head.i == gov.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB":
+                    lo = j
+                    j -= 1
+                    continue
+                break
     j = noun.i + 1
     if j < len(doc) and not _blocked(ctx, j, content):
         t = doc[j]
@@ -221,6 +235,15 @@ def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple
         if t.head.i == noun.i and t.dep_ == "prep" and t.lower_ in _LINK_PREPS and _links_content(t, content):
             hi = j
     return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+
+
+def _predicated_of_subject(noun: Token, cop: Token) -> bool:
+    """``noun`` names what the copula's subject is ("Adler is a critic of"), not a statement of
+    someone else ("It was her suggestion", "There is concern")."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return False
+    subj = next((c for c in cop.children if c.dep_ in ("nsubj", "expl")), None)
+    return subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in ("it", "there", "this", "that")
 
 
 def _links_content(prep: Token, content: list[tuple[int, int]]) -> bool:
@@ -308,14 +331,16 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
     while hi > head.i and (doc[hi].is_punct and doc[hi].text not in (")", "”", '"') or doc[hi].is_space):
         hi -= 1
     start, end = min(doc[lo].idx, a), max(doc[hi].idx + len(doc[hi].text), b)
-    # a parenthetical apposition before the cue keeps its closing comma:
-    # "Tom Reed, a spokesman for the board, said"
+    # a parenthetical apposition keeps its closing comma, before the cue ("Tom Reed, a
+    # spokesman for the board, said") and after it ('"...," said Tom Reed, a spokesman for the
+    # board, as ...': train a 12 of 16)
     nxt = hi + 1
     if (
         nxt < len(doc)
         and doc[nxt].text == ","
         and any(doc[k].text == "," for k in range(lo, hi))
-        and cue_t > nxt
+        and cue_t >= 0
+        and cue_t != nxt
     ):
         end = doc[nxt].idx + 1
     return start, end
