@@ -45,3 +45,9 @@ def test_quotes_spans_source_after_the_cue_keeps_the_comma_closing_its_appositio
     text = "“The ferry will run again,” said Tom Reed, a spokesman for the harbour board, on Tuesday.\n"
     q = with_cue(run(parse_text, text), "said")
     assert q.source is not None and q.source.text == "Tom Reed, a spokesman for the harbour board,"
+
+
+def test_quotes_spans_source_leaves_out_the_time_the_parser_hung_on_it(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "A judge in October ruled that the ferry contract was void.\n"
+    q = with_cue(run(parse_text, text), "ruled")
+    assert q.source is not None and q.source.text == "A judge"

@@ -265,6 +265,18 @@ def _medium_end(doc: Doc, prep: Token) -> int | None:
     return obj.i
 
 
+def _names_a_time(mod: Token) -> bool:
+    """``mod`` is a time: a date noun phrase ("Sunday night") or a preposition with one ("on
+    Tuesday", "in October")."""
+    if mod.dep_ == "npadvmod" or (mod.dep_ in ("appos", "compound", "nmod") and mod.pos_ == "PROPN"):
+        words = list(mod.subtree)
+    elif mod.dep_ == "prep" and mod.lower_ in ("on", "in", "at", "during"):
+        words = [t for t in mod.subtree if t.i != mod.i]
+    else:
+        return False
+    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
 def _title_apposition(name: Token) -> bool:
     """``name`` is in apposition to a common noun right before it and its comma ("His
     successor, Jay Carney"), on one line, with no dash (a dateline or headline) between.
@@ -323,6 +335,10 @@ def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | No
             # "Marco Rubio, speaking at a rally in Miami, said": the participle set off by
             # commas is the writer's scene, not the source (train a: 21 cut, 2 kept)
             hi = min(hi, c.left_edge.i - 2)
+        elif head.i < c.i and c.right_edge.i == hi and _names_a_time(c):
+            # "the mayor on Tuesday said", "a judge in October": the time of the statement
+            # the parser hung on its source (train a: 8 cut; "a poll released Sunday" stays)
+            hi = min(hi, c.left_edge.i - 1)
     while lo < head.i and (doc[lo].is_punct and doc[lo].text not in ("(", "“", '"') or doc[lo].is_space):
         lo += 1
     if lo < head.i and lo < lo_t and doc[lo].lower_ == "even" and doc[lo].dep_ in ("advmod", "preconj", "predet"):
