@@ -15,6 +15,7 @@ from newsgraph.quotes.bounds import KINDS, adjust
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.mixed import joined_quotes, lead_before, lead_in
 from newsgraph.quotes.spans import (
+    addressee_infinitive,
     content_spans,
     cue_group,
     infinitive_cue,
@@ -114,7 +115,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation], *, bounds: bool = True) -
             if merged is not None:
                 rel.cue_end, spans = merged
             else:
-                spans = object_tail(ctx, rel.cue_tok, spans)
+                spans = addressee_infinitive(ctx, rel.cue_tok, object_tail(ctx, rel.cue_tok, spans))
             spans = trailing_aside(ctx, spans)
         spans = content_spans(ctx, spans)
         if rel.kind == "direct" and rel.cue is not None and rel.cue[1] <= min(spans)[0]:
