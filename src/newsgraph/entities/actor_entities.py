@@ -113,7 +113,7 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or span.end_char != end:
             continue
-        if not _name_like(span):
+        if not (_name_like(span) or _country_word(span, match.kind)):
             continue
         if span.text.isupper() and _mostly_capitals(span.sent):
             continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
@@ -190,6 +190,22 @@ def _name_like(span: Any) -> bool:
         return True
     head, rest = toks[-1], toks[:-1]
     return head.is_lower and head.pos_ == "NOUN" and len(rest) >= 2 and all(t.pos_ == "PROPN" for t in rest)
+
+
+# knowledge-base kinds a capitalised word inside a sentence names whatever its tag
+_PLACE_KINDS = frozenset(("country", "disputed", "territory"))
+
+
+def _country_word(span: Any, kind: str) -> bool:
+    """A country written as one capitalised word that the tagger read as a common noun
+    ("established ties with Seychelles"): inside the sentence, a capital says it is a name."""
+    return (
+        kind in _PLACE_KINDS
+        and len(span) == 1
+        and span[0].pos_ == "NOUN"
+        and span[0].is_title
+        and span[0].i != span[0].sent.start
+    )
 
 
 def _mostly_capitals(sent: Any) -> bool:
