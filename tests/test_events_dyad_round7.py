@@ -44,3 +44,36 @@ def test_events_dyad_place_in_the_event_nouns_own_phrase_is_the_target(analyzer:
     a = analyzer("The Karen rebels have declared a unilateral ceasefire effective from Sunday in Myanmar.")
     truce = _reported(a, "RETREAT")
     assert truce and _names(a, truce[0].target) == ["Myanmar"]
+
+
+def _parsed(nlp, words, pos, deps, heads):  # type: ignore[no-untyped-def]
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=words, pos=pos, deps=deps, heads=heads, sent_starts=[True] + [False] * (len(words) - 1))
+    return SimpleNamespace(doc=doc, text=doc.text)
+
+
+def test_entities_untagged_name_in_a_with_phrase_is_a_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.entities.actor_entities import _untagged_subjects
+
+    words = ["Sweden", "held", "talks", "with", "Zuwayri", "."]
+    parsed = _parsed(
+        nlp, words, ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"],
+        ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"], [1, 1, 1, 2, 3, 1],
+    )  # fmt: skip
+    names = [e.name for e in _untagged_subjects(parsed, [])]  # type: ignore[arg-type]
+    assert "Zuwayri" in names
+
+
+def test_entities_untagged_acronym_as_an_object_is_no_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.entities.actor_entities import _untagged_subjects
+
+    words = ["Delhi", "acted", "against", "PSA", "."]
+    parsed = _parsed(
+        nlp, words, ["PROPN", "VERB", "ADP", "PROPN", "PUNCT"],
+        ["nsubj", "ROOT", "prep", "pobj", "punct"], [1, 1, 1, 2, 1],
+    )  # fmt: skip
+    names = [e.name for e in _untagged_subjects(parsed, [])]  # type: ignore[arg-type]
+    assert "PSA" not in names

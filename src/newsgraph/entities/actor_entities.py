@@ -4,8 +4,8 @@
 
 * knowledge-base names the tagger missed (``"Baku accused ..."``) join the entity of
   the same name or become new ones (``_missed_names``);
-* proper-noun subjects the tagger gave no label ("Sisi met ...") become name
-  entities (``_untagged_subjects``);
+* proper-noun subjects the tagger gave no label ("Sisi met ...", and objects of
+  with/against/to/on) become name entities (``_untagged_subjects``);
 * actor phrases (``actor_phrases``) and collective or role actors (``collectives``:
   "protesters", "thousands of people", "the police") no mention covers become group,
   organisation or person entities with a nominal mention (``_phrase_entities``);
@@ -139,8 +139,9 @@ _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
     """Proper-noun subjects the tagger gave no label at all ("Sisi had held a meeting", "The
     Madras High Court quashed ...", "Trump and Putin agreed", an acronym read as a common
-    noun: "ICE returned ..."): a name entity each, so the
-    events they do have a source. Only a head noun with its proper-noun compounds, in a
+    noun: "ICE returned ..."), and title-cased ones an act is aimed at through a
+    with/against/to/on phrase ("held talks with Zuwayri"): a name entity each, so the
+    events they do and undergo have actors. Only a head noun with its proper-noun compounds, in a
     sentence not written in capitals, that no mention overlaps."""
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
     out = list(entities)
@@ -149,8 +150,9 @@ def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[E
         if (tok.pos_ != "PROPN" and not acronym) or tok.ent_type_ or not (tok.is_title or acronym):
             continue
         dep = tok.dep_
-        if (tok.head.dep_ if dep == "conj" else dep) not in _SUBJECT_DEPS:
-            continue
+        role_tok = tok.head if dep == "conj" else tok
+        if role_tok.dep_ not in _SUBJECT_DEPS and (acronym or not _aimed_at(role_tok)):
+            continue  # (as an object, only a title-cased name: "PSA" may be a law's acronym)
         words = [tok]
         for c in reversed(list(tok.lefts)):
             if c.dep_ != "compound" or c.pos_ != "PROPN" or c.ent_type_ or c.i != words[0].i - 1:
@@ -174,6 +176,15 @@ def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[E
         kind = "person" if len(words) == 1 and not acronym else "organization"
         out.append(Entity(id=f"U{len(out)}", name=text, kind=kind, mentions=(Mention(start, end, text, "name"),)))  # type: ignore[arg-type]
     return out
+
+
+# prepositions whose object is the one an act is aimed at ("talks with X", "a suit against X")
+_TARGET_PREPS = frozenset(("with", "against", "to", "on"))
+
+
+def _aimed_at(tok: Any) -> bool:
+    """The object of a with/against/to/on phrase ("held talks with Dbeibeh", "speaking to Xi")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _TARGET_PREPS
 
 
 def _name_like(span: Any) -> bool:
