@@ -4,8 +4,8 @@
 
 * knowledge-base names the tagger missed (``"Baku accused ..."``) join the entity of
   the same name or become new ones (``_missed_names``);
-* proper-noun subjects the tagger gave no label ("Sisi met ...") become name
-  entities (``_untagged_subjects``);
+* proper-noun subjects the tagger gave no label ("Sisi met ...", and objects of
+  with/against/to/on) become name entities (``_untagged_subjects``);
 * actor phrases (``actor_phrases``) and collective or role actors (``collectives``:
   "protesters", "thousands of people", "the police") no mention covers become group,
   organisation or person entities with a nominal mention (``_phrase_entities``);
@@ -113,7 +113,7 @@ def _missed_names(parsed: ParsedDocument, kb: Any, entities: list[Entity]) -> li
         span = parsed.doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or span.end_char != end:
             continue
-        if not _name_like(span):
+        if not (_name_like(span) or _country_word(span, match.kind)):
             continue
         if span.text.isupper() and _mostly_capitals(span.sent):
             continue  # "THIS IS A HEADLINE": capitals say nothing there ("IS" is not Islamic State)
@@ -139,8 +139,9 @@ _SUBJECT_DEPS = frozenset(("nsubj", "nsubjpass"))
 def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[Entity]:
     """Proper-noun subjects the tagger gave no label at all ("Sisi had held a meeting", "The
     Madras High Court quashed ...", "Trump and Putin agreed", an acronym read as a common
-    noun: "ICE returned ..."): a name entity each, so the
-    events they do have a source. Only a head noun with its proper-noun compounds, in a
+    noun: "ICE returned ..."), and title-cased ones an act is aimed at through a
+    with/against/to/on phrase ("held talks with Zuwayri"): a name entity each, so the
+    events they do and undergo have actors. Only a head noun with its proper-noun compounds, in a
     sentence not written in capitals, that no mention overlaps."""
     taken = [(m.start, m.end) for e in entities for m in e.mentions]
     out = list(entities)
@@ -149,8 +150,9 @@ def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[E
         if (tok.pos_ != "PROPN" and not acronym) or tok.ent_type_ or not (tok.is_title or acronym):
             continue
         dep = tok.dep_
-        if (tok.head.dep_ if dep == "conj" else dep) not in _SUBJECT_DEPS:
-            continue
+        role_tok = tok.head if dep == "conj" else tok
+        if role_tok.dep_ not in _SUBJECT_DEPS and (acronym or not _aimed_at(role_tok)):
+            continue  # (as an object, only a title-cased name: "PSA" may be a law's acronym)
         words = [tok]
         for c in reversed(list(tok.lefts)):
             if c.dep_ != "compound" or c.pos_ != "PROPN" or c.ent_type_ or c.i != words[0].i - 1:
@@ -176,6 +178,15 @@ def _untagged_subjects(parsed: ParsedDocument, entities: list[Entity]) -> list[E
     return out
 
 
+# prepositions whose object is the one an act is aimed at ("talks with X", "a suit against X")
+_TARGET_PREPS = frozenset(("with", "against", "to", "on"))
+
+
+def _aimed_at(tok: Any) -> bool:
+    """The object of a with/against/to/on phrase ("held talks with Dbeibeh", "speaking to Xi")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _TARGET_PREPS
+
+
 def _name_like(span: Any) -> bool:
     """Whether a knowledge-base match is written as a name: proper nouns (or capitals) only;
     for a name of several words, also title-cased words the tagger read as common ones
@@ -190,6 +201,22 @@ def _name_like(span: Any) -> bool:
         return True
     head, rest = toks[-1], toks[:-1]
     return head.is_lower and head.pos_ == "NOUN" and len(rest) >= 2 and all(t.pos_ == "PROPN" for t in rest)
+
+
+# knowledge-base kinds a capitalised word inside a sentence names whatever its tag
+_PLACE_KINDS = frozenset(("country", "disputed", "territory"))
+
+
+def _country_word(span: Any, kind: str) -> bool:
+    """A country written as one capitalised word that the tagger read as a common noun
+    ("established ties with Seychelles"): inside the sentence, a capital says it is a name."""
+    return (
+        kind in _PLACE_KINDS
+        and len(span) == 1
+        and span[0].pos_ == "NOUN"
+        and span[0].is_title
+        and span[0].i != span[0].sent.start
+    )
 
 
 def _mostly_capitals(sent: Any) -> bool:

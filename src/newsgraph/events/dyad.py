@@ -97,7 +97,9 @@ def event_dyad(
     if not target and source and not reflexive:
         # "agreed to set up a centre in Mumbai", "provided funds for those affected in Yemen":
         # with no one named, the place the act's object is in
-        target = [x for x in _object_places(ctx, pred, tgt_toks)[:1] if x not in source]
+        # (an event noun's own phrases too: "declared a ceasefire effective from Sunday in Somalia")
+        own = [tok] if trig.pos == "noun" and tok.i != pred.i and not tgt_toks else []
+        target = [x for x in _object_places(ctx, pred, tgt_toks + own)[:1] if x not in source]
     if (
         not target
         and not reflexive
@@ -137,7 +139,7 @@ def _object_places(ctx: Context, pred: Token, tgt_toks: list[Token]) -> list[str
             heads.append(c)  # "agreed to build schools in Nairobi": the complement's own place
     for h in heads:
         for n in list(h.subtree)[:_MAX_OBJECT_WALK]:
-            if n.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "VERB"):
+            if n.pos_ in ("NOUN", "PROPN", "NUM", "PRON", "VERB", "ADJ"):
                 found = places_at(ctx, n)
                 if found:
                     return [found[0][0]]
