@@ -56,6 +56,9 @@ ASYLUM_AND_WORDS = [
     # verbs of taking people in, with refugees as their object, are asylum (CAMEO 075)
     ("Brazil welcomed 2,000 Venezuelan refugees.", "AID", "075"),
     ("Canada resettled 25,000 Syrian refugees.", "AID", "075"),
+    # doctors or rescuers sent somewhere are humanitarian aid
+    ("Cuba sent 200 doctors to Peru.", "AID", "073"),
+    ("Norway dispatched rescue teams to Turkey.", "AID", "073"),
     # "slammed" and "hit out at" criticise in the news
     ("Chad slammed Niger over the border dispute.", "ACCUSE", "111"),
     ("The president of Chad hit out at Niger over the border dispute.", "ACCUSE", "111"),

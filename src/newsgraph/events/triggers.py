@@ -5,7 +5,8 @@ of ``data/events/triggers.tsv`` (a verb or noun lemma with optional constraints:
 a particle, an object, a clause complement, an evaluative complement); the most
 specific pattern that matches wins. ``noun_licensed`` then decides whether an
 event noun is something done ("renewed their support", "clashes erupted") or
-only mentioned, and returns the predicate that carries it. Next: ``guards``
+only mentioned, and returns the predicate that carries it. A verb of ending with an event noun
+as its object and no pattern of its own ("suspended sanctions") undoes the noun's event. Next: ``guards``
 drops figurative violence nouns, ``arguments`` finds the actor phrases.
 
 Patterns are read from the data files by ``lexicon`` (a further verb
@@ -406,8 +407,12 @@ def _undone(noun: Token, trig: Trigger, lex: Lexicon) -> Trigger | None:
     if code is None:
         return None
     return Trigger(
-        pos="verb", lemma=verb.lemma_.lower(), cameo=code, scope="-",
-        objects=frozenset((noun.lemma_.lower(),)), line=trig.line,
+        pos="verb",
+        lemma=verb.lemma_.lower(),
+        cameo=code,
+        scope="-",
+        objects=frozenset((noun.lemma_.lower(),)),
+        line=trig.line,
     )
 
 
