@@ -337,7 +337,9 @@ def recode(
     force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111);
     deploying or sending peacekeepers is peacekeeping (074); an order that forces an act is
     coercion (170)."""
-    if code.root in ("04", "15") and _peacekeeping(tok, lex):
+    if (code.root in ("04", "15") or code.code.startswith("086")) and _peacekeeping(tok, lex):
+        # "peacekeepers arrived in X": the dictionary's 0861 (receive peacekeepers) has the
+        # arrivals as its source, who are giving the help
         return lex.code("074") or code
     if trig_at is not None and _command(tok, code, lex, trig_at):
         return lex.code("170") or code

@@ -5,7 +5,8 @@ of ``data/events/triggers.tsv`` (a verb or noun lemma with optional constraints:
 a particle, an object, a clause complement, an evaluative complement); the most
 specific pattern that matches wins. ``noun_licensed`` then decides whether an
 event noun is something done ("renewed their support", "clashes erupted") or
-only mentioned, and returns the predicate that carries it. Next: ``guards``
+only mentioned, and returns the predicate that carries it. A verb of ending with an event noun
+as its object and no pattern of its own ("suspended sanctions") undoes the noun's event. Next: ``guards``
 drops figurative violence nouns, ``arguments`` finds the actor phrases.
 
 Patterns are read from the data files by ``lexicon`` (a further verb
@@ -378,7 +379,41 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> dict[int, Trigger]:
         trig = match_trigger(tok, lex, sent)
         if trig is not None:
             trig_at[tok.i] = trig
-    return trig_at
+    doc = sent.doc
+    for i, trig in list(trig_at.items()):
+        if trig.pos == "noun":
+            undone = _undone(doc[i], trig, lex)
+            if undone is not None and doc[i].head.i not in trig_at:
+                trig_at[doc[i].head.i] = undone
+    return dict(sorted(trig_at.items()))
+
+
+def _undone(noun: Token, trig: Trigger, lex: Lexicon) -> Trigger | None:
+    """The verb of ending whose object ``noun`` is, as a trigger of the event that undoes the
+    noun's ("suspended sanctions" 085, "ended its offensive" 087, "lifted the curfew" 081, "called
+    off the strike" 082: the ``undone`` word class), else ``None``."""
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj", "nsubjpass") or not is_verb(verb):
+        return None
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "imposed a curfew to stop demonstrations": a purpose, and no concession
+    ending = lemma_in(verb, lex.word_class("undo")) is not None or (
+        verb.lemma_.lower() == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
+    if not ending:
+        return None
+    table = lex.word_class("undone")
+    code = next((table[trig.cameo[:n]] for n in range(len(trig.cameo), 1, -1) if trig.cameo[:n] in table), None)
+    if code is None:
+        return None
+    return Trigger(
+        pos="verb",
+        lemma=verb.lemma_.lower(),
+        cameo=code,
+        scope="-",
+        objects=frozenset((noun.lemma_.lower(),)),
+        line=trig.line,
+    )
 
 
 def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None:
