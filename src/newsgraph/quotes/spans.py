@@ -52,6 +52,21 @@ def _blocked(ctx: _Ctx, k: int, content: list[tuple[int, int]]) -> bool:
     return any(a <= tok.idx < b for a, b in content)
 
 
+def _verb_group_start(ctx: _Ctx, gov: Token, content: list[tuple[int, int]]) -> int:
+    """Where the verb group of ``gov`` starts: its auxiliaries, negation and adverbs just before it
+    ("has not been", "had"), stopping at a token that may not join a cue or at a line break."""
+    doc = ctx.doc
+    lo = gov.i
+    j = gov.i - 1
+    while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
+        t = doc[j]
+        if t.head.i != gov.i or t.dep_ not in _LEFT_DEPS or t.is_punct or t.tag_ == "WRB":
+            break
+        lo = j
+        j -= 1
+    return lo
+
+
 def cue_group(ctx: _Ctx, cue: tuple[int, int], content: list[tuple[int, int]]) -> tuple[int, int]:
     """The verb group of the cue at ``cue`` (unchanged when the cue is no verb)."""
     doc = ctx.doc
@@ -204,29 +219,13 @@ def _noun_group(ctx: _Ctx, noun: Token, content: list[tuple[int, int]]) -> tuple
     if noun.dep_ == "dobj" and gov.i == lo - 1 and gov.pos_ in ("VERB", "AUX") and not _blocked(ctx, gov.i, content):
         # "had harsh words for", "raising fresh questions about": the verb whose object the
         # noun cue is joins it, with its auxiliaries and negation
-        lo = gov.i
-        j = gov.i - 1
-        while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
-            t = doc[j]
-            if t.head.i == gov.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB":
-                lo = j
-                j -= 1
-                continue
-            break
+        lo = _verb_group_start(ctx, gov, content)
     elif noun.dep_ == "attr" and gov.lemma_ == "be" and gov.i < lo and _predicated_of_subject(noun, gov):
         # "has been a pointed critic of", "is not a supporter of": the copula's group joins a noun
         # cue predicated of its subject (the source)
         between = range(gov.i + 1, lo)
         if all(doc[k].head.i == gov.i and doc[k].dep_ in _LEFT_DEPS and not _blocked(ctx, k, content) for k in between):
-            lo = gov.i
-            j = gov.i - 1
-            while j >= 0 and not _blocked(ctx, j, content) and "\n" not in doc[j].text_with_ws:
-                t = doc[j]
-                if t.head.i == gov.i and t.dep_ in _LEFT_DEPS and not t.is_punct and t.tag_ != "WRB":
-                    lo = j
-                    j -= 1
-                    continue
-                break
+            lo = _verb_group_start(ctx, gov, content)
     j = noun.i + 1
     if j < len(doc) and not _blocked(ctx, j, content):
         t = doc[j]
