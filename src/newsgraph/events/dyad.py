@@ -9,8 +9,9 @@ cue is the trigger. Target: a stance phrase ("in defiance of X"), the place of
 the object's agent, a weaker of/about/from phrase, the subject of a demanded
 clause ("demanded that Peru release"), the one summoned, the place
 where the event happens (PLOVER GSR convention; for a participle, the place of the
-clause it depends on), the place its object is in, and finally the first coded actor
-named deeper inside the object ("lift a ban on imports of British beef"). Beside a coded actor,
+clause it depends on), the place its object is in, the first coded actor
+named deeper inside the object ("lift a ban on imports of British beef"), and finally
+the first place named later in the sentence ("resigned ..., after protests in Peru"). Beside a coded actor,
 an unplaced description is left off either side. An event with neither a source
 nor a target is dropped by the caller. Next: ``guards`` reads polarity and
 modality.
@@ -111,6 +112,19 @@ def event_dyad(
         # It fills a side of an event that stands anyway; it makes no event of a lone
         # description ("the crowd cheered ...") nor satisfies a dictionary pattern's dyad
         target = _object_actors(ctx, tok, trig, pred, tgt_toks, source)
+    if (
+        not target
+        and len(source) == 1
+        and not _unplaced(ctx, source[0])
+        and not reflexive
+        and trig.origin != "petrarch"
+    ):
+        # "resigned on Sunday, after protests calling for his removal in Peru", "agreed to
+        # resign from Gloversville office": with no one named, the place named later in the
+        # sentence is where the act lands (PLOVER GSR: actor codes inferred from locations).
+        # Not for a joint act (several sources) nor to keep an event that would fall: a
+        # dictionary pattern's dyad or a lone description ("the crowd cheered ... in X")
+        target = _later_place(ctx, tok, pred, source)
     # "released the prime minister and more than 30 others": beside a coded actor, an
     # unplaced description adds no one a coder would record on that side
     source, target = coded_first(ctx, source), coded_first(ctx, target)
@@ -163,6 +177,22 @@ def _object_actors(
         if ids:
             return ids[:1]
     return []
+
+
+def _later_place(ctx: Context, tok: Token, pred: Token, source: list[str]) -> list[str]:
+    """The first place named after the trigger in its sentence that is not the source."""
+    end = pred.sent.end_char
+    found = min(
+        (
+            (m.start, e.id)
+            for e in ctx.by_id.values()
+            if e.kind == "place" and e.id not in source
+            for m in e.mentions
+            if tok.idx < m.start < end
+        ),
+        default=None,
+    )
+    return [found[1]] if found else []
 
 
 def _scene_places(ctx: Context, pred: Token) -> list[tuple[str, tuple[int, int]]]:
