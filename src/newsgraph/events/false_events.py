@@ -275,6 +275,21 @@ def _peacekeeping(tok: Token, lex: Lexicon) -> bool:
     return any(_in_class(w, lex, "peacekeeping") is not None for h in heads for w in _phrase_words(h))
 
 
+def _assistance(tok: Token, lex: Lexicon) -> bool:
+    """A deployment made to help: a purpose infinitive that is a verb of assistance ("to help",
+    "to protect", "to train"), or "at the request / invitation of" someone."""
+    if not is_verb(tok):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if _in_class(c, lex, "assistance") is not None:
+                return True
+        elif c.dep_ == "prep" and c.lower_ == "at":
+            if any(g.dep_ == "pobj" and _in_class(g, lex, "assistance_request") is not None for g in c.children):
+                return True
+    return False
+
+
 def _command(tok: Token, code: CameoCode, lex: Lexicon, trig_at: dict[int, Trigger]) -> bool:
     """ "ordered X jailed", "ordered the paper to suspend publication", "were ordered to leave":
     an authority's order that forces a coercive act or a restriction (``restriction`` verbs) on
@@ -341,6 +356,10 @@ def recode(
         # "peacekeepers arrived in X": the dictionary's 0861 (receive peacekeepers) has the
         # arrivals as its source, who are giving the help
         return lex.code("074") or code
+    if code.code.startswith("154") and _assistance(tok, lex):
+        # "sent 500 troops to Iraq to help the Iraqi army", "at the request of Cameroon": forces
+        # sent to help another actor are military aid (072), not a show of force
+        return lex.code("072") or code
     if trig_at is not None and _command(tok, code, lex, trig_at):
         return lex.code("170") or code
     if _call_against(tok, code, lex):
