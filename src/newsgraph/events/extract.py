@@ -68,8 +68,9 @@ def _sentence_events(ctx: Context, sent: SpacySpan) -> list[Candidate]:
     trig_at = find_triggers(sent, ctx.lex)
     if not trig_at:
         return modal_requests(ctx, sent, [])
-    # a statement verb ("issued a condemnation of X") states no event of its own, so its event
-    # noun is not the object of another event
+    # a statement verb ("expressed its concern and condemnation of X": "express +concern" is
+    # CAMEO 010) states no event of its own, so an event noun in its object is not the object of
+    # another event (+1 event of a gold type on the zsp odd half)
     verbs = {i for i, t in trig_at.items() if t.pos == "verb" and not _statement(ctx, t)}
     doc = sent.doc
     out: list[Candidate] = []

@@ -31,8 +31,9 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
   meeting; **private travel** ("300 people arrived in Greece") is no visit.
 
 ``recode`` also reads the frame: an order that forces a coercive act or a restriction
-is coercion (170); peacekeepers deployed or arriving are peacekeeping (074); an appeal
-to no one for a punitive act against X is an accusation of X (111).
+is coercion (170); peacekeepers deployed or arriving are peacekeeping (074); forces sent
+to help someone or at someone's request are military aid (072); an appeal to no one for a
+punitive act against X is an accusation of X (111).
 
 Proposed, scheduled and alleged acts are read by ``guards.event_reading`` (modality).
 """
@@ -350,8 +351,8 @@ def recode(
 ) -> CameoCode:
     """The code the trigger has once its frame is read: an exercise's "attack" is a show of
     force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111);
-    deploying or sending peacekeepers is peacekeeping (074); an order that forces an act is
-    coercion (170)."""
+    deploying or sending peacekeepers is peacekeeping (074), and forces sent to help military
+    aid (072); an order that forces an act is coercion (170)."""
     if (code.root in ("04", "15") or code.code.startswith("086")) and _peacekeeping(tok, lex):
         # "peacekeepers arrived in X": the dictionary's 0861 (receive peacekeepers) has the
         # arrivals as its source, who are giving the help
