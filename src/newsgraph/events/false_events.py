@@ -31,8 +31,9 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
   meeting; **private travel** ("300 people arrived in Greece") is no visit.
 
 ``recode`` also reads the frame: an order that forces a coercive act or a restriction
-is coercion (170); peacekeepers deployed or arriving are peacekeeping (074); an appeal
-to no one for a punitive act against X is an accusation of X (111).
+is coercion (170); peacekeepers deployed or arriving are peacekeeping (074); forces sent
+to help someone or at someone's request are military aid (072); an appeal to no one for a
+punitive act against X is an accusation of X (111).
 
 Proposed, scheduled and alleged acts are read by ``guards.event_reading`` (modality).
 """
@@ -275,6 +276,21 @@ def _peacekeeping(tok: Token, lex: Lexicon) -> bool:
     return any(_in_class(w, lex, "peacekeeping") is not None for h in heads for w in _phrase_words(h))
 
 
+def _assistance(tok: Token, lex: Lexicon) -> bool:
+    """A deployment made to help: a purpose infinitive that is a verb of assistance ("to help",
+    "to protect", "to train"), or "at the request / invitation of" someone."""
+    if not is_verb(tok):
+        return False
+    for c in tok.children:
+        if c.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            if _in_class(c, lex, "assistance") is not None:
+                return True
+        elif c.dep_ == "prep" and c.lower_ == "at":
+            if any(g.dep_ == "pobj" and _in_class(g, lex, "assistance_request") is not None for g in c.children):
+                return True
+    return False
+
+
 def _command(tok: Token, code: CameoCode, lex: Lexicon, trig_at: dict[int, Trigger]) -> bool:
     """ "ordered X jailed", "ordered the paper to suspend publication", "were ordered to leave":
     an authority's order that forces a coercive act or a restriction (``restriction`` verbs) on
@@ -335,12 +351,16 @@ def recode(
 ) -> CameoCode:
     """The code the trigger has once its frame is read: an exercise's "attack" is a show of
     force (150), or military cooperation (062) when joint; an "attack" on a plan is words (111);
-    deploying or sending peacekeepers is peacekeeping (074); an order that forces an act is
-    coercion (170)."""
+    deploying or sending peacekeepers is peacekeeping (074), and forces sent to help military
+    aid (072); an order that forces an act is coercion (170)."""
     if (code.root in ("04", "15") or code.code.startswith("086")) and _peacekeeping(tok, lex):
         # "peacekeepers arrived in X": the dictionary's 0861 (receive peacekeepers) has the
         # arrivals as its source, who are giving the help
         return lex.code("074") or code
+    if code.code.startswith("154") and _assistance(tok, lex):
+        # "sent 500 troops to Iraq to help the Iraqi army", "at the request of Cameroon": forces
+        # sent to help another actor are military aid (072), not a show of force
+        return lex.code("072") or code
     if trig_at is not None and _command(tok, code, lex, trig_at):
         return lex.code("170") or code
     if _call_against(tok, code, lex):
