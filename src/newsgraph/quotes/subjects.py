@@ -524,7 +524,24 @@ def _positional_speaker(ctx: _Ctx, verb: Token, a_lo: int) -> Token | None:
             # extend to the end of a name: "said Anna Berg" -> "Berg"
             while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text not in (",",):
                 k += 1
-            return doc[k]
+            return _modified_head(ctx, doc[k], verb.i + 8)
+    return None
+
+
+def _modified_head(ctx: _Ctx, tok: Token, limit: int) -> Token:
+    """The noun a name modifies right after it: 'said a senior Cruz adviser', 'said former Obama
+    adviser David Axelrod' name the adviser, not Cruz or Obama (a compound or possessor the parse
+    hangs on a noun after it, on the same line, outside quotes, no comma between)."""
+    doc = ctx.doc
+    while (
+        tok.dep_ in ("compound", "poss", "nmod")
+        and tok.i < tok.head.i < limit
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and ctx.quoted[tok.head.i] < 0
+        and not any(t.is_punct and t.text not in ("-", "'s", "’s") or "\n" in t.text_with_ws for t in doc[tok.i : tok.head.i])
+    ):
+        tok = tok.head
+    return tok
     return None
 
 
