@@ -46,6 +46,15 @@ def _title_apposition(name: Token) -> bool:
     return not any("\n" in t.text_with_ws or t.text in ("—", "–", "-", "--", "(", ")") for t in between)
 
 
+#: what makes a demonstrative or quantifier pronoun a phrase of its own
+_PRONOUN_MODIFIERS = frozenset({"prep", "acl", "relcl"})
+#: dashes: a phrase before one is not part of the source after it (a dateline, a kicker)
+_DASHES = frozenset({"-", "--", "—", "–"})
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on either side (not the hyphen of "front-runner", "76-year-old")."""
+    return tok.text in _DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
 #: marks that set a relative clause off from its noun
 _ASIDE_MARKS = frozenset({",", "—", "–", "--"})
 
@@ -102,9 +111,10 @@ def source_phrase(
     coordinated = any(c.dep_ == "conj" for c in head.children)
     if not coordinated and (
         head.tag_ in ("WP", "WDT", "PRP", "PRP$")
-        or (head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children))
+        or (head.pos_ == "PRON" and not any(c.dep_ in _PRONOUN_MODIFIERS for c in head.children))
     ):
-        # a pronoun stays itself; not a quantifier with its "of" ("some of the women")
+        # a pronoun stays itself; not a quantifier or demonstrative with its "of", participle or
+        # relative clause ("some of the women", "those surveyed", "those who back her rivals")
         return mention
     if _title_apposition(head):
         # "Her campaign manager, Robby Mook, said": the name in apposition is the mention, the
@@ -114,9 +124,10 @@ def source_phrase(
     lo, hi = head.left_edge.i, head.right_edge.i
     lo, hi = min(lo, lo_t), max(hi, hi_t - 1)
     q = ctx.quoted[head.i]
-    # never across the cue, a quote the head is not in, or a line break
+    # never across the cue, a quote the head is not in, a line break, or a dash before the head
+    # ("Dec 29 (Reuters) - Democratic candidate Hillary Clinton", "OTHER STATES - Michael P. McDonald")
     for k in range(head.i - 1, lo - 1, -1):
-        if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k].text_with_ws:
+        if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k].text_with_ws or _spaced_dash(doc[k]):
             lo = k + 1
             break
     for k in range(head.i + 1, hi + 1):
