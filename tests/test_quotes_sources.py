@@ -1,0 +1,45 @@
+"""Source phrases (``quotes/sources.py``) and the speaker named after an inverted cue, issue 12
+round 8 (texts written for these tests)."""
+
+from __future__ import annotations
+
+from quote_helpers import run, with_cue
+
+
+def test_incidental_relative_clause_on_a_bare_name_is_left_out(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Okafor spoke at the pier on Monday. Okafor, who has a comfortable lead in the polls, "
+        "said the ferry would run again."
+    )
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "Okafor"
+
+
+def test_relative_clause_after_a_full_name_named_first_here_stays(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "Tom Reed, who chairs the harbour board, said the ferry would run again."), "said")
+    assert q.source is not None and q.source.text == "Tom Reed, who chairs the harbour board,"
+
+
+def test_relative_clause_holding_an_attribution_is_left_out(parse_text) -> None:  # type: ignore[no-untyped-def]
+    quotes = run(parse_text, "Ruth Adler, who has endorsed Okafor, said the ferry would run again.")
+    q = with_cue(quotes, "said")
+    assert q.source is not None and q.source.text == "Ruth Adler"
+    inner = with_cue(quotes, "endorsed")
+    assert inner.source is not None and inner.source.text == "who"
+
+
+def test_demonstrative_pronoun_keeps_its_participle(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "Those surveyed said the ferry should run again."), "said")
+    assert q.source is not None and q.source.text == "Those surveyed"
+
+
+def test_source_does_not_reach_back_across_a_spaced_dash(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The harbour race - mayoral candidate Lena Okafor said the ferry would run again."
+    q = with_cue(run(parse_text, text), "said")
+    assert q.source is not None and q.source.text == "mayoral candidate Lena Okafor"
+
+
+def test_name_modifying_the_noun_after_an_inverted_cue_is_not_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "“The ferry will run again,” said a senior Okafor adviser."), "said")
+    assert q.speaker.mention is not None and q.speaker.mention.text == "a senior Okafor adviser"
+    assert q.source is not None and q.source.text == "a senior Okafor adviser"
