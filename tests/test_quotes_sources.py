@@ -43,3 +43,13 @@ def test_name_modifying_the_noun_after_an_inverted_cue_is_not_the_speaker(parse_
     q = with_cue(run(parse_text, "“The ferry will run again,” said a senior Okafor adviser."), "said")
     assert q.speaker.mention is not None and q.speaker.mention.text == "a senior Okafor adviser"
     assert q.source is not None and q.source.text == "a senior Okafor adviser"
+
+
+def test_title_with_its_own_modifiers_before_a_name_in_apposition(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "The director of the harbour board, Jan Voss, said the ferry would run again."), "said")
+    assert q.source is not None and q.source.text == "The director of the harbour board, Jan Voss,"
+
+
+def test_title_right_before_a_name_without_a_comma_is_one_phrase(parse_text) -> None:  # type: ignore[no-untyped-def]
+    q = with_cue(run(parse_text, "The ferry would run again, wrote the economist Jan Voss."), "wrote")
+    assert q.source is not None and q.source.text == "the economist Jan Voss"

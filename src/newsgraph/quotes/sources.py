@@ -29,8 +29,8 @@ def _names_a_time(mod: Token) -> bool:
 
 
 def _title_apposition(name: Token) -> bool:
-    """``name`` is in apposition to a common noun right before it and its comma ("His
-    successor, Jay Carney"), on one line, with no dash (a dateline or headline) between.
+    """``name`` is in apposition to a common noun right before its comma, with the noun's own
+    modifiers ("His successor, Jay Carney", "The director of the bureau, Jan Voss"), on one line, with no dash (a dateline or headline) between.
     A noun that is the object of a verb or preposition has a role of its own ("In a letter
     to the mayor, Vasquez, head of the Trust, wrote"): the name is not its apposition."""
     gov = name.head
@@ -40,7 +40,11 @@ def _title_apposition(name: Token) -> bool:
         return False
     doc = name.doc
     first = name.left_edge.i
-    if first < 2 or doc[first - 1].text != "," or gov.i != first - 2:
+    if first < 2 or doc[first - 1].text != "," or gov.i > first - 2:
+        return False
+    if any(not gov.is_ancestor(doc[k]) or doc[k].text == "," for k in range(gov.i + 1, first - 1)):
+        # the words between the noun and the comma are its own ("The director of the bureau,
+        # James Comey,"), without a comma of their own
         return False
     between = doc[gov.left_edge.i : first]
     return not any("\n" in t.text_with_ws or t.text in ("—", "–", "-", "--", "(", ")") for t in between)
@@ -116,7 +120,17 @@ def source_phrase(
         # a pronoun stays itself; not a quantifier or demonstrative with its "of", participle or
         # relative clause ("some of the women", "those surveyed", "those who back her rivals")
         return mention
-    if _title_apposition(head):
+    if (
+        head.dep_ == "appos"
+        and head.head.pos_ == "NOUN"
+        and head.left_edge.i == head.head.i + 1
+        and ctx.quoted[head.head.i] == ctx.quoted[head.i]
+        and "\n" not in head.head.text_with_ws
+    ):
+        # "The Slate technology columnist David Auerbach", "his nephew Jan Voss": a name the parser
+        # set in apposition to the title right before it, without a comma, is one phrase with it
+        head = head.head
+    elif _title_apposition(head):
         # "Her campaign manager, Robby Mook, said": the name in apposition is the mention, the
         # source is the whole phrase
         head = head.head
