@@ -53,3 +53,9 @@ def test_title_with_its_own_modifiers_before_a_name_in_apposition(parse_text) ->
 def test_title_right_before_a_name_without_a_comma_is_one_phrase(parse_text) -> None:  # type: ignore[no-untyped-def]
     q = with_cue(run(parse_text, "The ferry would run again, wrote the economist Jan Voss."), "wrote")
     assert q.source is not None and q.source.text == "the economist Jan Voss"
+
+
+def test_source_stops_before_its_own_participle_cue(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "The ferry plan drew money from groups backing Mayor Lena Okafor of Harbourtown."
+    q = with_cue(run(parse_text, text), "backing")
+    assert q.source is not None and q.source.text == "groups"

@@ -168,6 +168,10 @@ def source_phrase(
     while hi > head.i and (doc[hi].is_punct and doc[hi].text not in (")", "”", '"') or doc[hi].is_space):
         hi -= 1
     start, end = min(doc[lo].idx, a), max(doc[hi].idx + len(doc[hi].text), b)
+    if head.i < cue_t < hi_t:
+        # a mention the speaker step ran over its own cue ("groups backing Senator Ted Cruz",
+        # cue "backing"): the source still stops before the cue
+        end = doc[hi].idx + len(doc[hi].text)
     # a parenthetical apposition keeps its closing comma, before the cue ("Tom Reed, a
     # spokesman for the board, said") and after it ('"...," said Tom Reed, a spokesman for the
     # board, as ...': train a 12 of 16)
