@@ -59,3 +59,9 @@ def test_source_stops_before_its_own_participle_cue(parse_text) -> None:  # type
     text = "The ferry plan drew money from groups backing Mayor Lena Okafor of Harbourtown."
     q = with_cue(run(parse_text, text), "backing")
     assert q.source is not None and q.source.text == "groups"
+
+
+def test_past_tense_read_as_a_participle_keeps_its_lost_subject(parse_text) -> None:  # type: ignore[no-untyped-def]
+    text = "Less than a third agreed with the mayor that the ferry would have to wait its turn, while 13 percent were unsure."
+    q = with_cue(run(parse_text, text), "agreed")
+    assert q.source is not None and q.source.text == "Less than a third"

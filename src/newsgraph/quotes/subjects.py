@@ -199,6 +199,10 @@ def _parse_subject(verb: Token) -> Token | None:
             # (PolNeAR train A: 7 sources of such cues were missing)
             if _usable_subject(pron, verb) and pron.lower_ not in ("it", "there", "this", "what"):
                 return _unbracket(pron)
+        if pron is None and verb.dep_ == "ROOT" and not any(c.dep_ == "auxpass" for c in verb.children):
+            # "Less than a third agreed with ...": a past tense the tagger read as a participle,
+            # its subject hung on it in another role, is no passive
+            return _orphan_subject(verb)
         return None
     v: Token = verb
     for _ in range(4):
