@@ -14,6 +14,7 @@ from newsgraph import framing
 from newsgraph.quotes.bounds import KINDS, adjust
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.mixed import joined_quotes, lead_before, lead_in
+from newsgraph.quotes.sources import source_phrase
 from newsgraph.quotes.spans import (
     addressee_infinitive,
     content_spans,
@@ -21,7 +22,6 @@ from newsgraph.quotes.spans import (
     infinitive_cue,
     object_noun_cue,
     object_tail,
-    source_phrase,
     trailing_aside,
 )
 from newsgraph.records import FramingItem, Quote, Span, Speaker
@@ -145,6 +145,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation], *, bounds: bool = True) -
             rows.append((content, rel))
     rows.sort(key=lambda x: (x[0][0][0], x[0][-1][1]))
     ids = {r.cue_tok: f"Q{i}" for i, (_, r) in enumerate(rows, 1) if r.cue_tok >= 0 and r.within < 0}
+    speakers = frozenset(r.speaker.mention.start for _, r in rows if r.speaker.mention is not None)
     out = []
     for i, (content, rel) in enumerate(rows, 1):
         cue = None if rel.cue is None else cue_group(ctx, rel.cue, list(content))
@@ -153,7 +154,7 @@ def _to_records(ctx: _Ctx, relations: list[_Relation], *, bounds: bool = True) -
         if bounds and cue is not None and rel.kind in KINDS and rel.within < 0:
             content = tuple(adjust(ctx, list(content), cue))
         mention = rel.speaker.mention
-        source = None if mention is None else source_phrase(ctx, (mention.start, mention.end), cue)
+        source = None if mention is None else source_phrase(ctx, (mention.start, mention.end), cue, speakers)
         out.append(
             Quote(
                 id=f"Q{i}",

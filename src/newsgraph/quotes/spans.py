@@ -8,11 +8,7 @@ Runs after the attribution steps, on every relation, and changes no attribution:
   ("pointed out", "warned of", "called for"), "in a statement" / "in an interview", and a
   colon that introduces the content ("said:"). One contiguous span, never across a quote, a
   line break or the content.
-* ``source_phrase``: the whole noun phrase of the speaker mention, with its modifiers,
-  appositions and coordinated names ("Harbour Board Press Officer Jan Voss", "Tom
-  Reed, a spokesman for the board,", "Ms. Berg and Mr. Lund"); a relative pronoun
-  stays itself ("who"). The mention (``speaker.mention``) stays the compact phrase the
-  speaker was resolved from; the full phrase is the record's ``source``.
+* the source phrase is ``sources.source_phrase``.
 """
 
 from __future__ import annotations
@@ -262,103 +258,6 @@ def _medium_end(doc: Doc, prep: Token) -> int | None:
     if obj.right_edge.i != obj.i or obj.i - prep.i > 3:
         return None
     return obj.i
-
-
-def _names_a_time(mod: Token) -> bool:
-    """``mod`` is a time: a date noun phrase ("Sunday night") or a preposition with one ("on
-    Tuesday", "in October")."""
-    if mod.dep_ == "npadvmod" or (mod.dep_ in ("appos", "compound", "nmod") and mod.pos_ == "PROPN"):
-        words = list(mod.subtree)
-    elif mod.dep_ == "prep" and mod.lower_ in ("on", "in", "at", "during"):
-        words = [t for t in mod.subtree if t.i != mod.i]
-    else:
-        return False
-    return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
-
-
-def _title_apposition(name: Token) -> bool:
-    """``name`` is in apposition to a common noun right before it and its comma ("His
-    successor, Jay Carney"), on one line, with no dash (a dateline or headline) between.
-    A noun that is the object of a verb or preposition has a role of its own ("In a letter
-    to the mayor, Vasquez, head of the Trust, wrote"): the name is not its apposition."""
-    gov = name.head
-    if name.dep_ != "appos" or gov.i >= name.i or gov.pos_ != "NOUN" or gov.ent_type_:
-        return False
-    if gov.dep_ in ("pobj", "dobj", "dative", "iobj"):
-        return False
-    doc = name.doc
-    first = name.left_edge.i
-    if first < 2 or doc[first - 1].text != "," or gov.i != first - 2:
-        return False
-    between = doc[gov.left_edge.i : first]
-    return not any("\n" in t.text_with_ws or t.text in ("—", "–", "-", "--", "(", ")") for t in between)
-
-
-def source_phrase(ctx: _Ctx, mention: tuple[int, int], cue: tuple[int, int] | None) -> tuple[int, int]:
-    """The full noun phrase around the speaker mention ``mention``, cut at the cue and at quotes."""
-    doc = ctx.doc
-    a, b = mention
-    lo_t, hi_t = ctx.tok_at(a), ctx.tok_at(b)
-    toks = [doc[k] for k in range(lo_t, min(hi_t, len(doc)))]
-    if not toks:
-        return mention
-    heads = [t for t in toks if not (lo_t <= t.head.i < hi_t) or t.head.i == t.i]
-    head = heads[0] if heads else toks[-1]
-    # a pronoun stays itself, unless coordinated ("he and Mr. Lund said": both are the source)
-    coordinated = any(c.dep_ == "conj" for c in head.children)
-    if not coordinated and (
-        head.tag_ in ("WP", "WDT", "PRP", "PRP$")
-        or (head.pos_ == "PRON" and not any(c.dep_ == "prep" for c in head.children))
-    ):
-        # a pronoun stays itself; not a quantifier with its "of" ("some of the women")
-        return mention
-    if _title_apposition(head):
-        # "Her campaign manager, Robby Mook, said": the name in apposition is the mention, the
-        # source is the whole phrase
-        head = head.head
-    cue_t = ctx.tok_at(cue[0]) if cue is not None else -1
-    lo, hi = head.left_edge.i, head.right_edge.i
-    lo, hi = min(lo, lo_t), max(hi, hi_t - 1)
-    q = ctx.quoted[head.i]
-    # never across the cue, a quote the head is not in, or a line break
-    for k in range(head.i - 1, lo - 1, -1):
-        if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k].text_with_ws:
-            lo = k + 1
-            break
-    for k in range(head.i + 1, hi + 1):
-        if k == cue_t or ctx.quoted[k] != q or "\n" in doc[k - 1].text_with_ws:
-            hi = k - 1
-            break
-    for c in head.children:
-        if c.dep_ == "acl" and head.i < c.left_edge.i <= hi and doc[c.left_edge.i - 1].text == ",":
-            # "Marco Rubio, speaking at a rally in Miami, said": the participle set off by
-            # commas is the writer's scene, not the source (train a: 21 cut, 2 kept)
-            hi = min(hi, c.left_edge.i - 2)
-        elif head.i < c.i and c.right_edge.i == hi and _names_a_time(c):
-            # "the mayor on Tuesday said", "a judge in October": the time of the statement
-            # the parser hung on its source (train a: 8 cut; "a poll released Sunday" stays)
-            hi = min(hi, c.left_edge.i - 1)
-    while lo < head.i and (doc[lo].is_punct and doc[lo].text not in ("(", "“", '"') or doc[lo].is_space):
-        lo += 1
-    if lo < head.i and lo < lo_t and doc[lo].lower_ == "even" and doc[lo].dep_ in ("advmod", "preconj", "predet"):
-        # "Even Mr. Reed said": the focus particle is no part of the source (train a: 12 of 17)
-        lo += 1
-    while hi > head.i and (doc[hi].is_punct and doc[hi].text not in (")", "”", '"') or doc[hi].is_space):
-        hi -= 1
-    start, end = min(doc[lo].idx, a), max(doc[hi].idx + len(doc[hi].text), b)
-    # a parenthetical apposition keeps its closing comma, before the cue ("Tom Reed, a
-    # spokesman for the board, said") and after it ('"...," said Tom Reed, a spokesman for the
-    # board, as ...': train a 12 of 16)
-    nxt = hi + 1
-    if (
-        nxt < len(doc)
-        and doc[nxt].text == ","
-        and any(doc[k].text == "," for k in range(lo, hi))
-        and cue_t >= 0
-        and cue_t != nxt
-    ):
-        end = doc[nxt].idx + 1
-    return start, end
 
 
 #: a cue verb's dependents after its object that belong to what is attributed: "praised the

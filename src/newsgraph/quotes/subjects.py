@@ -199,6 +199,10 @@ def _parse_subject(verb: Token) -> Token | None:
             # (PolNeAR train A: 7 sources of such cues were missing)
             if _usable_subject(pron, verb) and pron.lower_ not in ("it", "there", "this", "what"):
                 return _unbracket(pron)
+        if pron is None and verb.dep_ == "ROOT" and not any(c.dep_ == "auxpass" for c in verb.children):
+            # "Less than a third agreed with ...": a past tense the tagger read as a participle,
+            # its subject hung on it in another role, is no passive
+            return _orphan_subject(verb)
         return None
     v: Token = verb
     for _ in range(4):
@@ -524,7 +528,24 @@ def _positional_speaker(ctx: _Ctx, verb: Token, a_lo: int) -> Token | None:
             # extend to the end of a name: "said Anna Berg" -> "Berg"
             while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text not in (",",):
                 k += 1
-            return doc[k]
+            return _modified_head(ctx, doc[k], verb.i + 8)
+    return None
+
+
+def _modified_head(ctx: _Ctx, tok: Token, limit: int) -> Token:
+    """The noun a name modifies right after it: 'said a senior Cruz adviser', 'said former Obama
+    adviser David Axelrod' name the adviser, not Cruz or Obama (a compound or possessor the parse
+    hangs on a noun after it, on the same line, outside quotes, no comma between)."""
+    doc = ctx.doc
+    while (
+        tok.dep_ in ("compound", "poss", "nmod")
+        and tok.i < tok.head.i < limit
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and ctx.quoted[tok.head.i] < 0
+        and not any(t.is_punct and t.text not in ("-", "'s", "’s") or "\n" in t.text_with_ws for t in doc[tok.i : tok.head.i])
+    ):
+        tok = tok.head
+    return tok
     return None
 
 
