@@ -84,6 +84,20 @@ def _counts(ctx: _Ctx) -> tuple[list[int], list[int], list[int]]:
     return cached
 
 
+def _cue_head(ctx: _Ctx, cue: tuple[int, int] | None) -> int:
+    """The token heading the cue span (its verb, noun or adjective: the one whose head lies outside
+    the span), not its first token: "has described", "earlier congratulated", "did not say" are
+    headed by their verb; -1 without a cue."""
+    if cue is None:
+        return -1
+    heads = _heads(ctx)
+    a, b = ctx.tok_at(cue[0]), ctx.tok_at(cue[1])
+    for j in range(a, min(b, len(heads))):
+        if not a <= heads[j] < b or heads[j] == j:
+            return j
+    return a
+
+
 def _roots(heads: list[int], lo: int, up: int) -> list[int]:
     """The tokens of ``[lo, up)`` whose head lies outside it (or who are their own head)."""
     return [j for j in range(lo, up) if not lo <= heads[j] < up or heads[j] == j]
@@ -94,7 +108,9 @@ def _bucket(n: int) -> str:
     return "0" if n == 0 else "1" if n <= 2 else "3" if n <= 5 else "6" if n <= 10 else "11"
 
 
-def end_candidates(ctx: _Ctx, start: int, end: int, cue: tuple[int, int] | None) -> list[End]:
+def end_candidates(
+    ctx: _Ctx, start: int, end: int, cue: tuple[int, int] | None, cue_head: int | None = None
+) -> list[End]:
     """The places a content whose last span covers tokens ``[start, end)`` could end: within
     its sentence and paragraph, never inside a quotation, the cue or across a line."""
     doc = tokens_of(ctx.doc)
@@ -126,17 +142,17 @@ def end_candidates(ctx: _Ctx, start: int, end: int, cue: tuple[int, int] | None)
         ):
             places.add(k)
     ordered = sorted(places, key=lambda k: (abs(k - end), k))[:_MAX]
-    cue_head = doc[cue_tok] if 0 <= cue_tok < n else None
+    ch = _cue_head(ctx, cue) if cue_head is None else cue_head
+    head_tok = doc[ch] if 0 <= ch < n else None
     first = doc[start]
     ctx_feats = [
         f"first={first.lower_ if first.lower_ in ('that', 'to', 'whether', 'if') else first.pos_}",
-        f"cuepos={cue_head.pos_ if cue_head is not None else '-'}",
+        f"cuepos={head_tok.pos_ if head_tok is not None else '-'}",
     ]
+    cont = _root_dep(doc, heads, start, end)
     out = []
     for k in sorted(ordered):
-        feats = _features(ctx, start, end, hi, k, cue_tok)
-        d = feats[1][2:]
-        feats.append(f"d+cont={d}|{_root_dep(doc, heads, start, end)}")
+        feats = _features(ctx, doc, heads, start, end, hi, k, ch, cont)
         out.append(End(k, feats + ctx_feats))
     return out
 
@@ -150,9 +166,9 @@ def _root_dep(doc: Sequence[Token], heads: Sequence[int], start: int, end: int) 
     return "-"
 
 
-def _features(ctx: _Ctx, start: int, end: int, hi: int, k: int, cue_tok: int) -> list[str]:
-    doc = tokens_of(ctx.doc)
-    heads = _heads(ctx)
+def _features(
+    ctx: _Ctx, doc: Sequence[Token], heads: list[int], start: int, end: int, hi: int, k: int, cue_tok: int, cont: str
+) -> list[str]:
     d = "cur" if k == end else "cut" if k < end else "ext"
     b = doc[k] if k < len(doc) else None
     nx = doc[k + 1] if k + 1 < len(doc) else None
@@ -183,6 +199,8 @@ def _features(ctx: _Ctx, start: int, end: int, hi: int, k: int, cue_tok: int) ->
         f"d+segverb={d}|{verbs[up] > verbs[lo]}",
         f"d+segquote={d}|{quoted[up] > quoted[lo]}",
         f"d+battach+b={d}|{battach}|{bw}",
+        f"d+cont={d}|{cont}",
+        f"d+cont+battach={d}|{cont}|{battach}|{bdep}",
     ]
     if d != "cur" and up > lo:
         roots = _roots(heads, lo, up)
@@ -197,11 +215,14 @@ def _features(ctx: _Ctx, start: int, end: int, hi: int, k: int, cue_tok: int) ->
             f"d+segword={d}|{ww}",
             f"d+segsubj={d}|{subjs[up] > subjs[lo]}",
             f"d+roots={d}|{min(len(roots), 3)}",
+            f"d+cont+segattach={d}|{cont}|{attach}|{root.dep_}",
         ]
     return out
 
 
-def start_candidates(ctx: _Ctx, start: int, end: int, cue: tuple[int, int] | None) -> list[End]:
+def start_candidates(
+    ctx: _Ctx, start: int, end: int, cue: tuple[int, int] | None, cue_head: int | None = None
+) -> list[End]:
     """The places a content whose first span covers tokens ``[start, end)`` could start: within
     its sentence and paragraph, after the cue when the cue comes first, never inside a quotation
     or across a line. ``End.tok`` is the first token of the content."""
@@ -235,21 +256,22 @@ def start_candidates(ctx: _Ctx, start: int, end: int, cue: tuple[int, int] | Non
         ):
             places.add(k)
     ordered = sorted(places, key=lambda k: (abs(k - start), k))[:_MAX]
-    cue_head = doc[cue_tok] if 0 <= cue_tok < n else None
-    shared = [f"S:cuepos={cue_head.pos_ if cue_head is not None else '-'}", f"S:cueside={'before' if cue_tok < start else 'after'}"]
+    ch = _cue_head(ctx, cue) if cue_head is None else cue_head
+    head_tok = doc[ch] if 0 <= ch < n else None
+    shared = [f"S:cuepos={head_tok.pos_ if head_tok is not None else '-'}", f"S:cueside={'before' if cue_tok < start else 'after'}"]
     cont = _root_dep(doc, heads, start, end)
     out = []
     for k in sorted(ordered):
-        feats = _start_features(ctx, start, end, lo, k, cue_tok)
+        feats = _start_features(ctx, doc, heads, start, end, lo, k, ch, cue_end)
         d = feats[1][4:]
         feats.append(f"S:d+cont={d}|{cont}")
         out.append(End(k, feats + shared))
     return out
 
 
-def _start_features(ctx: _Ctx, start: int, end: int, lo: int, k: int, cue_tok: int) -> list[str]:
-    doc = tokens_of(ctx.doc)
-    heads = _heads(ctx)
+def _start_features(
+    ctx: _Ctx, doc: Sequence[Token], heads: list[int], start: int, end: int, lo: int, k: int, cue_tok: int, cue_end: int
+) -> list[str]:
     d = "cur" if k == start else "cut" if k > start else "ext"
     t = doc[k]
     prev = doc[k - 1] if k > 0 else None
@@ -269,7 +291,7 @@ def _start_features(ctx: _Ctx, start: int, end: int, lo: int, k: int, cue_tok: i
         f"S:d+dist={d}|{_bucket(k - start)}",
         f"S:d+len={d}|{_bucket(end - k)}",
         f"S:d+sentstart={d}|{k == lo}",
-        f"S:d+prevcue={d}|{k - 1 == cue_tok or (prev is not None and heads[k - 1] == cue_tok)}",
+        f"S:d+prevcue={d}|{k == cue_end or (prev is not None and heads[k - 1] == cue_tok)}",
     ]
     if b > a:
         verbs, subjs, quoted = _counts(ctx)
@@ -311,11 +333,12 @@ def adjust(ctx: _Ctx, content: list[tuple[int, int]], cue: tuple[int, int] | Non
         return content
     model = bound_model()
     doc = tokens_of(ctx.doc)
+    ch = _cue_head(ctx, cue)
     out = list(content)
     a, b = content[-1]
     start, end = ctx.tok_at(a), ctx.tok_at(b)
     if start < end <= len(doc) and ctx.quoted[end - 1] < 0:
-        cands = [c for c in end_candidates(ctx, start, end, cue) if c.tok <= end or not _adds_aside(ctx, end, c.tok)]
+        cands = [c for c in end_candidates(ctx, start, end, cue, ch) if c.tok <= end or not _adds_aside(ctx, end, c.tok, ch)]
         if len(cands) >= 2:
             best = max(cands, key=lambda c: (model.score(c.feats), c.tok == end))
             last = doc[best.tok - 1]
@@ -323,7 +346,7 @@ def adjust(ctx: _Ctx, content: list[tuple[int, int]], cue: tuple[int, int] | Non
     a, b = content[0]
     start, end = ctx.tok_at(a), ctx.tok_at(b)
     if start < end <= len(doc) and ctx.quoted[start] < 0:
-        cands = start_candidates(ctx, start, end, cue)
+        cands = start_candidates(ctx, start, end, cue, ch)
         if len(cands) >= 2:
             best = max(cands, key=lambda c: (model.score(c.feats), c.tok == start))
             if doc[best.tok].idx < out[0][1]:
@@ -331,9 +354,10 @@ def adjust(ctx: _Ctx, content: list[tuple[int, int]], cue: tuple[int, int] | Non
     return out
 
 
-def _adds_aside(ctx: _Ctx, lo: int, up: int) -> bool:
+def _adds_aside(ctx: _Ctx, lo: int, up: int, cue_head: int = -1) -> bool:
     """Tokens ``[lo, up)`` are only the time or the medium of the act ("for years", "on Tuesday",
-    "in a statement"), or a relative clause set off by a comma (", which surprised the board":
+    "in a statement", an adverb of time of the cue verb: "rejected the vote earlier",
+    ``data/time_adverbs.tsv``), or a relative clause set off by a comma (", which surprised the board":
     the writer's aside, the guidelines' "be conservative"): the content is not extended over
     them, whatever the model says (the rules leave them out: ``spans.object_tail``,
     ``spans.trailing_aside``)."""
@@ -341,12 +365,15 @@ def _adds_aside(ctx: _Ctx, lo: int, up: int) -> bool:
     words = [j for j in range(lo, up) if not doc[j].is_punct]
     if words and words[0] > lo and doc[words[0]].tag_ in ("WDT", "WP", "WP$") and doc[lo].text == ",":
         return True
-    roots = [j for j in _roots(_heads(ctx), lo, up) if not doc[j].is_punct]
+    heads = _heads(ctx)
+    roots = [j for j in _roots(heads, lo, up) if not doc[j].is_punct]
     if not roots:
         return False
     for j in roots:
         t = doc[j]
         if t.ent_type_ in ("DATE", "TIME"):
+            continue
+        if heads[j] == cue_head and t.dep_ in ("advmod", "npadvmod") and t.lower_ in time_adverbs():
             continue
         if t.dep_ == "prep" and any(
             g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM) for g in t.children
@@ -354,6 +381,13 @@ def _adds_aside(ctx: _Ctx, lo: int, up: int) -> bool:
             continue
         return False
     return True
+
+
+@lru_cache(maxsize=1)
+def time_adverbs() -> frozenset[str]:
+    """``data/time_adverbs.tsv``, loaded once."""
+    raw = resources.files("newsgraph").joinpath("data/time_adverbs.tsv").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

@@ -175,11 +175,12 @@ def accepts(cand: Candidate, lex: CueLexicon) -> bool:
     return model.score(features(cand, lex)) >= model.threshold
 
 
-def forward_cue(tok: Token, lex: CueLexicon) -> Candidate | None:
+def forward_cue(tok: Token, lex: CueLexicon, *, any_word: bool = False) -> Candidate | None:
     """``tok``'s first complement (``candidates``) when it follows ``tok`` and the classifier
-    accepts it: the inner verb of "seemed to imply that ...", "declined to comment on ..."."""
+    accepts it (``any_word``: whatever it says): the inner verb of "seemed to imply that ...",
+    "declined to comment on ...", "tried to rally the board"."""
     cand = next(candidates(tok), None)
-    if cand is None or cand.comp.i < tok.i or not accepts(cand, lex):
+    if cand is None or cand.comp.i < tok.i or not (any_word or accepts(cand, lex)):
         return None
     return cand
 

@@ -151,6 +151,14 @@ def _deed_targets() -> frozenset[str]:
     return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def aspectual_verbs() -> frozenset[str]:
+    """``data/aspectual_verbs.tsv``, loaded once: verbs of an act's phase or attempt ("continued
+    to", "tried to"), whose infinitive's verb the cue runs over (``spans.infinitive_cue``)."""
+    raw = resources.files("newsgraph").joinpath("data/aspectual_verbs.tsv").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+
+
 #: Subjects whose attack on a place is a deed: countries, regions, peoples ("Russia attacked Ukraine").
 _AGENT_TYPES = frozenset({"GPE", "LOC", "NORP"})
 

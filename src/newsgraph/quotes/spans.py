@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import Candidate, accepts, forward_cue
+from newsgraph.quotes.cues import aspectual_verbs
 
 #: dependents before a cue verb that belong to its verb group
 _LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -340,7 +341,7 @@ def object_noun_cue(
     if obj is None or obj.pos_ != "NOUN" or obj.left_edge.idx != content[0][0]:
         return None
     prep = next((c for c in obj.children if c.dep_ == "prep" and c.i > obj.i), None)
-    if prep is None or prep.lower_ not in _LINK_PREPS - {"of"} or prep.i - obj.i > 1:
+    if prep is None or prep.lower_ not in _LINK_PREPS or prep.i - obj.i > 1:
         return None
     pobj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
     if pobj is None or any(_blocked(ctx, k, []) or doc[k].is_punct for k in range(verb.i, prep.i + 1)):
@@ -361,7 +362,9 @@ def infinitive_cue(
     that ..."): PolNeAR's cue runs over "to" and the inner verb's group (the guidelines' "is
     attempting to highlight that ..."), the content is the inner verb's complement. Whether
     the inner verb is a cue, the trained cue classifier says, as it would for the verb alone;
-    an infinitive of an act ("refused to give up the seat") stays the content. Returns the end
+    an infinitive of an act ("refused to give up the seat") stays the content, unless the verb
+    before it is aspectual or conative (``data/aspectual_verbs.tsv``: "continued to block his
+    efforts", "tried to rally world leaders": an action, not an attribution). Returns the end
     of the cue and the new content, or ``None``."""
     doc = ctx.doc
     if len(content) != 1 or not 0 <= cue_tok < len(doc):
@@ -373,7 +376,7 @@ def infinitive_cue(
     inner = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i and c.left_edge.idx == a), None)
     if inner is None or inner.pos_ != "VERB" or doc[inner.left_edge.i].lower_ != "to" or inner.i != inner.left_edge.i + 1:
         return None
-    cand = forward_cue(inner, ctx.lex)
+    cand = forward_cue(inner, ctx.lex, any_word=verb.lemma_.lower() in aspectual_verbs())
     if cand is None:
         return None
     first = cand.comp
