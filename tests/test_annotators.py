@@ -116,3 +116,17 @@ def test_cached_lemmatizer_keeps_lemmas_already_set(pipelines) -> None:  # type:
     _, fast = pipelines
     doc = fast("They ain't here and they ain't coming.")
     assert [t.lemma_ for t in doc if t.lower_ == "ai"] == ["be", "be"]
+
+
+def test_indexed_ruler_follows_a_cleared_ruler() -> None:
+    """After ``clear`` and as many new patterns as before, the index is built again."""
+    nlp = spacy.blank("en")
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.__class__ = IndexedAttributeRuler
+    words, tags, deps = ["dogs", "run"], ["NNS", "VBP"], ["nsubj", "ROOT"]
+    ruler.add_patterns([{"patterns": [[{"TAG": "NNS"}]], "attrs": {"POS": "NOUN"}}])
+    assert ruler(_tagged(nlp.vocab, words, tags, deps))[0].pos_ == "NOUN"
+    ruler.clear()
+    ruler.add_patterns([{"patterns": [[{"TAG": "VBP"}]], "attrs": {"POS": "VERB"}}])
+    doc = ruler(_tagged(nlp.vocab, words, tags, deps))
+    assert [t.pos_ for t in doc] == ["", "VERB"]

@@ -115,6 +115,9 @@ class _PatternIndex:
 
     def __init__(self, ruler: AttributeRuler) -> None:
         strings = ruler.vocab.strings
+        # what the index was built from: the ruler's matcher (``clear`` makes a new one) and
+        # its number of attribute sets (``add_patterns`` adds to them)
+        self.matcher = ruler.matcher
         self.size = len(ruler.attrs)
         self.by_column: tuple[dict[int, list[Compiled]], ...] = ({}, {}, {})
         self.everywhere: list[Compiled] = []
@@ -190,7 +193,7 @@ class IndexedAttributeRuler(AttributeRuler):
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         index = self._index
-        if index is None or index.size != len(self.attrs):
+        if index is None or index.matcher is not self.matcher or index.size != len(self.attrs):
             index = self._index = _PatternIndex(self)
         strings = self.vocab.strings
         # the ruler's own form: (attributes index, match id, start, end), sorted so that
