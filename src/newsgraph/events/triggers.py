@@ -136,10 +136,9 @@ class Frame:
         strict = _objects(tok, strict=True)
         for o in strict:
             self.strict |= noun_keys(o)
-        # "sent a military platoon", "imposed an economic blockade": the dictionary matches the
-        # words of the object phrase as PETRARCH2 does, so the modifier before the head is a key
-        # too (not a name: "a Turkish ship" is no pattern's noun)
-        for o in strict:
+            # "sent a military platoon", "imposed an economic blockade": the dictionary matches the
+            # words of the object phrase as PETRARCH2 does, so the modifier before the head is a key
+            # too (not a name: "a Turkish ship" is no pattern's noun)
             for c in o.children:
                 if c.dep_ in ("amod", "compound") and c.i == o.i - 1 and not c.ent_type_:
                     self.strict.add(c.lemma_.lower())

@@ -31,6 +31,7 @@ from newsgraph.document import tokens_of
 from newsgraph.errors import ModelError
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import load_weights
+from newsgraph.quotes.cues import word_list
 from newsgraph.quotes.spans import _MEDIUM
 
 MODEL_FILE = "data/bound_model.json"
@@ -373,7 +374,7 @@ def _adds_aside(ctx: _Ctx, lo: int, up: int, cue_head: int = -1) -> bool:
         t = doc[j]
         if t.ent_type_ in ("DATE", "TIME"):
             continue
-        if heads[j] == cue_head and t.dep_ in ("advmod", "npadvmod") and t.lower_ in time_adverbs():
+        if heads[j] == cue_head and t.dep_ in ("advmod", "npadvmod") and t.lower_ in word_list("time_adverbs"):
             continue
         if t.dep_ == "prep" and any(
             g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM) for g in t.children
@@ -381,13 +382,6 @@ def _adds_aside(ctx: _Ctx, lo: int, up: int, cue_head: int = -1) -> bool:
             continue
         return False
     return True
-
-
-@lru_cache(maxsize=1)
-def time_adverbs() -> frozenset[str]:
-    """``data/time_adverbs.tsv``, loaded once."""
-    raw = resources.files("newsgraph").joinpath("data/time_adverbs.tsv").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
 
 
 @lru_cache(maxsize=1)

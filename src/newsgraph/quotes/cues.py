@@ -14,7 +14,7 @@ give), ``direct.py``, ``uncued.py``, and ``subjects.py`` for the speaker token.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from spacy.tokens import Token
@@ -144,19 +144,23 @@ def _deed_object(obj: Token) -> bool:
     return subject is None or subject.ent_type_ in _AGENT_TYPES
 
 
-@lru_cache(maxsize=1)
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of ``data/NAME.tsv`` (one per line, ``#`` comments), lower-cased, loaded once:
+    the quote steps' word lists (deed targets, aspectual verbs, time adverbs, experiencer
+    participles)."""
+    raw = resources.files("newsgraph").joinpath(f"data/{name}.tsv").read_text(encoding="utf-8")
+    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+
+
 def _deed_targets() -> frozenset[str]:
-    """``data/deed_targets.tsv``, loaded once."""
-    raw = resources.files("newsgraph").joinpath("data/deed_targets.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    return word_list("deed_targets")
 
 
-@lru_cache(maxsize=1)
 def aspectual_verbs() -> frozenset[str]:
-    """``data/aspectual_verbs.tsv``, loaded once: verbs of an act's phase or attempt ("continued
-    to", "tried to"), whose infinitive's verb the cue runs over (``spans.infinitive_cue``)."""
-    raw = resources.files("newsgraph").joinpath("data/aspectual_verbs.tsv").read_text(encoding="utf-8")
-    return frozenset(line.strip() for line in raw.splitlines() if line.strip() and not line.startswith("#"))
+    """Verbs of an act's phase or attempt ("continued to", "tried to"), whose infinitive's verb
+    the cue runs over (``spans.infinitive_cue``)."""
+    return word_list("aspectual_verbs")
 
 
 #: Subjects whose attack on a place is a deed: countries, regions, peoples ("Russia attacked Ukraine").

@@ -54,6 +54,8 @@ def _title_apposition(name: Token) -> bool:
 _PRONOUN_MODIFIERS = frozenset({"prep", "acl", "relcl"})
 #: dashes: a phrase before one is not part of the source after it (a dateline, a kicker)
 _DASHES = frozenset({"-", "--", "—", "–"})
+
+
 def _spaced_dash(tok: Token) -> bool:
     """A dash with a space on either side (not the hyphen of "front-runner", "76-year-old")."""
     return tok.text in _DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)

@@ -13,14 +13,11 @@ into a mention span and an entity.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
-
 from spacy.tokens import Token
 
 from newsgraph.entities import lexicon
 from newsgraph.quotes.context import _Ctx
-from newsgraph.quotes.cues import _is_cue_verb, _is_passive, _outer_cue, cue_lexicon
+from newsgraph.quotes.cues import _is_cue_verb, _is_passive, _outer_cue, cue_lexicon, word_list
 
 #: "9:30 p.m. Trump says" (live blogs), "Saturday ... said": a date is never the speaker;
 #: percentages are ("47 percent said ...", polls)
@@ -363,11 +360,9 @@ def _expletive(tok: Token, verb: Token) -> bool:
     return not (verb.lemma_.lower() == "be" and "xcomp" in deps and not deps & {"acomp", "attr"})
 
 
-@lru_cache(maxsize=1)
 def _experiencer_participles() -> frozenset[str]:
     """``data/experiencer_participles.tsv``: participles whose passive subject holds the attitude."""
-    raw = resources.files("newsgraph").joinpath("data/experiencer_participles.tsv").read_text(encoding="utf-8")
-    return frozenset(w.strip().lower() for w in raw.splitlines() if w.strip() and not w.startswith("#"))
+    return word_list("experiencer_participles")
 
 
 #: links a cue word climbs to the clause it belongs to (``_governor_subject``)
@@ -546,7 +541,6 @@ def _modified_head(ctx: _Ctx, tok: Token, limit: int) -> Token:
     ):
         tok = tok.head
     return tok
-    return None
 
 
 def _np_in(ctx: _Ctx, lo: int, hi: int, after: int | None = None) -> Token | None:
