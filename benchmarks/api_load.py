@@ -86,7 +86,7 @@ def synthetic_article(i: int, rng: random.Random) -> dict[str, str]:
 
 def build_store(path: Path, n: int) -> dict[str, Any]:
     from newsgraph.pipeline import Analyzer
-    from newsgraph.store.schema import rows_from_document
+    from newsgraph.store.rows import rows_from_document
     from newsgraph.store.sqlite import SqliteStore
 
     rng = random.Random(7)

@@ -25,7 +25,7 @@ from newsgraph.records import (
     Speaker,
     check_spans,
 )
-from newsgraph.store.schema import rows_from_document
+from newsgraph.store.rows import rows_from_document
 from newsgraph.store.sqlite import SqliteStore
 
 

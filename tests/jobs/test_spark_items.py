@@ -16,7 +16,8 @@ from newsgraph.jobs.spark_read import detect_format
 from newsgraph.jobs.spark_rows import _earliest, analyze_item, analyze_partition
 from newsgraph.jobs.spark_wire import MAX_BUCKET_PAIRS, _bucket_pairs
 from newsgraph.settings import Settings
-from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME, rows_from_document
+from newsgraph.store.rows import rows_from_document
+from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME
 
 _spec = importlib.util.spec_from_file_location("spark_inputs", Path(__file__).with_name("spark_inputs.py"))
 assert _spec and _spec.loader

@@ -22,7 +22,8 @@ from newsgraph.errors import InputError  # noqa: E402
 from newsgraph.jobs.spark import run_job, spark_session  # noqa: E402
 from newsgraph.settings import Settings  # noqa: E402
 from newsgraph.store.parquet import arrow_schema, read_table  # noqa: E402
-from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME, rows_from_document  # noqa: E402
+from newsgraph.store.rows import rows_from_document  # noqa: E402
+from newsgraph.store.schema import EXPORT_TABLES, TABLES_BY_NAME  # noqa: E402
 
 pytestmark = [
     pytest.mark.spark,

@@ -6,7 +6,7 @@ import asyncio
 import json
 from pathlib import Path
 
-from newsgraph.store.schema import rows_from_document
+from newsgraph.store.rows import rows_from_document
 from newsgraph.store.sqlite import SqliteStore
 
 METADATA = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "data" / "datasette" / "metadata.json"

@@ -5,7 +5,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsgraph.store.parquet import arrow_schema, read_table, write_parquet
-from newsgraph.store.schema import EXPORT_TABLES, rows_from_document
+from newsgraph.store.rows import rows_from_document
+from newsgraph.store.schema import EXPORT_TABLES
 from newsgraph.store.sqlite import SqliteStore
 
 # The three example queries of docs/batch.md, run as written there.

@@ -7,15 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsgraph.records import check_spans
-from newsgraph.store.schema import (
-    DOCUMENT_TABLES,
-    TABLES,
-    TABLES_BY_NAME,
-    dangling_references,
-    datasette_metadata,
-    month_of,
-    rows_from_document,
-)
+from newsgraph.store.rows import dangling_references, month_of, rows_from_document
+from newsgraph.store.schema import DOCUMENT_TABLES, TABLES, TABLES_BY_NAME, datasette_metadata
 
 METADATA = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "data" / "datasette" / "metadata.json"
 

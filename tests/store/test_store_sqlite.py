@@ -5,7 +5,8 @@ import sqlite3
 import pytest
 
 from newsgraph.errors import SchemaVersionError, StorageError
-from newsgraph.store.schema import SCHEMA_VERSION, rows_from_document
+from newsgraph.store.rows import rows_from_document
+from newsgraph.store.schema import SCHEMA_VERSION
 from newsgraph.store.sqlite import APPLICATION_ID, SqliteStore, dump, open_readonly
 
 

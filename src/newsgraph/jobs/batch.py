@@ -185,7 +185,7 @@ def process_item(item: ArticleInput) -> Outcome:
     from newsgraph.ids import article_id
     from newsgraph.jobs.dedup import signature
     from newsgraph.records import check_spans
-    from newsgraph.store.schema import dangling_references, rows_from_document
+    from newsgraph.store.rows import dangling_references, rows_from_document
 
     aid: str | None = item.id
     try:

@@ -26,7 +26,7 @@ directories allowed), read as:
 The flow: read records -> normalise to articles (HTML extraction, stable id)
 -> one copy per article id (the one with the smallest location, so reruns
 agree) -> ``mapPartitions``: one ``Analyzer`` per Python worker, reused by
-every partition it runs -> ``schema.rows_from_document`` and the MinHash
+every partition it runs -> ``rows.rows_from_document`` and the MinHash
 signature -> wire-copy clusters (``articles.cluster``, as ``newsgraph.jobs.dedup``
 computes them) -> one Parquet dataset per table under
 ``OUTPUT/<table>/month=YYYY-MM/`` (the layout and columns of

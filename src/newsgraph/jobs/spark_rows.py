@@ -61,7 +61,8 @@ def _row_tuples(table: str, rows: Sequence[Mapping[str, Any]]) -> list[tuple[Any
 def analyze_item(analyzer: Analyzer, item: Mapping[str, Any]) -> tuple[Any, ...]:
     """One article item to one wide row (see ``wide_schema``)."""
     from newsgraph.jobs.dedup import signature
-    from newsgraph.store.schema import EXPORT_TABLES, dangling_references, month_of, rows_from_document
+    from newsgraph.store.rows import dangling_references, month_of, rows_from_document
+    from newsgraph.store.schema import EXPORT_TABLES
 
     aid = item["id"]
     try:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from newsgraph.store.schema import SCHEMA_VERSION, TABLES, rows_from_document
+from newsgraph.store.rows import rows_from_document
+from newsgraph.store.schema import SCHEMA_VERSION, TABLES
 
 if TYPE_CHECKING:
     from newsgraph.store.parquet import write_parquet

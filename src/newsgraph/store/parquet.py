@@ -7,7 +7,7 @@ Layout (hive partitioning, readable by DuckDB, pandas/pyarrow and Spark)::
     OUTDIR/events/month=unknown/<part>-0.parquet     (articles without a date)
 
 Every table is partitioned by the publication month of its article
-(``schema.month_of``); the ``month`` column exists only in the directory
+(``rows.month_of``); the ``month`` column exists only in the directory
 names, which every reader above turns back into a column. Each call of
 ``write_parquet`` adds files named after its ``part``, so several writers
 (Spark partitions, export chunks) can fill one directory.
@@ -26,7 +26,8 @@ import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
 from newsgraph.errors import StorageError
-from newsgraph.store.schema import EXPORT_TABLES, RUN_TABLES, TABLES_BY_NAME, Table, month_of
+from newsgraph.store.rows import month_of
+from newsgraph.store.schema import EXPORT_TABLES, RUN_TABLES, TABLES_BY_NAME, Table
 
 logger = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ def write_parquet(
     months: Mapping[str, str] | None = None,
     tables: Sequence[str] = EXPORT_TABLES,
 ) -> dict[str, int]:
-    """Write rows (as from ``schema.rows_from_document``) under ``outdir/<table>/month=.../``.
+    """Write rows (as from ``rows.rows_from_document``) under ``outdir/<table>/month=.../``.
 
     The month of a row is that of its article: taken from the ``articles``
     rows given here, else from ``months`` (article id -> ``YYYY-MM``), else

@@ -328,7 +328,7 @@ class SqliteStore:
         their texts, a tenth of that), so memory does not grow with the corpus.
         """
         from newsgraph.store.parquet import clear_parquet, write_empty_tables, write_failures, write_parquet
-        from newsgraph.store.schema import month_of
+        from newsgraph.store.rows import month_of
 
         self.commit()
         clear_parquet(outdir)
