@@ -23,8 +23,9 @@ from newsgraph.events.actors import actor_ids
 from newsgraph.events.arguments import subject
 from newsgraph.events.context import Candidate, Context, anchored_date, evidence_span, quote_at
 from newsgraph.events.dyad import reporter
-from newsgraph.events.guards import Reading
+from newsgraph.events.guards import Reading, refusal
 from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.senses import polled
 from newsgraph.events.tokens import MAX_CLIMB, depth, is_verb, lemma_in
 
 # PLOVER reading of an announced, conditional or refused event (CAMEO's own practice):
@@ -52,7 +53,7 @@ def derived_event(cand: Candidate, reading: Reading, pred: Token, lex: Lexicon) 
     event), without a source, or inside a relative clause (background).
     """
     code = cand.code
-    if reading.by_trigger or not cand.source or _in_relative(pred):
+    if reading.by_trigger or not cand.source or _in_relative(pred) or not refusal(reading, bool(cand.target)):
         return None
     derived = _derived_code(
         code, reading.polarity, "hypothetical-conditioned" if reading.conditioned else reading.modality, lex
@@ -108,6 +109,8 @@ def modal_requests(
         verb = tok.head
         if verb.dep_ not in ("ccomp",) or not is_verb(verb.head) or verb.head.i in triggered:
             continue  # "agreed that they should cooperate" is the agreement, not a demand
+        if polled(verb.head):
+            continue  # "74 percent of voters said X should Y": a poll's finding
         code = lex.code(request_modal[tok.lower_])
         if code is None or code.plover is None:
             continue

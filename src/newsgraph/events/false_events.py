@@ -26,6 +26,8 @@ by what it governs. The word classes are in ``data/events/words.tsv``.
 * **what the verb's frame says is no act** (``senses.frame_sense``): an opinion shared
   ("agreed that the plan failed"), a question asked, a poll's share, one's own conduct
   defended, violence on oneself, a standard "met";
+* **a standing attitude**: an attitude noun described by a copula ("our support for X is not
+  abstract"), a participle of a stance describing a noun ("millions of Americans supporting X");
 * **a protest's demand** ("blocked roads demanding ...") is part of the protest;
   **the vehicle of another act** ("summoned the ambassador to complain") is not a
   meeting; **private travel** ("300 people arrived in Greece") is no visit.
@@ -145,6 +147,24 @@ def _participle(tok: Token, code: CameoCode) -> bool:
     return not any(c.dep_ == "agent" for c in tok.children)
 
 
+def _attitude(tok: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """A standing attitude, not an act: an attitude noun that a copula describes ("our support for X
+    is not abstract") or a participle of a stance that describes a noun ("millions of Americans
+    supporting X")."""
+    if trig.pos == "noun":
+        return (
+            tok.dep_ == "nsubj"
+            and tok.head.lemma_ == "be"
+            and lemma_in(tok, lex.word_class("attitude")) is not None
+        )
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "acl"
+        and tok.head.i < tok.i
+        and lemma_in(tok, lex.word_class("stance_verb")) is not None
+    )
+
+
 def _reaction(tok: Token, lex: Lexicon) -> bool:
     """ "met with opposition": the "with" object is a reaction, not someone met."""
     with_objs = [
@@ -229,6 +249,8 @@ def false_event(
     """Why the trigger at ``tok`` (carried by ``pred``) states no political event, else ``None``."""
     if _participle(tok, code):
         return "participle"
+    if _attitude(tok, trig, lex):
+        return "attitude"
     if trig_at is not None and _protest_demand(pred, code, lex, trig_at):
         return "protest demand"
     if trig_at is not None and _vehicle(tok, code, lex, trig_at):

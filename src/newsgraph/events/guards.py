@@ -8,8 +8,13 @@ it: a trigger's scope ("threatened to"), a governor word ("plans to", "failed
 to", "is scheduled to"), a governing noun ("an offer to"), a condition ("if",
 "unless"), a modifier of the trigger ("a planned visit", "an alleged attack",
 "allegedly bribed"), a present-tense time clause ("when they meet next week") or
-relative clause on a generic head ("people who attack him"), "too early to", and a
-goal someone is trying to reach ("are trying to force").
+relative clause on a generic head ("people who attack him"), "too early to", a
+goal someone is trying to reach ("are trying to force"), a hedge ("would likely take"),
+a past habit ("would sometimes dismiss"), a gerund talked about ("has mentioned forcing"),
+a wh-question about a stance ("why do you still refuse to"), a wish or forecast over a
+future ("hoped it would encourage"). ``refusal`` says which negations CAMEO reads as a
+refusal (``coding.derived_event``): not a negated ability ("cannot allow"), nor a plain
+"did not" with no counterpart ("didn't apologize for his remarks").
 ``verbal_attack`` says whether an "attack" between unarmed actors is words
 (recoded as CAMEO 111 by the caller). Next: ``coding`` derives the events that
 CAMEO reads into an announced, conditional or refused act.
@@ -45,6 +50,7 @@ class Reading(NamedTuple):
     by_trigger: bool  # set by a governing trigger, which is an event of its own
     condition: str | None  # the event's own condition word ("if", "unless")
     conditioned: bool  # a condition that makes an act (not a speech act) hypothetical
+    negation: str | None = None  # the clause's own negation: announced ("will not"), modal ("cannot"), plain ("did not")
 
 
 def figurative(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
@@ -64,15 +70,61 @@ def event_reading(
         polarity = "negated"
     if modality == "actual":
         modality = _stated_modality(tok, lex) or modality
-    if modality == "actual" and _habitual(pred, lex):
-        modality = "hypothetical"
-    if modality in ("actual", "intended") and _yes_no_question(pred):
+    # a habit, a question or a likelihood is no announced act, whatever its condition
+    unsaid = _habitual(pred, lex) or _yes_no_question(pred) or _hedged(pred, lex)
+    if modality in ("actual", "intended") and unsaid:
         modality = "hypothetical"  # "Will France attack Germany?": asked, not said
     condition = _conditioned(pred, lex)
-    conditioned = condition is not None and code.plover not in _SPEECH_ACTS
+    conditioned = condition is not None and code.plover not in _SPEECH_ACTS and not unsaid
     if conditioned and modality == "actual":
         modality = "hypothetical"
-    return Reading(polarity, modality, by_trigger, condition, conditioned)
+    negation = _negation_kind(pred, lex) if polarity == "negated" else None
+    return Reading(polarity, modality, by_trigger, condition, conditioned, negation)
+
+
+def refusal(reading: Reading, has_target: bool) -> bool:
+    """Whether a negated event is a refusal CAMEO codes (``coding.derived_event``: "will not meet X",
+    "failed to reach agreement", "did not agree to X's offer"). A negated ability or obligation
+    ("cannot allow X to win", "should not meet") states a stance, not a refusal, and a plain "did
+    not" / "does not" with no counterpart ("did not apologize for his remarks", "does not defend
+    it") only says that an act did not happen."""
+    if reading.polarity != "negated":
+        return True
+    if reading.negation == "modal":
+        return False
+    return reading.negation != "plain" or has_target
+
+
+def _negation_kind(pred: Token, lex: Lexicon) -> str | None:
+    """How the clause of ``pred`` (or the verb whose infinitive it is) negates itself: "announced"
+    (will / shall / would + not), "modal" (can, should, must, may, might + not: an ability or an
+    obligation), "plain" (did not, does not, has never, could not); None when a governor negates it
+    ("failed to")."""
+    neg = lex.word_class("negation")
+    modal = lex.word_class("modal")
+    verbs = [pred]
+    if pred.dep_ in ("xcomp", "conj") and pred.head.i != pred.i:
+        verbs.append(pred.head)
+    for verb in verbs:
+        if not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in neg) for c in verb.children):
+            continue
+        aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"), None)
+        if aux is None:
+            return "plain"
+        if aux.lower_ == "could":
+            return "plain"  # "could not reach agreement": a past failure, as "did not"
+        if modal.get(aux.lemma_.lower()) == "intended" or aux.lower_ in ("would", "wo", "'ll", "’ll"):
+            return "announced"  # "will not attend", "said he would not accept X's offer"
+        return "modal"
+    return None
+
+
+def _hedged(tok: Token, lex: Lexicon) -> bool:
+    """ "would probably host", "would likely take weeks to convene": a likelihood on the verb or on
+    the verb whose infinitive or clause it is."""
+    hedge = lex.word_class("hedge")
+    verbs = (tok, tok.head) if tok.dep_ in ("xcomp", "advcl") else (tok,)
+    return any(c.dep_ == "advmod" and c.lower_ in hedge for v in verbs for c in v.children)
 
 
 def _stated_modality(tok: Token, lex: Lexicon) -> str | None:
@@ -138,10 +190,10 @@ def _habitual(tok: Token, lex: Lexicon) -> bool:
     The adverb belongs to its verb and to the verb's infinitive, not to a conjunct ("has used the
     phrase often, and criticized X")."""
     for verb in (tok, tok.head) if tok.dep_ in ("xcomp", "advcl") else (tok,):
-        if (
-            verb.tag_ in ("VBZ", "VBP")
-            or any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-        ) and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in verb.children):
+        perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+        # "would sometimes dismiss": a past habit, no one act
+        habit = verb.tag_ in ("VBZ", "VBP") or perfect or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+        if habit and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in verb.children):
             return True
     return False
 
@@ -160,6 +212,8 @@ def _own_modality(tok: Token, lex: Lexicon) -> tuple[str, str]:
                 modality = "intended"
         elif c.dep_ == "aux" and c.lower_ in ("going",):
             modality = "intended"
+    if any(c.dep_ == "advmod" and c.lower_ in lex.word_class("hedge") for c in tok.children):
+        modality = "hypothetical"  # "would likely take weeks", "probably met": a likelihood
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         polarity = "negated"
     if (
@@ -194,9 +248,10 @@ _QUESTION_OPENERS = frozenset(
 def _yes_no_question(tok: Token) -> bool:
     """The trigger's clause, or a clause above it, asks whether something happens: an auxiliary
     before its subject in a sentence that ends with a question mark ("Will France attack
-    Germany?", "Did the court release him?"). A wh-question presupposes the act ("Why did France
-    criticize Germany?") and is not one."""
-    if not tok.sent.text.rstrip(" \"'”’)").endswith("?"):
+    Germany?", "Did the court release him?"), or asks about a stance or a possibility ("Why do you
+    refuse to meet him?", "Why would France attack?"). A wh-question in the past presupposes the
+    act ("Why did France criticize Germany?") and is not one."""
+    if not _asked(tok):
         return False
     first = next((t for t in tok.sent if not t.is_punct), None)
     if first is not None and first.lower_ in _QUESTION_OPENERS:
@@ -206,11 +261,24 @@ def _yes_no_question(tok: Token) -> bool:
         subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         aux = next((c for c in cur.children if c.dep_ in ("aux", "auxpass") and c.tag_ != "TO"), None)
         if subj is not None and aux is not None and aux.i < subj.i:
-            return not any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in cur.doc[cur.left_edge.i : aux.i])
+            if not any(t.tag_ in ("WRB", "WP", "WDT", "WP$") for t in cur.doc[cur.left_edge.i : aux.i]):
+                return True
+            # a wh-question in the simple present or with a modal asks about a stance or a possibility
+            # ("why do you still refuse to ...?", "why would Russia attack ...?"), not a past act
+            return aux.lower_ in ("do", "does") or aux.tag_ == "MD"
         if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "conj", "ccomp"):
             return False
         cur = cur.head
     return False
+
+
+def _asked(tok: Token) -> bool:
+    """The trigger's sentence ends in a question mark: the first sentence-final mark after the
+    trigger is "?" (a sentence cut by an ellipsis or glued to the next paragraph still counts)."""
+    for t in tok.doc[tok.i : tok.sent.end]:
+        if t.tag_ == "." and t.text in ("?", "!", "."):
+            return t.text == "?"
+    return tok.sent.text.rstrip(" \"'”’)").endswith("?")
 
 
 def _conditioned(tok: Token, lex: Lexicon) -> str | None:
@@ -239,7 +307,8 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     said = False
     for _ in range(MAX_CLIMB):
         if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
-            modality = "hypothetical" if modality == "actual" else modality
+            # "if America were to slap tariffs": a condition, even on a scheduled or announced act
+            modality = "hypothetical"
         elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in cur.children):
             # "will not end the strike until their demands are met": a condition still to be met
             hp, hm = _own_modality(cur.head, lex)
@@ -252,7 +321,16 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
         if dep not in _CLIMB or cur.head.i == cur.i:
             break
         head = cur.head
-        if dep in ("conj",):
+        if cur.tag_ == "VBG" and _talked_about(cur, head, lex):
+            modality = "hypothetical" if modality == "actual" else modality
+            break  # "has mentioned forcing universities to ...", "discussed imposing sanctions"
+        if dep == "conj":
+            shared = _shared_infinitive(cur, head)
+            if shared is not None:
+                # "wants to triple X, grow Y and create Z", parsed with "grow" as a conjunct of
+                # "wants": the bare verb shares the infinitive's "to" and its governor
+                prev, cur = cur, shared
+                continue
             # "would end the emergency and further ease sanctions": the conjunct shares the auxiliaries
             hp, hm = _own_modality(head, lex)
             if (
@@ -285,12 +363,20 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             modality = "hypothetical" if modality == "actual" else modality
             break  # "are trying to force the industry to clean up": a goal
         gv = lemma_in(head, governors) if head.pos_ != "NOUN" else None
-        if gv is not None and dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl"):
+        if dep == "xcomp" and gv is None and modality == "actual":
+            # "announced plans to give": an infinitive parsed as the verb's but the object noun's
+            ng = _governing_object(cur, head, noun_governors)
+            if ng is not None:
+                modality = noun_governors[ng]
+                break
+        # "find it difficult to repeat": an adjective's infinitive parsed as an adverbial clause
+        adj_inf = dep == "advcl" and head.pos_ == "ADJ" and any(c.tag_ == "TO" for c in cur.children)
+        if gv is not None and (dep in ("xcomp", "ccomp", "pcomp", "pobj", "prep", "acl") or adj_inf):
             value = governors[gv]
             if value == "negated":
                 polarity = "negated"
-            elif modality == "actual":
-                modality = value
+            elif modality == "actual" or (value == "hypothetical" and modality == "intended"):
+                modality = value  # "hoped it would encourage", "expects that X will attack": a wish, a forecast
             hp, hm = _own_modality(head, lex)
             if hp == "negated":  # "not willing to", "did not plan to"
                 polarity = "negated"
@@ -309,6 +395,42 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 polarity = "negated"
         prev, cur = cur, head
     return polarity, modality, False
+
+
+def _talked_about(cur: Token, head: Token, lex: Lexicon) -> bool:
+    """A gerund that is the object of a verb of talk or thought ("mentioned forcing X", "talked about
+    imposing sanctions"), also when parsed as a conjunct of that verb ("has mentioned refinancing
+    loans and forcing X": a gerund has no tense to share with "has mentioned")."""
+    dep = cur.dep_
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in ("about", "of") and head.head.i != head.i:
+        head = head.head
+    elif dep == "conj":
+        if head.tag_ == "VBG" or not is_verb(head) or any(
+            c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in cur.children
+        ):
+            return False
+    elif dep not in ("xcomp", "dobj"):
+        return False
+    return lemma_in(head, lex.word_class("topic")) is not None
+
+
+def _shared_infinitive(cur: Token, head: Token) -> Token | None:
+    """The infinitive that a bare-verb conjunct of a tensed verb really coordinates with: in "wants
+    to triple X and create Y" a "create" attached to "wants" has no tense or subject of its own."""
+    if cur.tag_ != "VB" or head.tag_ not in ("VBZ", "VBD", "VBP", "VBN"):
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass") or (c.dep_ in ("aux", "auxpass") and c.tag_ != "TO") for c in cur.children):
+        return None
+    return next((c for c in head.children if c.dep_ == "xcomp" and c.tag_ == "VB" and c.i < cur.i), None)
+
+
+def _governing_object(cur: Token, head: Token, noun_governors: dict[str, str]) -> str | None:
+    """The noun governor that is ``head``'s object just before the infinitive ``cur`` ("announced
+    plans this week to give"): the infinitive is that noun's complement."""
+    for c in head.children:
+        if c.dep_ == "dobj" and head.i < c.i < cur.i and c.pos_ == "NOUN":
+            return lemma_in(c, noun_governors)
+    return None
 
 
 def _present(verb: Token) -> bool:

@@ -8,7 +8,8 @@ political event, or ``None``:
   suicide bomber who "blew himself up" stays);
 * **an opinion shared**: "agreed that Smith won the debate", "agreed there was no reason" (not an agreement to act;
   "agreed to meet", "agreed that they should cooperate" stay);
-* **a poll's share**: "supported by 42 percent" (an opinion measured, not an act);
+* **a poll's share**: "supported by 42 percent" (an opinion measured, not an act); ``polled``
+  tells ``coding.modal_requests`` that "74 percent of voters said X should Y" is no demand;
 * **one's own conduct defended**: "defended his tweets", "cannot defend his record";
 * **a standard met**: "four countries meet the bar" (no one is met);
 * **a question asked**: "asked whether ...", "Asked about the attack, he said" (no demand);
@@ -131,6 +132,15 @@ def _poll(src: list[Token]) -> bool:
     """ "Clinton was supported by 42 percent", "5 percent prefer Johnson": a share of the people
     polled backing someone is an opinion measured, not an act."""
     return bool(src) and all(s.lower_ in _POLL_SHARES for s in src)
+
+
+_POLL_GROUPS = _POLL_SHARES | frozenset(("majority", "plurality", "minority"))
+
+
+def polled(verb: Token) -> bool:
+    """ "74 percent of likely voters said X should Y", "a majority of Americans say": what the
+    subject of a saying verb answers is a poll's finding, not a demand anyone makes."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _POLL_GROUPS for c in verb.children)
 
 
 _JUSTIFY = frozenset(("defend", "justify"))
