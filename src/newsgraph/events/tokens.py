@@ -30,7 +30,16 @@ def forms(tok: Token) -> tuple[str, ...]:
             out += [low[:-3] + "e", low[:-3]]
         elif low.endswith("s"):
             out += [low[:-1], low[:-2]]
+    # British spelling: the vocabularies are mostly American ("mobilised" -> "mobilize",
+    # "mobilisation" -> "mobilization"); tried last, so a British entry of the table wins
+    for suffix, us in _SPELLING:
+        if lemma.endswith(suffix) and len(lemma) > len(suffix) + 2:
+            out.append(lemma[: -len(suffix)] + us)
+            break
     return tuple(out)
+
+
+_SPELLING = (("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("yse", "yze"), ("our", "or"))
 
 
 def lemma_in(tok: Token, table: Any) -> str | None:

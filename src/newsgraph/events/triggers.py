@@ -16,6 +16,8 @@ dictionary is loaded there); a new kind of constraint on a pattern belongs in
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span as SpacySpan
@@ -31,8 +33,10 @@ _OBJ = ("dobj", "obj", "dative", "attr", "oprd")
 _FUTURE_MODALS = frozenset("should would will shall must could can may might".split())
 
 
-def _objects(tok: Token, strict: bool = False) -> list[Token]:
-    """The object phrases' heads; ``strict``: direct objects only (not prepositional objects)."""
+def _objects(tok: Token, strict: bool = False, series: Container[str] = ()) -> list[Token]:
+    """The object phrases' heads; ``strict``: direct objects only (not prepositional objects).
+    A measure or a ``series`` noun stands for what it is made of ("700 kg of medicine", "a
+    fresh round of sanctions")."""
     out = []
     for c in tok.children:
         if c.dep_ in _OBJ or c.dep_ == "nsubjpass":
@@ -46,7 +50,7 @@ def _objects(tok: Token, strict: bool = False) -> list[Token]:
         more.extend(x for x in o.conjuncts)
         # "700 kg of medicine", "aid deliveries": the measured or modifying noun names the object too
         more.extend(c for c in o.children if c.dep_ == "compound")
-        if strict and not _measure(o):
+        if strict and not (_measure(o) or lemma_in(o, series) is not None):
             continue  # "a suspension of aid" is no aid; "13 tons of medicine" is medicine
         for c in o.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -133,7 +137,7 @@ class Frame:
             for o in objs
         ):
             self.loose.add("ACTOR")
-        strict = _objects(tok, strict=True)
+        strict = _objects(tok, strict=True, series=lex.word_class("series"))
         for o in strict:
             self.strict |= noun_keys(o)
             # "sent a military platoon", "imposed an economic blockade": the dictionary matches the
@@ -448,7 +452,12 @@ def noun_licensed(tok: Token, lex: Lexicon, triggered: set[int]) -> Token | None
         noun_code = lex.code(noun_trig.cameo) if noun_trig is not None else None
         if noun_code is not None and noun_code.plover == "CONSULT":
             return head.head
-    if dep == "pobj" and head.dep_ in ("prep", "prt") and head.head.lemma_.lower() in ("go", "call", "carry"):
+    if (
+        dep == "pobj"
+        and head.dep_ in ("prep", "prt")
+        and head.head.lemma_.lower() in ("go", "call", "carry")
+        and is_verb(head.head)  # "called for a strike", not "their calls for the release of X"
+    ):
         head, dep = head.head, "dobj"
     if (
         dep == "pobj"
