@@ -214,6 +214,10 @@ def _parse_subject(verb: Token) -> Token | None:
             attr = next((c for c in v.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
             if attr is not None and attr.i < verb.i:
                 return attr if _usable_subject(attr, verb) else None
+        if not subjects and v is verb and (before := _phrase_before(verb)) is not None:
+            # "one in four said", "than the oil industry says", "Buck, a spokesman for Ryan,
+            # told": the parser hung the noun phrase right before a finite verb elsewhere
+            return before
         if subjects and all(_expletive(c, v) for c in subjects):
             # "It seems that ...", "it's impossible to talk about ...": nobody is named
             return None
@@ -259,6 +263,58 @@ def _parse_subject(verb: Token) -> Token | None:
                 return _name_before(verb) or _orphan_subject(verb)
             return None
     return None
+
+
+#: links inside a noun phrase that ends right before its verb ("Large majorities of voters in six
+#: states going to the polls on Tuesday said")
+_PHRASE_LINKS = frozenset({"pobj", "prep", "compound", "nummod", "quantmod", "nmod", "poss", "acl", "amod"})
+#: words a subject phrase may follow inside its sentence ("than the oil industry says")
+_OPENERS = frozenset({"than", "as", "like"})
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The subject of a finite verb the parse gives none, read from the word order: the noun phrase
+    that ends right before it (adverbs and auxiliaries aside), when that phrase opens its clause.
+
+    The name, pronoun or apposition right before the verb (``_name_before``), else the head of the
+    phrase whose last word comes right before it, climbing from that word through the links inside a
+    noun phrase ("one in four said", "Large majorities of ... voters ... on Super Tuesday said"); not
+    the object of another verb, and only when punctuation, a conjunction or "than"/"as" comes before
+    the phrase.
+    """
+    if verb.tag_ not in _FINITE or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    found = _name_before(verb)
+    if found is not None and (found.pos_ != "NOUN" or doc[verb.i - 1].text in (",", ")")):
+        return found
+    k = verb.i - 1
+    while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod") and verb.i - k < 4:
+        k -= 1
+    if k < 0 or "\n" in doc[k].text_with_ws or doc[k].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    cur = doc[k]
+    top = None if _is_date(cur) else cur
+    start = verb.sent.start
+    while (
+        cur.dep_ in _PHRASE_LINKS
+        and start <= cur.head.i < verb.i
+        and cur.head.i != cur.i
+        and cur.head.lower_ not in _OPENERS
+    ):
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not _is_date(cur):
+            top = cur
+    if top is None or top.dep_ in ("dobj", "iobj", "attr", "oprd", "dative") or not _usable_subject(top, verb):
+        return None
+    j = top.left_edge.i - 1
+    if j >= start and not (
+        doc[j].is_punct or doc[j].pos_ in ("CCONJ", "SCONJ") or doc[j].dep_ in ("cc", "mark") or doc[j].lower_ in _OPENERS
+    ):
+        return None
+    return top
 
 
 #: a clause before the verb whose subject may be the verb's own ("Kasich offered the man a job,
