@@ -91,3 +91,61 @@ def test_object_of_a_preposition_before_the_verb_is_no_subject() -> None:
         ]
     )
     assert _phrase_before(doc[5]) is None
+
+
+def test_aside_between_spaced_dashes_before_a_subjectless_verb() -> None:
+    # "Ms. Okafor - in a letter that reached the board - declared that the ferry would run." (the
+    # parser hung "Okafor" on the preposition and left "declared" without a subject)
+    doc = _doc(
+        [
+            ("Ms.", "NNP", "PROPN", "compound", 1),
+            ("Okafor", "NNP", "PROPN", "npadvmod", 3),
+            ("-", "HYPH", "PUNCT", "punct", 3),
+            ("in", "IN", "ADP", "prep", 11),
+            ("a", "DT", "DET", "det", 5),
+            ("letter", "NN", "NOUN", "pobj", 3),
+            ("that", "WDT", "PRON", "nsubj", 7),
+            ("reached", "VBD", "VERB", "relcl", 5),
+            ("the", "DT", "DET", "det", 9),
+            ("board", "NN", "NOUN", "dobj", 7),
+            ("-", "HYPH", "PUNCT", "punct", 11),
+            ("declared", "VBD", "VERB", "ROOT", 11),
+            ("that", "IN", "SCONJ", "mark", 16),
+            ("the", "DT", "DET", "det", 14),
+            ("ferry", "NN", "NOUN", "nsubj", 16),
+            ("would", "MD", "AUX", "aux", 16),
+            ("run", "VB", "VERB", "ccomp", 11),
+            (".", ".", "PUNCT", "punct", 11),
+        ]
+    )
+    subj = _subject(doc[11])
+    assert subj is not None and subj.text == "Okafor"
+
+
+def test_participle_after_a_verb_whose_subject_the_parser_hung_elsewhere() -> None:
+    # "Reed, in a grey suit, said little, offering only that the ferry was late." ("Reed" hung on
+    # the preposition; "offering" takes the subject of "said", read from the word order)
+    doc = _doc(
+        [
+            ("Reed", "NNP", "PROPN", "npadvmod", 2),
+            (",", ",", "PUNCT", "punct", 2),
+            ("in", "IN", "ADP", "prep", 7),
+            ("a", "DT", "DET", "det", 5),
+            ("grey", "JJ", "ADJ", "amod", 5),
+            ("suit", "NN", "NOUN", "pobj", 2),
+            (",", ",", "PUNCT", "punct", 7),
+            ("said", "VBD", "VERB", "ROOT", 7),
+            ("little", "JJ", "ADJ", "dobj", 7),
+            (",", ",", "PUNCT", "punct", 7),
+            ("offering", "VBG", "VERB", "advcl", 7),
+            ("only", "RB", "ADV", "advmod", 15),
+            ("that", "IN", "SCONJ", "mark", 15),
+            ("the", "DT", "DET", "det", 14),
+            ("ferry", "NN", "NOUN", "nsubj", 15),
+            ("was", "VBD", "AUX", "ccomp", 10),
+            ("late", "JJ", "ADJ", "acomp", 15),
+            (".", ".", "PUNCT", "punct", 7),
+        ]
+    )
+    subj = _subject(doc[10])
+    assert subj is not None and subj.text == "Reed"

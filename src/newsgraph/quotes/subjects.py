@@ -76,7 +76,7 @@ def _name_before(verb: Token) -> Token | None:
             k = opening - 1
     if k < 0 or "\n" in doc[k].text_with_ws:
         return None
-    if doc[k].text == ",":
+    if doc[k].text == "," or _spaced_dash(doc[k]):
         return _apposed_name(verb, k)
     tok = doc[k]
     if tok.pos_ in ("PROPN", "PRON", "NOUN") and _usable_subject(tok, verb):
@@ -90,11 +90,17 @@ def _apposed_name(verb: Token, comma: int) -> Token | None:
     opening phrase: "In a letter to Okafor, Reed, head of the board, wrote ...")."""
     doc = verb.doc
     lo = max(verb.sent.start, comma - 20)
-    opening = next((j for j in range(comma - 1, lo - 1, -1) if doc[j].text == ","), None)
-    if opening is None or opening == comma - 1:
+    dash = doc[comma].text != ","
+    # "Bush - in a line aimed at Trump - declared": an aside between spaced dashes as well
+    opening = next(
+        (j for j in range(comma - 1, lo - 1, -1) if (_spaced_dash(doc[j]) if dash else doc[j].text == ",")), None
+    )
+    if opening is None or opening == comma - 1 or opening == 0:
         return None
     aside = doc[opening + 1 : comma]
-    if any("\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening - 1 : comma]):
+    if any("\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening + 1 : comma]) or any(
+        "\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening - 1 : opening + 1] if t.i != opening or not dash
+    ):
         return None
     first = aside[0]
     # the aside may also be a setting or a participle phrase: "Trump, in Kentucky, said",
@@ -105,8 +111,12 @@ def _apposed_name(verb: Token, comma: int) -> Token | None:
         and first.lower_ not in ("who", "whose")
     ):
         return None
-    if first.lower_ not in ("who", "whose") and any(t.tag_ in ("VBD", "VBZ", "VBP") for t in aside):
-        return None  # a clause of its own, not an apposition
+    if first.lower_ not in ("who", "whose") and any(
+        t.tag_ in ("VBD", "VBZ", "VBP") and not _inside_aside(t, aside.start, aside.end) for t in aside
+    ):
+        # a clause of its own ("Okafor, then left, said"), not an apposition; a finite verb inside a
+        # phrase of the aside is fine ("Trump, later alleging that Obama wanted ..., said")
+        return None
     name = doc[opening - 1]
     if name.lower_ in _PERSONAL and _usable_subject(name, verb):
         return name  # "She, in a letter to the board, said"
@@ -118,6 +128,26 @@ def _apposed_name(verb: Token, comma: int) -> Token | None:
 
 
 _MARKS = frozenset({"“", "”", '"', "''", "``", "(", ")", "—", "–", ":"})
+
+
+#: dashes that set off an aside when spaced ("Bush - in a line aimed at Trump - declared")
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on either side (not the hyphen of "front-runner")."""
+    return tok.text in _DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def _inside_aside(tok: Token, lo: int, hi: int) -> bool:
+    """``tok`` hangs, inside ``[lo, hi)``, on a word of the aside that is no finite verb (a
+    participle, a preposition, a noun): it belongs to a phrase of the aside, not to a clause."""
+    head = tok.head
+    while lo <= head.i < hi and head.i != tok.i:
+        if head.tag_ not in ("VBD", "VBZ", "VBP"):
+            return True
+        tok, head = head, head.head
+    return False
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
@@ -148,6 +178,10 @@ def _comma_participle_subject(verb: Token) -> Token | None:
         if cand.tag_ not in ("VBD", "VBZ", "VBP") or cand.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in cand.children if c.dep_ == "nsubj" and c.i < cand.i), None)
+        if subj is None and not any(c.dep_ in ("nsubjpass", "expl") for c in cand.children):
+            # "Lazar, in a green jail jumpsuit, said little, offering ...": the finite verb's own
+            # subject the parser hung elsewhere, read from the word order
+            subj = _phrase_before(cand)
         if (
             subj is not None
             and _usable_subject(subj, verb)
