@@ -149,3 +149,12 @@ def test_participle_after_a_verb_whose_subject_the_parser_hung_elsewhere() -> No
     )
     subj = _subject(doc[10])
     assert subj is not None and subj.text == "Reed"
+
+
+def test_number_after_an_inverted_cue_is_the_speaker(parse_text) -> None:  # type: ignore[no-untyped-def]
+    from quote_helpers import run, with_cue
+
+    text = "The harbour workers gathered on the quay.\n\n“The ferry will never run on time,” said one of the captains.\n"
+    q = with_cue(run(parse_text, text), "said")
+    assert q.speaker.mention is not None and q.speaker.mention.text == "one"
+    assert q.source is not None and q.source.text == "one of the captains"

@@ -61,12 +61,18 @@ def _positional_speaker(ctx: _Ctx, verb: Token, a_lo: int) -> Token | None:
         t = doc[k]
         if t.text in (",", ".", "(", "—", "–") or ctx.quoted[k] >= 0:
             return None
-        if (t.pos_ in ("PROPN", "PRON", "NOUN") or _is_age(t)) and not _is_date(t):
+        if (t.pos_ in ("PROPN", "PRON", "NOUN") or _is_age(t) or _number_speaker(t)) and not _is_date(t):
             # extend to the end of a name: "said Anna Berg" -> "Berg"
             while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text not in (",",):
                 k += 1
             return _modified_head(ctx, doc[k], verb.i + 8)
     return None
+
+
+def _number_speaker(tok: Token) -> bool:
+    """A number standing for people or things on its own ('"...," read one.', '"...," said one of
+    the organisers'), not one counting the noun after it ("said two officials")."""
+    return tok.pos_ == "NUM" and tok.ent_type_ in ("", "CARDINAL") and not (tok.dep_ == "nummod" and tok.head.i > tok.i)
 
 
 def _modified_head(ctx: _Ctx, tok: Token, limit: int) -> Token:
