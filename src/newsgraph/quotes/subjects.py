@@ -139,11 +139,11 @@ def _spaced_dash(tok: Token) -> bool:
 
 
 def _inside_aside(tok: Token, lo: int, hi: int) -> bool:
-    """``tok`` hangs, inside ``[lo, hi)``, on a word of the aside that is no finite verb (a
-    participle, a preposition, a noun): it belongs to a phrase of the aside, not to a clause."""
+    """``tok`` hangs, inside ``[lo, hi)``, on a participle, a preposition or a noun of the aside
+    (directly or through other verbs): it belongs to a phrase of the aside, not to a clause."""
     head = tok.head
     while lo <= head.i < hi and head.i != tok.i:
-        if head.tag_ not in ("VBD", "VBZ", "VBP"):
+        if head.tag_ in ("VBG", "VBN") or head.pos_ in ("ADP", "NOUN", "PROPN", "PRON"):
             return True
         tok, head = head, head.head
     return False
