@@ -25,16 +25,10 @@ from newsgraph.quotes.context import _Ctx, _para_no
 from newsgraph.quotes.cues import _cue_span, _is_cue_verb, _is_passive
 from newsgraph.quotes.indirect import _TRIM
 from newsgraph.quotes.marks import _Quoted
+from newsgraph.quotes.positional import _inverted, _np_in, _positional_speaker
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.speakers import _best_entity, _speaker_of
-from newsgraph.quotes.subjects import (
-    _crosses_line,
-    _inverted,
-    _is_date,
-    _np_in,
-    _positional_speaker,
-    _subject,
-)
+from newsgraph.quotes.subjects import _crosses_line, _is_date, _subject
 from newsgraph.records import Span, Speaker
 
 _SENT_END = frozenset({".", "!", "?", "…"})

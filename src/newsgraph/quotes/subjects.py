@@ -4,8 +4,8 @@ The subject of the cue verb, or of the clause it hangs on ("..., saying ...", "i
 say"); the noun a participle modifies ("emails showing ..."); the object of a causative verb
 ("leaving many to wonder"); the agent of a passive ("asked by a reporter"), else no speaker.
 A date, an all-caps dateline or anything on another line is never the speaker. Right after a
-direct quote the word order is read instead of the parse (``_positional_speaker``), and
-``_np_in`` picks a likely speaker from a stretch of tokens.
+direct quote the word order is read instead of the parse (``positional.py``); a finite verb the
+parse gives no subject takes the noun phrase ending right before it (``_phrase_before``).
 
 Used by ``indirect.py``, ``direct.py`` and ``uncued.py``; ``speakers.py`` turns the token
 into a mention span and an entity.
@@ -16,7 +16,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.entities import lexicon
-from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cues import _is_cue_verb, _is_passive, _outer_cue, cue_lexicon, word_list
 
 #: "9:30 p.m. Trump says" (live blogs), "Saturday ... said": a date is never the speaker;
@@ -76,7 +75,7 @@ def _name_before(verb: Token) -> Token | None:
             k = opening - 1
     if k < 0 or "\n" in doc[k].text_with_ws:
         return None
-    if doc[k].text == ",":
+    if doc[k].text == "," or _spaced_dash(doc[k]):
         return _apposed_name(verb, k)
     tok = doc[k]
     if tok.pos_ in ("PROPN", "PRON", "NOUN") and _usable_subject(tok, verb):
@@ -90,11 +89,17 @@ def _apposed_name(verb: Token, comma: int) -> Token | None:
     opening phrase: "In a letter to Okafor, Reed, head of the board, wrote ...")."""
     doc = verb.doc
     lo = max(verb.sent.start, comma - 20)
-    opening = next((j for j in range(comma - 1, lo - 1, -1) if doc[j].text == ","), None)
-    if opening is None or opening == comma - 1:
+    dash = doc[comma].text != ","
+    # "Bush - in a line aimed at Trump - declared": an aside between spaced dashes as well
+    opening = next(
+        (j for j in range(comma - 1, lo - 1, -1) if (_spaced_dash(doc[j]) if dash else doc[j].text == ",")), None
+    )
+    if opening is None or opening == comma - 1 or opening == 0:
         return None
     aside = doc[opening + 1 : comma]
-    if any("\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening - 1 : comma]):
+    if any("\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening + 1 : comma]) or any(
+        "\n" in t.text_with_ws or t.text in _MARKS for t in doc[opening - 1 : opening + 1] if t.i != opening or not dash
+    ):
         return None
     first = aside[0]
     # the aside may also be a setting or a participle phrase: "Trump, in Kentucky, said",
@@ -105,8 +110,12 @@ def _apposed_name(verb: Token, comma: int) -> Token | None:
         and first.lower_ not in ("who", "whose")
     ):
         return None
-    if first.lower_ not in ("who", "whose") and any(t.tag_ in ("VBD", "VBZ", "VBP") for t in aside):
-        return None  # a clause of its own, not an apposition
+    if first.lower_ not in ("who", "whose") and any(
+        t.tag_ in ("VBD", "VBZ", "VBP") and not _inside_aside(t, aside.start, aside.end) for t in aside
+    ):
+        # a clause of its own ("Okafor, then left, said"), not an apposition; a finite verb inside a
+        # phrase of the aside is fine ("Trump, later alleging that Obama wanted ..., said")
+        return None
     name = doc[opening - 1]
     if name.lower_ in _PERSONAL and _usable_subject(name, verb):
         return name  # "She, in a letter to the board, said"
@@ -118,6 +127,26 @@ def _apposed_name(verb: Token, comma: int) -> Token | None:
 
 
 _MARKS = frozenset({"“", "”", '"', "''", "``", "(", ")", "—", "–", ":"})
+
+
+#: dashes that set off an aside when spaced ("Bush - in a line aimed at Trump - declared")
+_DASHES = frozenset({"-", "--", "—", "–"})
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """A dash with a space on either side (not the hyphen of "front-runner")."""
+    return tok.text in _DASHES and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
+
+
+def _inside_aside(tok: Token, lo: int, hi: int) -> bool:
+    """``tok`` hangs, inside ``[lo, hi)``, on a participle, a preposition or a noun of the aside
+    (directly or through other verbs): it belongs to a phrase of the aside, not to a clause."""
+    head = tok.head
+    while lo <= head.i < hi and head.i != tok.i:
+        if head.tag_ in ("VBG", "VBN") or head.pos_ in ("ADP", "NOUN", "PROPN", "PRON"):
+            return True
+        tok, head = head, head.head
+    return False
 _PERSONAL = frozenset({"he", "she", "they", "we", "i"})
 
 
@@ -148,6 +177,10 @@ def _comma_participle_subject(verb: Token) -> Token | None:
         if cand.tag_ not in ("VBD", "VBZ", "VBP") or cand.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in cand.children if c.dep_ == "nsubj" and c.i < cand.i), None)
+        if subj is None and not any(c.dep_ in ("nsubjpass", "expl") for c in cand.children):
+            # "Lazar, in a green jail jumpsuit, said little, offering ...": the finite verb's own
+            # subject the parser hung elsewhere, read from the word order
+            subj = _phrase_before(cand)
         if (
             subj is not None
             and _usable_subject(subj, verb)
@@ -214,6 +247,10 @@ def _parse_subject(verb: Token) -> Token | None:
             attr = next((c for c in v.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
             if attr is not None and attr.i < verb.i:
                 return attr if _usable_subject(attr, verb) else None
+        if not subjects and v is verb and (before := _phrase_before(verb)) is not None:
+            # "one in four said", "than the oil industry says", "Buck, a spokesman for Ryan,
+            # told": the parser hung the noun phrase right before a finite verb elsewhere
+            return before
         if subjects and all(_expletive(c, v) for c in subjects):
             # "It seems that ...", "it's impossible to talk about ...": nobody is named
             return None
@@ -259,6 +296,58 @@ def _parse_subject(verb: Token) -> Token | None:
                 return _name_before(verb) or _orphan_subject(verb)
             return None
     return None
+
+
+#: links inside a noun phrase that ends right before its verb ("Large majorities of voters in six
+#: states going to the polls on Tuesday said")
+_PHRASE_LINKS = frozenset({"pobj", "prep", "compound", "nummod", "quantmod", "nmod", "poss", "acl", "amod"})
+#: words a subject phrase may follow inside its sentence ("than the oil industry says")
+_OPENERS = frozenset({"than", "as", "like"})
+
+
+def _phrase_before(verb: Token) -> Token | None:
+    """The subject of a finite verb the parse gives none, read from the word order: the noun phrase
+    that ends right before it (adverbs and auxiliaries aside), when that phrase opens its clause.
+
+    The name, pronoun or apposition right before the verb (``_name_before``), else the head of the
+    phrase whose last word comes right before it, climbing from that word through the links inside a
+    noun phrase ("one in four said", "Large majorities of ... voters ... on Super Tuesday said"); not
+    the object of another verb, and only when punctuation, a conjunction or "than"/"as" comes before
+    the phrase.
+    """
+    if verb.tag_ not in _FINITE or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "auxpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    found = _name_before(verb)
+    if found is not None and (found.pos_ != "NOUN" or doc[verb.i - 1].text in (",", ")")):
+        return found
+    k = verb.i - 1
+    while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod") and verb.i - k < 4:
+        k -= 1
+    if k < 0 or "\n" in doc[k].text_with_ws or doc[k].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+        return None
+    cur = doc[k]
+    top = None if _is_date(cur) else cur
+    start = verb.sent.start
+    while (
+        cur.dep_ in _PHRASE_LINKS
+        and start <= cur.head.i < verb.i
+        and cur.head.i != cur.i
+        and cur.head.lower_ not in _OPENERS
+    ):
+        cur = cur.head
+        if cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and not _is_date(cur):
+            top = cur
+    if top is None or top.dep_ in ("dobj", "iobj", "attr", "oprd", "dative") or not _usable_subject(top, verb):
+        return None
+    j = top.left_edge.i - 1
+    if j >= start and not (
+        doc[j].is_punct or doc[j].pos_ in ("CCONJ", "SCONJ") or doc[j].dep_ in ("cc", "mark") or doc[j].lower_ in _OPENERS
+    ):
+        return None
+    return top
 
 
 #: a clause before the verb whose subject may be the verb's own ("Kasich offered the man a job,
@@ -472,99 +561,3 @@ def _crosses_line(a: Token, b: Token) -> bool:
     lo, hi = sorted((a.i, b.i))
     doc = a.doc
     return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
-
-
-def _inverted(ctx: _Ctx, verb: Token, a_lo: int) -> bool:
-    """True when a finite ``verb`` is the first word after the quote's closing punctuation ('," said X').
-
-    (Not a participle: '“small-town manners,” saying the village ...' names no speaker after it.)
-    """
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
-        return False
-    return all(ctx.doc[k].is_punct or ctx.doc[k].is_space for k in range(a_lo, verb.i))
-
-
-def _positional_speaker(ctx: _Ctx, verb: Token, a_lo: int) -> Token | None:
-    """The speaker of '"...," X said' / '"...," said X' read from word order, not the parse.
-
-    The parser often attaches the words after a quotation wrongly; right after
-    the closing mark the order is fixed: the noun phrase before the cue verb,
-    or (inverted) the one after it.
-    """
-    doc = ctx.doc
-    lo = a_lo
-    while lo < verb.i and (doc[lo].is_punct or doc[lo].is_space):
-        lo += 1
-    if lo < verb.i:
-        # "X said": the last nominal of the words between the quote and the verb; with an
-        # apposition ("Gene Sperling, a top adviser, said") the name before the first comma
-        comma = next((k for k in range(lo, verb.i) if doc[k].text == ","), None)
-        if comma is not None and comma > lo and verb.i - lo <= 25:
-            names = [t for t in doc[lo:comma] if t.pos_ in ("PROPN", "PRON", "NOUN")]
-            if names and not any(t.pos_ == "VERB" for t in doc[lo:comma]):
-                return names[-1]
-        span = [t for t in doc[lo : verb.i] if t.dep_ not in ("aux", "neg", "advmod")]
-        if not span or verb.i - lo > 8:
-            return None
-        nominal = [t for t in span if (t.pos_ in ("PROPN", "PRON", "NOUN") or _is_age(t)) and not _is_date(t)]
-        if not nominal or any(t.pos_ == "VERB" for t in span):
-            return None
-        # the head of the phrase: the nominal the others hang on, else the last one
-        heads = [t for t in nominal if not (lo <= t.head.i < verb.i) or t.head.i == t.i]
-        return heads[0] if heads else nominal[-1]
-    # "said X": the first nominal after the verb, before any comma
-    if not _inverted(ctx, verb, a_lo):
-        return None
-    for k in range(verb.i + 1, min(len(doc), verb.i + 8)):
-        t = doc[k]
-        if t.text in (",", ".", "(", "—", "–") or ctx.quoted[k] >= 0:
-            return None
-        if (t.pos_ in ("PROPN", "PRON", "NOUN") or _is_age(t)) and not _is_date(t):
-            # extend to the end of a name: "said Anna Berg" -> "Berg"
-            while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text not in (",",):
-                k += 1
-            return _modified_head(ctx, doc[k], verb.i + 8)
-    return None
-
-
-def _modified_head(ctx: _Ctx, tok: Token, limit: int) -> Token:
-    """The noun a name modifies right after it: 'said a senior Cruz adviser', 'said former Obama
-    adviser David Axelrod' name the adviser, not Cruz or Obama (a compound or possessor the parse
-    hangs on a noun after it, on the same line, outside quotes, no comma between)."""
-    doc = ctx.doc
-    while (
-        tok.dep_ in ("compound", "poss", "nmod")
-        and tok.i < tok.head.i < limit
-        and tok.head.pos_ in ("NOUN", "PROPN")
-        and ctx.quoted[tok.head.i] < 0
-        and not any(t.is_punct and t.text not in ("-", "'s", "’s") or "\n" in t.text_with_ws for t in doc[tok.i : tok.head.i])
-    ):
-        tok = tok.head
-    return tok
-
-
-def _np_in(ctx: _Ctx, lo: int, hi: int, after: int | None = None) -> Token | None:
-    """A likely speaker token in ``[lo, hi)``: the first nominal after ``after`` (or the last one)."""
-    cands = [
-        k
-        for k in range(lo, hi)
-        if ctx.doc[k].pos_ in ("PROPN", "PRON", "NOUN")
-        and ctx.doc[k].dep_ != "compound"
-        and not _is_date(ctx.doc[k])
-        and not (ctx.doc[k].is_upper and len(ctx.doc[k].text) > 2)
-        and ctx.doc[k].ent_type_ not in ("GPE", "LOC")
-        and ctx.quoted[k] < 0
-    ]
-    if not cands:
-        return None
-    if after is not None:
-        later = [k for k in cands if k > after]
-        return ctx.doc[later[0]] if later else None
-    # before the verb: the last subject or name, not the object of another verb ("Trump defended
-    # eminent domain, calling it ...", parsed with "Trump" as a noun root: Trump)
-    agents = [
-        k
-        for k in cands
-        if ctx.doc[k].dep_ in ("nsubj", "nsubjpass", "ROOT") or ctx.doc[k].ent_type_ in ("PERSON", "ORG", "NORP")
-    ]
-    return ctx.doc[(agents or cands)[-1]]
