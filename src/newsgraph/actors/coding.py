@@ -48,8 +48,11 @@ from spacy.tokens import Token
 from newsgraph.actors.candidacy import candidacy_codes, same_person_codes
 from newsgraph.actors.context import (
     ROLE_CONFIDENCE,
+    first_names,
     lookup_place,
+    modifier_sector,
     name_mentions,
+    name_sector,
     owner_country,
     settle_ambiguous_places,
     world_region,
@@ -58,6 +61,7 @@ from newsgraph.actors.defaults import article_defaults, candidate_role, role_on
 from newsgraph.actors.descriptions import context_countries
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
+from newsgraph.entities.lexicon import lexicon
 from newsgraph.kb import KnowledgeBase, Match, Person, load_kb, normalize
 from newsgraph.records import Actor, Entity, Mention
 
@@ -132,6 +136,12 @@ def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) ->
                 best = after_m[0][2]
         if best is None:
             best = min(matches, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), m[0]))[2]
+    if (chosen is None or chosen[3]) and best is not None and best.kind == "body" and best.sector:
+        # "CNN anchor", "Senate leader": a role noun with no sector of its own (or a generic one)
+        # names a post in the institution, whose sector it takes (named exactly: a fuzzy match
+        # such as "Republican" for the party leaves the candidacy rules to decide)
+        if best.confidence >= 1.0:
+            return PhraseCode(best, best.sector[0])
     return PhraseCode(best, chosen[2] if chosen else None)
 
 
@@ -270,6 +280,13 @@ def _code_entity(
         sector = _context_sector(kb, spans) or ("GOV" if any(_is_agent(s) for s in spans) else "CVL")
     elif match.sector:
         sector = match.sector[0]
+        if sector == "PTY" and modifier_sector(kb, spans) == "LEG":
+            # "congressional Republicans", "Senate Democrats": a party's legislators (CAMEO LEG)
+            sector = "LEG"
+    elif match.kind == "igo":
+        # "the U.N. Security Council" (GOV), "UN peacekeepers" (MIL): the body's own role noun,
+        # else the noun the name modifies
+        sector = name_sector(kb, entity.name) or _context_sector(kb, spans)
     elif match.kind == "demonym":
         sector = _context_sector(kb, spans) or (
             "CVL" if any(_is_plural_people(m.text, kb) for m in names) else None
@@ -391,8 +408,18 @@ def _code_person(
 
 def _known_person(kb: KnowledgeBase, entity: Entity, published: date | None) -> Person | None:
     candidates: list[Person] = []
-    for name in dict.fromkeys([entity.name, *(m.text for m in entity.mentions if m.kind == "name")]):
+    names = list(dict.fromkeys([entity.name, *(m.text for m in entity.mentions if m.kind == "name")]))
+    # the first names the article gives the person ("Loretta" of "Loretta E. Lynch")
+    # (a given name of the name list, not a title or a transliterated name: "President Sharif")
+    given = lexicon().first_names
+    firsts = {n.split()[0].lower() for n in names if len(n.split()) > 1 and n.split()[0] in given}
+    for name in names:
         found = kb.people_named(name)
+        if found and firsts and published is not None and len(name.split()) == 1:
+            # in a dated article, a surname alone is the knowledge base's person only when the
+            # article's given name agrees: its "Loretta E. Lynch" is not a "Noel Anderson Lynch"
+            # found by "Lynch" (undated sentences keep the surname match)
+            found = [p for p in found if first_names(p) & firsts]
         if found:
             candidates = found
             if " " in name.strip():

@@ -8,7 +8,9 @@ entity's own name:
 - ``owner_country``: a country named with an institution ("Rwanda's Senate",
   "the Senate of Rwanda") decides whose it is;
 - ``settle_ambiguous_places``: a place name several countries share takes the
-  country the article mentions most, or stays uncoded.
+  country the article mentions most, or stays uncoded;
+- ``first_names``, ``name_sector``, ``modifier_sector``: a person's given names, the
+  role noun inside a name, the role word before every mention ("congressional").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Span as SpacySpan
 
-from newsgraph.kb import KnowledgeBase, Match
+from newsgraph.kb import KnowledgeBase, Match, Person
 from newsgraph.records import Actor, Entity, Mention
 
 # confidence of a code read from a role, a description or the article rather than a name match
@@ -119,3 +121,27 @@ def settle_ambiguous_places(
             note=f"{place.name!r} is the name of places in {', '.join(c for _, c in ranked)}: "
             f"{country}, the country the article mentions most",
         )
+
+
+def first_names(person: Person) -> set[str]:
+    """The lower-cased first words of a person's name and aliases."""
+    return {n.split()[0].lower().rstrip(".") for n in (person.name, *person.aliases) if len(n.split()) > 1}
+
+
+def name_sector(kb: KnowledgeBase, name: str) -> str | None:
+    """The sector of the most specific role noun in a name ("Security Council" -> GOV), if any."""
+    specific = [t for t in kb.find_sectors(name) if not t[3]]
+    return specific[-1][2] if specific else None
+
+
+def modifier_sector(kb: KnowledgeBase, spans: Sequence[SpacySpan]) -> str | None:
+    """The sector of the word right before every mention when it modifies the name ("congressional")."""
+    found: set[str | None] = set()
+    for span in spans:
+        if span.start == 0:
+            return None
+        tok = span.doc[span.start - 1]
+        if tok.dep_ not in ("amod", "compound") or not (span.start <= tok.head.i < span.end):
+            return None
+        found.add(kb.sector(tok.text))
+    return found.pop() if len(found) == 1 else None

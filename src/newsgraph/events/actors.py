@@ -17,7 +17,7 @@ about which phrase is the source or the target belongs in ``arguments`` or
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -123,6 +123,8 @@ def entities_in(ctx: Context, tokens: Iterable[Token]) -> list[str]:
         if has_agent and kinds[r] in ("place", "group"):
             if root is not None and root.dep_ in ("compound", "amod", "nmod", "poss", "npadvmod"):
                 continue
+        if kinds[r] == "organization" and root is not None and _in_title(ctx, doc, root, kept, kinds):
+            continue  # "NBC News moderator Matt Lauer", "Wells Fargo CEO X": the person acts, the body is the title's
         if (
             root is not None
             and root.dep_ == "poss"
@@ -134,6 +136,23 @@ def entities_in(ctx: Context, tokens: Iterable[Token]) -> list[str]:
         if r[2] not in out:
             out.append(r[2])
     return out
+
+
+def _in_title(
+    ctx: Context, doc: Any, root: Token, kept: list[tuple[int, int, str]], kinds: Mapping[tuple[int, int, str], str]
+) -> bool:
+    """Whether a name modifies the title before a coded person's name ("NBC News" of "NBC News moderator X")."""
+    people = [(s, e) for (s, e, eid) in kept if kinds[(s, e, eid)] == "person" and is_coded(ctx, eid)]
+    if not people:
+        return False
+    tok = root
+    for _ in range(6):
+        if tok.dep_ not in ("compound", "amod", "nmod") or tok.head is tok or tok.head.i < tok.i:
+            return False
+        tok = tok.head
+        if any(s <= tok.idx < e for s, e in people):
+            return True
+    return False
 
 
 def _modifies(doc: Any, mention: tuple[int, int, str], head: Token) -> bool:

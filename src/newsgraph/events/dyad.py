@@ -411,7 +411,43 @@ def _target(
         dest = _destination(ctx, tok, pred, quote, source)
         if dest:
             target = [x for x in target if x not in sent_agents] + [x for x in dest if x not in target]
+    if any(is_coded(ctx, x) and _is_kind(ctx, x, ("person", "group", "organization")) for x in target):
+        # "invited Trump to a meeting in Mexico City", "pledged at a conference in Herndon, Virginia":
+        # beside a named party the place an act happens in is the venue, not whom it is aimed at
+        target = [x for x in target if not _venue(ctx, x, pred)]
     return target, fallback
+
+
+# prepositions of the place where something happens
+_VENUE_PREPS = frozenset(("in", "at"))
+
+
+def _is_kind(ctx: Context, eid: str, kinds: tuple[str, ...]) -> bool:
+    ent = ctx.by_id.get(eid)
+    return ent is not None and ent.kind in kinds
+
+
+def _venue(ctx: Context, eid: str, pred: Token) -> bool:
+    """Whether a place's mention in the predicate's sentence is the object of an "in"/"at" phrase
+    (through the names it is listed or placed with: "in Herndon, Virginia")."""
+    if not _is_kind(ctx, eid, ("place",)):
+        return False
+    sent = pred.sent
+    doc = pred.doc
+    for m in ctx.by_id[eid].mentions:
+        if not (sent.start_char <= m.start < sent.end_char):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tok = span.root
+        for _ in range(4):
+            if tok.dep_ not in ("appos", "conj", "npadvmod", "compound") or tok.head is tok:
+                break
+            tok = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in _VENUE_PREPS:
+            return True
+    return False
 
 
 # sectors of the agents a state or body sends (troops, police, officials, experts, medics)
