@@ -4,31 +4,15 @@ so that each shape is tested whatever the statistical parser does with the sente
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsgraph.quotes.scope import _source_token
-
-
-def _doc(rows: list[tuple[str, str, str, str, int]]) -> Doc:
-    """A parsed Doc from (word, tag, pos, dep, head index) rows."""
-    nlp = spacy.blank("en")
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in (".", ",") for i in range(len(rows))]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-    )
+from quote_helpers import hand_parsed
 
 
 def test_adjective_after_its_noun_is_held_by_the_noun() -> None:
     # "Harbour workers reluctant to vote marched on Monday."
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Harbour", "NN", "NOUN", "compound", 1),
             ("workers", "NNS", "NOUN", "nsubj", 5),
@@ -47,7 +31,7 @@ def test_adjective_after_its_noun_is_held_by_the_noun() -> None:
 
 def test_adjective_phrase_after_a_comma_is_held_by_the_clause_subject() -> None:
     # "Aides spent Sunday calling voters, confident that the plan would pass."
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Aides", "NNS", "NOUN", "nsubj", 1),
             ("spent", "VBD", "VERB", "ROOT", 1),
@@ -70,7 +54,7 @@ def test_adjective_phrase_after_a_comma_is_held_by_the_clause_subject() -> None:
 
 def test_verb_tagged_as_a_noun_keeps_its_subject() -> None:
     # "Port records show that the ferry ran late." with "show" read as a noun
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Port", "NN", "NOUN", "compound", 1),
             ("records", "NNS", "NOUN", "nsubj", 2),
@@ -89,7 +73,7 @@ def test_verb_tagged_as_a_noun_keeps_its_subject() -> None:
 
 def test_noun_cue_without_subject_or_owner_has_no_holder() -> None:
     # "A concern that the pier is unsafe.": a headline noun with nobody named
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("A", "DT", "DET", "det", 1),
             ("concern", "NN", "NOUN", "ROOT", 1),
@@ -120,7 +104,7 @@ def _said_after_aside(first: tuple[str, str, str], rest: list[tuple[str, str, st
         ("runs", "VBZ", "VERB", "ccomp", said),
         (".", ".", "PUNCT", "punct", said),
     ]
-    return _doc(rows)
+    return hand_parsed(rows)
 
 
 def test_name_before_a_setting_aside_is_the_speaker() -> None:

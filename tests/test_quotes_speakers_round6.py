@@ -4,32 +4,14 @@ statistical parser does with the sentence)."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
 from newsgraph.quotes.subjects import _subject
-
-
-def _doc(rows: list[tuple[str, str, str, str, int]]) -> Doc:
-    """A parsed Doc from (word, tag, pos, dep, head index) rows."""
-    nlp = spacy.blank("en")
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in (".", ",") for i in range(len(rows))]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-    )
+from quote_helpers import hand_parsed
 
 
 def test_subject_of_a_first_clause_parsed_as_a_complement() -> None:
     # "Okafor warmly thanked the crew, then says she will stay." (the parser made the first
     # clause a complement of "says")
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Okafor", "NNP", "PROPN", "nsubj", 2),
             ("warmly", "RB", "ADV", "advmod", 2),
@@ -52,7 +34,7 @@ def test_subject_of_a_first_clause_parsed_as_a_complement() -> None:
 def test_opening_noun_phrase_hung_on_the_verb_in_another_role() -> None:
     # "Harbour workers — most of them pilots — are backing the strike." (the parser hung
     # "workers" on the verb as "dep")
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Harbour", "NN", "NOUN", "compound", 1),
             ("workers", "NNS", "NOUN", "dep", 9),
@@ -75,7 +57,7 @@ def test_opening_noun_phrase_hung_on_the_verb_in_another_role() -> None:
 
 def test_no_subject_from_a_quoted_clause_before_the_verb() -> None:
     # '"Ships sail," added ...': the quote's clause is the content, not the speaker's clause
-    doc = _doc(
+    doc = hand_parsed(
         [
             ('"', "``", "PUNCT", "punct", 2),
             ("Ships", "NNS", "NOUN", "nsubj", 2),
@@ -92,7 +74,7 @@ def test_no_subject_from_a_quoted_clause_before_the_verb() -> None:
 def test_no_subject_from_a_nominal_that_does_not_open_the_sentence() -> None:
     # "In the port, the plan, critics noted, fails." -> no: "plan" hangs on the verb but the
     # sentence opens with a setting, so the rule does not guess
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("In", "IN", "ADP", "prep", 9),
             ("the", "DT", "DET", "det", 2),
@@ -113,7 +95,7 @@ def test_no_subject_from_a_nominal_that_does_not_open_the_sentence() -> None:
 def test_a_preposition_parsed_as_subject_is_no_speaker() -> None:
     # "Of Carson, Reed, who runs the ports, said it works." (the parser made "Of" the subject
     # and the name its object): the name before the aside is the speaker
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Of", "IN", "ADP", "nsubj", 9),
             ("Carson", "NNP", "PROPN", "nmod", 3),
@@ -138,7 +120,7 @@ def test_coordinated_adjective_is_held_by_the_first_adjectives_holder() -> None:
     # "Pilots are confident and acutely aware of the risk."
     from newsgraph.quotes.scope import _source_token
 
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Pilots", "NNS", "NOUN", "nsubj", 1),
             ("are", "VBP", "AUX", "ROOT", 1),

@@ -4,27 +4,10 @@ hand-built parses test a shape whatever the statistical parser does with the sen
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsgraph.quotes.subjects import _governor_subject, _subject
-from quote_helpers import run, with_cue
-
-
-def _doc(rows: list[tuple[str, str, str, str, int]]) -> Doc:
-    """A parsed Doc from (word, tag, pos, dep, head index) rows."""
-    nlp = spacy.blank("en")
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in (".", ",", "'s") for i in range(len(rows))]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-    )
+from quote_helpers import hand_parsed, run, with_cue
 
 
 def test_raising_verb_accepted_by_the_classifier_names_no_source(parse_text) -> None:  # type: ignore[no-untyped-def]
@@ -40,7 +23,7 @@ def test_raising_verb_with_a_cue_inside_keeps_its_source(parse_text) -> None:  #
 
 def test_subject_hung_on_the_auxiliary() -> None:
     # "Okafor was n't so much saying that the fares would fall." (the parser hung the subject on "was")
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Okafor", "NNP", "PROPN", "nsubj", 1),
             ("was", "VBD", "AUX", "aux", 5),
@@ -62,7 +45,7 @@ def test_subject_hung_on_the_auxiliary() -> None:
 
 def test_clitic_has_of_the_governing_clause_read_as_passive() -> None:
     # "She 's moved to the left , criticizing the toll ." ('s read as a passive "is")
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("She", "PRP", "PRON", "nsubjpass", 2),
             ("'s", "VBZ", "AUX", "auxpass", 2),
@@ -83,7 +66,7 @@ def test_clitic_has_of_the_governing_clause_read_as_passive() -> None:
 
 def _sidelined() -> Doc:
     # "Adler was sidelined after demonstrating that the pier needed repairs ."
-    return _doc(
+    return hand_parsed(
         [
             ("Adler", "NNP", "PROPN", "nsubjpass", 2),
             ("was", "VBD", "AUX", "auxpass", 2),
@@ -109,7 +92,7 @@ def test_classifier_cue_takes_the_subject_of_the_passive_clause_it_hangs_on() ->
 
 def test_passive_participle_climbs_to_no_speaker() -> None:
     # "Asked about the toll , Okafor said it would stay ."
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Asked", "VBN", "VERB", "advcl", 6),
             ("about", "IN", "ADP", "prep", 0),
@@ -143,7 +126,7 @@ def test_noun_cue_under_a_preposition_takes_no_thing_as_its_holder() -> None:
     # "The report stirred debate with growing concern about the pier ." (a thing holds no view)
     from newsgraph.quotes.subjects import _names_someone
 
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("The", "DT", "DET", "det", 1),
             ("report", "NN", "NOUN", "nsubj", 2),

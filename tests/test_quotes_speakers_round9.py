@@ -4,32 +4,14 @@ statistical parser does with the sentence)."""
 
 from __future__ import annotations
 
-import spacy
-from spacy.tokens import Doc
-
 from newsgraph.quotes.subjects import _phrase_before, _subject
-
-
-def _doc(rows: list[tuple[str, str, str, str, int]]) -> Doc:
-    """A parsed Doc from (word, tag, pos, dep, head index) rows."""
-    nlp = spacy.blank("en")
-    words = [r[0] for r in rows]
-    spaces = [i + 1 < len(rows) and rows[i + 1][0] not in (".", ",") for i in range(len(rows))]
-    return Doc(
-        nlp.vocab,
-        words=words,
-        spaces=spaces,
-        tags=[r[1] for r in rows],
-        pos=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-    )
+from quote_helpers import hand_parsed
 
 
 def test_number_phrase_right_before_a_subjectless_verb() -> None:
     # "Most said the fares rose and one in four said the ferry was late." (the parser made "one" a
     # conjunct of the first clause and left the second "said" without a subject)
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Most", "JJS", "ADJ", "nsubj", 1),
             ("said", "VBD", "VERB", "ROOT", 1),
@@ -55,7 +37,7 @@ def test_number_phrase_right_before_a_subjectless_verb() -> None:
 def test_phrase_after_than_before_a_coordinated_verb() -> None:
     # "The toll is higher than the harbour board says it should be." ("says" parsed as a conjunct of
     # "is", whose subject is the toll)
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("The", "DT", "DET", "det", 1),
             ("toll", "NN", "NOUN", "nsubj", 2),
@@ -79,7 +61,7 @@ def test_phrase_after_than_before_a_coordinated_verb() -> None:
 def test_object_of_a_preposition_before_the_verb_is_no_subject() -> None:
     # "Okafor appeared on Sunday news shows." with "shows" read as a verb: "news" closes the object
     # of "on", not a subject
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Okafor", "NNP", "PROPN", "nsubj", 1),
             ("appeared", "VBD", "VERB", "ROOT", 1),
@@ -96,7 +78,7 @@ def test_object_of_a_preposition_before_the_verb_is_no_subject() -> None:
 def test_aside_between_spaced_dashes_before_a_subjectless_verb() -> None:
     # "Ms. Okafor - in a letter that reached the board - declared that the ferry would run." (the
     # parser hung "Okafor" on the preposition and left "declared" without a subject)
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Ms.", "NNP", "PROPN", "compound", 1),
             ("Okafor", "NNP", "PROPN", "npadvmod", 3),
@@ -125,7 +107,7 @@ def test_aside_between_spaced_dashes_before_a_subjectless_verb() -> None:
 def test_participle_after_a_verb_whose_subject_the_parser_hung_elsewhere() -> None:
     # "Reed, in a grey suit, said little, offering only that the ferry was late." ("Reed" hung on
     # the preposition; "offering" takes the subject of "said", read from the word order)
-    doc = _doc(
+    doc = hand_parsed(
         [
             ("Reed", "NNP", "PROPN", "npadvmod", 2),
             (",", ",", "PUNCT", "punct", 2),
