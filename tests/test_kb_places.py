@@ -35,6 +35,8 @@ def rows(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         ("Colorado", "BR", 22896),  # a Brazilian town named like the US state
         ("Gaza", "PS", 410000),  # a city larger than the Mozambican province of the same name
         ("Florida", "CU", 63007),  # a Cuban town; Florida is also a department of Uruguay
+        ("Virginia", "ZA", 122502),  # a South African city named like the US state
+        ("Córdoba", "AR", 2106734),  # a city of millions; Córdoba is also a Colombian department
         ("Zorbville", "FR", 50000),
         ("Zorbville", "BE", 40000),
     ]
@@ -62,3 +64,13 @@ def test_kb_places_two_regions_are_ambiguous(rows: dict[str, list[str]]) -> None
 
 def test_kb_places_similar_cities_are_ambiguous(rows: dict[str, list[str]]) -> None:
     assert rows["Zorbville"][1] == "FRA" and rows["Zorbville"][4] == "ambiguous: also BEL"
+
+
+def test_kb_places_city_named_like_a_foreign_region_is_ambiguous(rows: dict[str, list[str]]) -> None:
+    # large enough to keep the name, not so large that the region is never meant
+    assert rows["Virginia"][1:3] == ["ZAF", "city"] and rows["Virginia"][4] == "ambiguous: also USA"
+    assert rows["Gaza"][4] == "ambiguous: also MOZ"
+
+
+def test_kb_places_city_of_millions_is_not_ambiguous(rows: dict[str, list[str]]) -> None:
+    assert rows["Córdoba"][1:3] == ["ARG", "city"] and rows["Córdoba"][4] == ""

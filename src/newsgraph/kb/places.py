@@ -11,9 +11,11 @@ except that a first-level region (a state, province or governorate: regions
 have no population in the data) of another country outranks a city of the
 same name below ``CITY_OUTRANKS_REGION`` inhabitants ("Colorado" is the US
 state, not the Brazilian town of 23,000). When the runner-up has at least
-half the winner's population, or two regions share the name, the row is
-marked ``ambiguous`` and the actor stage leaves it uncoded unless the article
-settles it.
+half the winner's population, two regions share the name, or a city below
+``CITY_CLEAR`` inhabitants shares it with a first-level region of another
+country ("Virginia", a South African city of 120,000 and the US state;
+"Ontario"; "Delta"), the row is marked ``ambiguous`` and the actor stage
+leaves it uncoded unless the article settles it (the country it names most).
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _REGION_TYPES = frozenset(
 _ISO2_EXTRA = {"XK": "XKX"}
 # a city at least this large keeps its name against a first-level region elsewhere ("Córdoba")
 CITY_OUTRANKS_REGION = 100_000
+# below this, a city that keeps its name against another country's region is still ambiguous:
+# population says nothing about how often the news means the region
+CITY_CLEAR = 1_000_000
 
 
 def build_places(min_population: int = 15000) -> str:
@@ -75,7 +80,10 @@ def build_places(min_population: int = 15000) -> str:
         if len(countries) > 1:
             runner = next(o for o in options if o[1] != best[1])
             two_regions = best[2] == "region" and any(o[2] == "region" and o[1] != best[1] for o in options)
-            if two_regions or (best[2] == "city" and (best[0] == 0 or runner[0] * 2 >= best[0])):
+            city_or_region = best[2] == "city" and best[0] < CITY_CLEAR and any(
+                o[2] == "region" and o[1] != best[1] for o in options
+            )
+            if two_regions or city_or_region or (best[2] == "city" and (best[0] == 0 or runner[0] * 2 >= best[0])):
                 note = "ambiguous: also " + ",".join(sorted(countries - {best[1]}))
         rows.append("\t".join((name, best[1], best[2], str(best[0]) if best[0] else "", note)))
     header = (
