@@ -23,7 +23,7 @@ from newsgraph.events.actors import actor_ids
 from newsgraph.events.arguments import subject
 from newsgraph.events.context import Candidate, Context, anchored_date, evidence_span, quote_at
 from newsgraph.events.dyad import reporter
-from newsgraph.events.guards import Reading, refusal
+from newsgraph.events.guards import Reading, conditional, refusal
 from newsgraph.events.lexicon import CameoCode, Lexicon
 from newsgraph.events.senses import polled
 from newsgraph.events.tokens import MAX_CLIMB, depth, is_verb, lemma_in
@@ -111,6 +111,8 @@ def modal_requests(
             continue  # "agreed that they should cooperate" is the agreement, not a demand
         if polled(verb.head):
             continue  # "74 percent of voters said X should Y": a poll's finding
+        if conditional(verb, lex):
+            continue  # "said if the US pulls back, Europe must defend itself": a contingency, not a demand
         code = lex.code(request_modal[tok.lower_])
         if code is None or code.plover is None:
             continue

@@ -12,9 +12,16 @@ relative clause on a generic head ("people who attack him"), "too early to", a
 goal someone is trying to reach ("are trying to force"), a hedge ("would likely take"),
 a past habit ("would sometimes dismiss"), a gerund talked about ("has mentioned forcing"),
 a wh-question about a stance ("why do you still refuse to"), a wish or forecast over a
-future ("hoped it would encourage"). ``refusal`` says which negations CAMEO reads as a
-refusal (``coding.derived_event``): not a negated ability ("cannot allow"), nor a plain
-"did not" with no counterpart ("didn't apologize for his remarks").
+future ("hoped it would encourage"); and the frames of ``unasserted``: an act kept from
+happening or kept away from ("blocked X from leaving", "steered clear of criticizing"), a
+condition without "if" ("Were X to attack"), the condition or forecast of the clause an event noun
+is the subject of ("if the veto were overridden", "the veto is expected to come"), a stance the
+narration describes ("openly admires Putin"), a bid in the imperative, "neither X nor Y", an
+object that ranges over a kind ("one warring party or another"). ``refusal`` says which negations
+CAMEO reads as a refusal (``coding.derived_event``): not a negated ability ("cannot allow"), nor a
+plain "did not" with no counterpart ("didn't apologize for his remarks"), nor an act someone else
+prevented. ``conditional`` tells ``coding.modal_requests`` that an obligation is the main clause of
+a condition ("if the US pulls back, Europe must ...": a contingency, not a demand).
 ``verbal_attack`` says whether an "attack" between unarmed actors is words
 (recoded as CAMEO 111 by the caller). Next: ``coding`` derives the events that
 CAMEO reads into an announced, conditional or refused act.
@@ -31,6 +38,15 @@ from spacy.tokens import Doc, Token
 from newsgraph.events.context import Candidate, Context
 from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
 from newsgraph.events.tokens import MAX_CLIMB, is_verb, lemma_in
+from newsgraph.events.unasserted import (
+    generic_object,
+    imperative,
+    inverted_condition,
+    kept_from,
+    neither,
+    standing,
+    verb_as_noun,
+)
 
 _CLIMB = frozenset("xcomp ccomp advcl conj pcomp pobj prep acl relcl dobj".split())
 _ARMED = frozenset(("MIL", "REB", "INS", "COP", "SPY", "UAF", "SEP"))
@@ -65,20 +81,30 @@ def event_reading(
 ) -> Reading:
     """Polarity and modality of the event triggered at ``tok`` and carried by ``pred``."""
     lex = ctx.lex
-    polarity, modality, by_trigger = _scope(pred, ctx, trig_at)
+    polarity, modality, by_trigger, prevented = _scope(pred, ctx, trig_at)
+    if prevented and code.plover == "PROTEST":
+        # "police stopped the protesters from marching": a protest broken up by force is still a
+        # protest (CASE's and ACLED's "protest with intervention"), only its goal was kept from it
+        polarity, prevented = _own_modality(pred, lex)[0], False
     if trig.pos == "noun" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         polarity = "negated"
+    if neither(pred):
+        polarity = "negated"  # "neither X nor Y have been charged"
+    if modality == "actual" and generic_object(pred):
+        modality = "hypothetical"  # "have backed one warring party or another": no one act
+    if modality == "actual" and polarity == "asserted" and standing(ctx, pred):
+        modality = "hypothetical"  # "Trump openly admires Putin": an attitude the narration describes
     if modality == "actual":
         modality = _stated_modality(tok, lex) or modality
     # a habit, a question or a likelihood is no announced act, whatever its condition
-    unsaid = _habitual(pred, lex) or _yes_no_question(pred) or _hedged(pred, lex)
+    unsaid = _habitual(pred, lex) or _yes_no_question(pred) or _hedged(pred, lex) or imperative(pred)
     if modality in ("actual", "intended") and unsaid:
-        modality = "hypothetical"  # "Will France attack Germany?": asked, not said
+        modality = "hypothetical"  # "Will France attack Germany?": asked, not said; "Promise me ...": bid
     condition = _conditioned(pred, lex)
     conditioned = condition is not None and code.plover not in _SPEECH_ACTS and not unsaid
     if conditioned and modality == "actual":
         modality = "hypothetical"
-    negation = _negation_kind(pred, lex) if polarity == "negated" else None
+    negation = ("prevented" if prevented else _negation_kind(pred, lex)) if polarity == "negated" else None
     return Reading(polarity, modality, by_trigger, condition, conditioned, negation)
 
 
@@ -90,16 +116,17 @@ def refusal(reading: Reading, has_target: bool) -> bool:
     it") only says that an act did not happen."""
     if reading.polarity != "negated":
         return True
-    if reading.negation == "modal":
-        return False
+    if reading.negation in ("modal", "prevented"):
+        return False  # "blocked X from leaving": X refused nothing
     return reading.negation != "plain" or has_target
 
 
 def _negation_kind(pred: Token, lex: Lexicon) -> str | None:
     """How the clause of ``pred`` (or the verb whose infinitive it is) negates itself: "announced"
     (will / shall / would + not), "modal" (can, should, must, may, might + not: an ability or an
-    obligation), "plain" (did not, does not, has never, could not); None when a governor negates it
-    ("failed to")."""
+    obligation), "plain" (did not, does not, has never, could not, "neither X nor Y"); None when a
+    governor negates it ("failed to"); ``event_reading`` gives "prevented" for an act someone kept
+    from happening ("blocked X from leaving")."""
     neg = lex.word_class("negation")
     modal = lex.word_class("modal")
     verbs = [pred]
@@ -107,6 +134,8 @@ def _negation_kind(pred: Token, lex: Lexicon) -> str | None:
         verbs.append(pred.head)
     for verb in verbs:
         if not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in neg) for c in verb.children):
+            if verb is pred and neither(verb):
+                return "plain"
             continue
         aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.tag_ == "MD"), None)
         if aux is None:
@@ -281,6 +310,12 @@ def _asked(tok: Token) -> bool:
     return tok.sent.text.rstrip(" \"'”’)").endswith("?")
 
 
+def conditional(verb: Token, lex: Lexicon) -> bool:
+    """The clause of ``verb`` is the main clause of a condition ("if the United States pulls back,
+    Europe must defend itself", "were X to leave, Y would"): what it states is contingent."""
+    return _conditioned(verb, lex) is not None
+
+
 def _conditioned(tok: Token, lex: Lexicon) -> str | None:
     """The event's own condition word ("will withdraw ... unless", "would meet ... if"), if any."""
     cond = lex.word_class("conditional")
@@ -289,14 +324,28 @@ def _conditioned(tok: Token, lex: Lexicon) -> str | None:
             for m in c.children:
                 if m.dep_ == "mark" and m.lower_ in cond:
                     return m.lower_
+            if inverted_condition(c):
+                return "if"
     return None
 
 
-def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, str, bool]:
-    """Polarity and modality of the event at ``tok`` from what governs it; flag: set by a trigger
-    (the governing "agreed"/"threatened"/"refused" is already an event of its own)."""
+def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, str, bool, bool]:
+    """Polarity and modality of the event at ``tok`` from what governs it; flags: set by a trigger
+    (the governing "agreed"/"threatened"/"refused" is already an event of its own), and kept from
+    happening by someone else ("blocked X from leaving")."""
     lex = ctx.lex
     polarity, modality = _own_modality(tok, lex)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+        # an event noun that is the subject of its clause is under the clause's condition or
+        # forecast ("if the president's veto were overridden", "Obama's veto is expected to come"),
+        # not its auxiliaries ("the offensive would end if ...": the end is what "would" announces)
+        head = tok.head
+        gv = lemma_in(head, lex.word_class("governor"))
+        if gv is not None and any(c.dep_ == "xcomp" for c in head.children):
+            value = lex.word_class("governor")[gv]
+            if value != "negated" and modality == "actual":
+                modality = value
+        tok = head
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj"):
         modality = "hypothetical"  # "removing the sanctions is out of the question": an act talked about
     cond = lex.word_class("conditional")
@@ -306,7 +355,7 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
     prev: Token | None = None
     said = False
     for _ in range(MAX_CLIMB):
-        if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children):
+        if any(c.dep_ == "mark" and c.lower_ in cond for c in cur.children) or inverted_condition(cur):
             # "if America were to slap tariffs": a condition, even on a scheduled or announced act
             modality = "hypothetical"
         elif cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "until" for c in cur.children):
@@ -349,7 +398,11 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
                 polarity = "negated"
             elif modality == "actual":
                 modality = trig.scope
-            return polarity, modality, True
+            return polarity, modality, True, False
+        kept = kept_from(cur, head, lex)
+        if kept is not None:
+            # "blocked a company from abandoning", "steered clear of criticizing X": not done
+            return "negated", modality, False, kept
         ng = lemma_in(head, noun_governors) if head.pos_ == "NOUN" else None
         if ng is not None and dep in ("acl", "ccomp", "prep", "relcl"):
             # "a Danish offer to host the talks", "an admission that forces murdered ...": not asserted
@@ -362,7 +415,7 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
         if dep == "xcomp" and lemma_in(head, lex.word_class("attempt")) is not None and _present(head):
             modality = "hypothetical" if modality == "actual" else modality
             break  # "are trying to force the industry to clean up": a goal
-        gv = lemma_in(head, governors) if head.pos_ != "NOUN" else None
+        gv = lemma_in(head, governors) if head.pos_ != "NOUN" or verb_as_noun(cur, head) else None
         if dep == "xcomp" and gv is None and modality == "actual":
             # "announced plans to give": an infinitive parsed as the verb's but the object noun's
             ng = _governing_object(cur, head, noun_governors)
@@ -394,7 +447,7 @@ def _scope(tok: Token, ctx: Context, trig_at: dict[int, Trigger]) -> tuple[str, 
             if dep in ("xcomp",) and hp == "negated":
                 polarity = "negated"
         prev, cur = cur, head
-    return polarity, modality, False
+    return polarity, modality, False, False
 
 
 def _talked_about(cur: Token, head: Token, lex: Lexicon) -> bool:
@@ -497,3 +550,4 @@ def _content_clause(relcl: Token) -> bool:
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.tag_ in ("WDT", "WP") for g in c.children)
         for c in relcl.children
     )
+
