@@ -14,16 +14,22 @@ political event, or ``None``:
 * **a standard met**: "four countries meet the bar" (no one is met);
 * **a question asked**: "asked whether ...", "Asked about the attack, he said" (no demand);
 * **a person noun**: "Obama's aides" (lemmatised "aid") names people, not an act;
-* **a prediction**: "warned that bad things are going to happen" announces no act (no threat).
+* **a prediction**: "warned that bad things are going to happen" announces no act (no threat);
+* **a thing that promises**: "the rules promise to transform the economy", "her proposals offer
+  an alternative": only an actor agrees, promises or offers (AGREE needs an actor as subject);
+* **a promise to no one**: "is promising lower taxes and jobs": a campaign promise of things
+  with no counterpart is no interaction (PLOVER codes an intent between two actors).
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from newsgraph.entities.collectives import people_nouns
 from newsgraph.entities.lexicon import lexicon as role_lexicon
 from newsgraph.events.lexicon import CameoCode, Lexicon
 from newsgraph.events.tokens import is_verb, lemma_in
+from newsgraph.kb import load_kb
 
 _VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
@@ -46,7 +52,88 @@ def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> 
         return "question"
     if code.plover == "THREATEN" and _prediction(tok, lex):
         return "prediction"
+    if code.plover == "AGREE" and is_verb(tok) and src and not any(_names_actor(s, lex) for s in src):
+        return "thing"
+    if code.plover == "AGREE" and _no_counterpart(tok, lex):
+        return "no counterpart"
     return None
+
+
+_ACTOR_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
+_PERSONAL = frozenset("i me we us you he him she her they them".split())
+
+
+def _actorlike(tok: Token, lex: Lexicon) -> bool:
+    """The noun can name an actor: a name, a personal pronoun, or a noun of an agent, a role,
+    an organisation or people ("the government", "officials", "the company", "voters")."""
+    if tok.pos_ == "PROPN" or tok.ent_type_ in _ACTOR_ENTS or tok.lower_ in _PERSONAL:
+        return True
+    if tok.pos_ not in ("NOUN", "PRON"):
+        return tok.pos_ not in ("ADJ", "ADV", "VERB", "NUM")  # "all", "both": determiners stand for people
+    if tok.pos_ == "PRON":
+        return tok.lower_ not in ("this", "that", "which", "what")  # "it" may be a country
+    if lemma_in(tok, lex.word_class("agent")) is not None or lemma_in(tok, lex.word_class("actor_noun")) is not None:
+        return True
+    roles = role_lexicon()
+    people = people_nouns()
+    kb = load_kb()  # the sector vocabulary: "voters", "investors", "prisoners"
+    return any(
+        roles.role(w) is not None or roles.org_noun(w) is not None or w in people or kb.sector(w) is not None
+        for w in (tok.lower_, tok.lemma_.lower())
+    )
+
+
+def _names_actor(head: Token, lex: Lexicon) -> bool:
+    """The subject phrase names an actor: its head, or a name in its own phrases ("a weekend in
+    Hangzhou, Obama and Xi committed", a parse that made the date the subject); not the owner of
+    a thing ("Mrs. Clinton's proposals offer") nor a name in its relative clause."""
+    if _actorlike(head, lex):
+        return True
+    stack = [c for c in head.children if c.dep_ not in ("poss", "relcl", "acl", "det")]
+    while stack:
+        t = stack.pop()
+        if t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTS:
+            return True
+        stack.extend(c for c in t.children if c.dep_ not in ("poss", "relcl", "acl"))
+    return False
+
+
+_COUNTERPART_PREPS = frozenset("to with for on against toward towards from".split())
+
+
+def _no_counterpart(tok: Token, lex: Lexicon) -> bool:
+    """ "is promising lower taxes and more jobs": a promise (``promise`` word class) of things
+    to no one is a campaign promise, no interaction between actors. A counterpart is an actor
+    in the object, the dative or a prepositional phrase of the promise or of its object
+    ("promised aid to Mozambique"). A promised act ("pledged to push for an amendment") is left
+    to the act: with every promise read, PLOVER odd lost an AGREE its gold codes."""
+    if not is_verb(tok) or lemma_in(tok, lex.word_class("promise")) is None:
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ in ("dobj", "obj") for c in kids) or any(
+        c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ == "to") for c in kids
+    ):
+        return False
+    for c in kids:
+        if c.dep_ in ("dobj", "obj", "dative"):
+            phrase = [c, *c.conjuncts]
+        elif c.dep_ == "prep" and c.lower_ in _COUNTERPART_PREPS:
+            phrase = [g for g in c.children if g.dep_ == "pobj"]
+            phrase += [x for g in phrase for x in g.conjuncts]
+        else:
+            continue
+        # "promised military aid to Mozambique": the object's own phrase
+        phrase += [
+            g
+            for x in phrase
+            for p in x.children
+            if p.dep_ == "prep" and p.lower_ in _COUNTERPART_PREPS
+            for g in p.children
+            if g.dep_ == "pobj"
+        ]
+        if any(_actorlike(x, lex) and x.lower_ not in ("it", "that", "which") for x in phrase):
+            return False
+    return True
 
 
 _WARN = frozenset(("warn", "caution"))
@@ -67,6 +154,10 @@ def _prediction(tok: Token, lex: Lexicon) -> bool:
         subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subj is not None and lemma_in(subj, lex.word_class("generic")) is not None:
             continue
+        if subj is not None and _forecast_subject(subj, lex) and not any(
+            w.dep_ == "mark" and w.lower_ in ("if", "unless") for w in c.subtree
+        ):
+            continue  # "warned that Britain's exit will sap the defences": what a thing will do
         future = c.lower_ == "going" or any(
             w.tag_ == "MD" or w.lower_ in _FUTURE_AUX or (w.dep_ == "mark" and w.lower_ in ("if", "unless"))
             for w in c.subtree
@@ -96,12 +187,16 @@ def _reflexive(tok: Token, code: CameoCode) -> bool:
     )
 
 
+# verbs whose that-clause may be an opinion shared rather than an act agreed to
+_OPINION_VERBS = frozenset(("agree",))
+
+
 def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
     """ "agreed with reporters that Smith won", "a panel that all agreed Pence won": agreeing that
     something was so is sharing an opinion, not an agreement to act; "agreed to meet", "agreed
     with Turkey that ...", "agreed that their countries should cooperate" and "agreed that both
     armies withdraw" (what is to be done) stay."""
-    if code.plover != "AGREE" or tok.lemma_.lower() != "agree":
+    if code.plover != "AGREE" or tok.lemma_.lower() not in _OPINION_VERBS:
         return False
     clauses = [c for c in tok.children if c.dep_ == "ccomp"]
     if not clauses or any(c.dep_ in ("xcomp", "dobj", "obj") for c in tok.children):
@@ -112,9 +207,30 @@ def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
     if any(g.pos_ == "PROPN" or g.ent_type_ or lemma_in(g, lex.word_class("agent")) is not None for g in partners):
         return False  # "agreed with Turkey that ...": two parties agree
     # a modal or a bare (subjunctive) verb says what is to be done: "agreed that both armies withdraw"
-    return not any(
+    if not any(
         c.tag_ in ("VB", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
-    )
+    ):
+        return True
+    # "agreed that the proposal would increase taxes": what a thing will do is a forecast, not an
+    # act anyone agrees to (no "should" or "must" of a duty, and no actor to do it)
+    return all(_forecast(c, lex) for c in clauses)
+
+
+_DUTY = frozenset("should must shall ought".split())
+
+
+def _forecast(clause: Token, lex: Lexicon) -> bool:
+    """A clause about what a thing will do or be: its subjects are no actors and no modal of duty."""
+    if any(a.dep_ == "aux" and a.lower_ in _DUTY for a in clause.children):
+        return False
+    subjs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjs) and all(_forecast_subject(x, lex) and x.lower_ != "it" for x in subjs)
+
+
+def _forecast_subject(subj: Token, lex: Lexicon) -> bool:
+    """The subject of a clause is a thing, so the clause forecasts: no actor, and no event noun
+    ("agreed that talks would resume", "warned that sanctions would follow" are acts to come)."""
+    return not _actorlike(subj, lex) and ("noun", subj.lemma_.lower()) not in lex.triggers
 
 
 def _state(clause: Token) -> bool:
