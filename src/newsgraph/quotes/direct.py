@@ -25,7 +25,7 @@ from newsgraph.quotes.context import _Ctx, _para_no
 from newsgraph.quotes.cues import _cue_span, _is_cue_verb, _is_passive
 from newsgraph.quotes.indirect import _TRIM
 from newsgraph.quotes.marks import _Quoted
-from newsgraph.quotes.positional import _inverted, _np_in, _positional_speaker
+from newsgraph.quotes.positional import _inverted, _np_in, _positional_speaker, citation
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.speakers import _best_entity, _speaker_of
 from newsgraph.quotes.subjects import _crosses_line, _is_date, _subject
@@ -165,6 +165,9 @@ def _attribute_direct(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[_Attribution, str
         # cue that opens the next quote is that quote's, not this one's (two speakers, not one)
         after = None
     before = _find_cue(ctx, b_lo, b_hi, last=True) if b_hi > b_lo else None
+    if before is None and not (after is not None and comma_end) and (cited := citation(ctx, b_lo, b_hi)):
+        # "To quote Mayor Okafor, “...”": the object of the citing infinitive is the speaker
+        return _Attribution(cited[0], _speaker_of(ctx, cited[1]), 0.8), "before"
     colon = b_hi > b_lo and _ends_with_colon(ctx, b_lo, b_hi)
     if colon:
         # "Okafor pushed back on it:" (a verb just before the colon), or a label: "HuffPollster:",

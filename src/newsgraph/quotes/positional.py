@@ -3,7 +3,8 @@
 The parser often attaches the words after a quotation wrongly; right after the closing mark the
 order is fixed: '"...," X said' names the noun phrase before the cue verb, '"...," said X' the one
 after it (``_inverted``); ``_np_in`` picks a likely speaker from a stretch of tokens and
-``_modified_head`` the noun a name modifies ("said a senior Cruz adviser").
+``_modified_head`` the noun a name modifies ("said a senior Cruz adviser"); ``citation`` reads
+"To quote Mayor Okafor, “...”" before a quotation (the object of the citing infinitive speaks).
 
 Used by ``direct.py``; split from ``subjects.py``, which reads the speaker from the parse.
 """
@@ -13,15 +14,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.quotes.context import _Ctx
+from newsgraph.quotes.cues import word_list
 from newsgraph.quotes.subjects import _is_age, _is_date
 
 
 def _inverted(ctx: _Ctx, verb: Token, a_lo: int) -> bool:
     """True when a finite ``verb`` is the first word after the quote's closing punctuation ('," said X').
 
-    (Not a participle: '“small-town manners,” saying the village ...' names no speaker after it.)
+    (Not a participle: '“small-town manners,” saying the village ...' names no speaker after it.
+    A past form the tagger read as a participle modifying the name after it is finite here:
+    '“...”, added KCNA.', the comma outside the marks, parsed as "added KCNA" = the added KCNA.)
     """
-    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") and not (verb.tag_ == "VBN" and verb.dep_ == "amod" and verb.head.i > verb.i):
         return False
     return all(ctx.doc[k].is_punct or ctx.doc[k].is_space for k in range(a_lo, verb.i))
 
@@ -116,3 +120,32 @@ def _np_in(ctx: _Ctx, lo: int, hi: int, after: int | None = None) -> Token | Non
         if ctx.doc[k].dep_ in ("nsubj", "nsubjpass", "ROOT") or ctx.doc[k].ent_type_ in ("PERSON", "ORG", "NORP")
     ]
     return ctx.doc[(agents or cands)[-1]]
+
+
+def citation(ctx: _Ctx, lo: int, hi: int) -> tuple[tuple[int, int], Token] | None:
+    """'To quote Mayor Okafor, “...”': an infinitive of a verb of citing (``data/citation_verbs.tsv``)
+    opening the words ``[lo, hi)`` right before a quotation, with its object and then a comma or
+    colon before the quotation: the cue ("To quote") and the object's head, the speaker."""
+    doc = ctx.doc
+    k = lo
+    while k < hi and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k + 2 >= hi or doc[k].lower_ != "to" or doc[k + 1].lemma_.lower() not in word_list("citation_verbs"):
+        return None
+    verb = doc[k + 1]
+    end = hi - 1
+    while end > k and doc[end].is_space:
+        end -= 1
+    if doc[end].text not in (",", ":"):
+        return None
+    inner = [t for t in doc[verb.i + 1 : end] if not t.is_space]
+    if not inner or len(inner) > 12 or any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";", "(") for t in inner):
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and verb.i < c.i < end), None)
+    if obj is None:
+        # the parser hung the name elsewhere: the last nominal before the comma
+        nominal = [t for t in inner if t.pos_ in ("PROPN", "NOUN", "PRON") and t.dep_ != "compound"]
+        if not nominal:
+            return None
+        obj = nominal[-1]
+    return (doc[k].idx, verb.idx + len(verb.text)), obj

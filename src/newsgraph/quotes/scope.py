@@ -253,6 +253,10 @@ def _source_token(tok: Token) -> Token | None:
             return _copula_subject(tok.head)
         # a verb the parser tagged as a noun keeps its subject: "Audit files show that ..."
         subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _EMPTY), None)
+        if subj is None and tok.dep_ == "ROOT" and tok.tag_ == "NNS":
+            # "Trump estimates that ...", "Trump calls for ...": a verb in -s the parser read as the
+            # head of a noun phrase, its subject as a modifier opening the sentence
+            subj = _noun_verb_subject(tok)
         if subj is None and tok.dep_ == "pobj":
             # "Cruz closed out his tour with only sparing mention of his rivals"
             subj = _governor_subject(tok)
@@ -260,6 +264,22 @@ def _source_token(tok: Token) -> Token | None:
                 subj = None  # "The report stirred growing concern about ...": a thing holds no view
         return subj
     return None
+
+
+def _noun_verb_subject(tok: Token) -> Token | None:
+    """The name or pronoun a verb read as a plural noun hangs on as a compound, right before it
+    and opening the sentence ("Trump estimates that ..."): not a noun ("Audit files")."""
+    mod = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if mod is None or mod.head.i != tok.i or mod.dep_ not in ("compound", "nmod", "amod"):
+        return None
+    named = mod.ent_type_ in ("PERSON", "ORG", "NORP")
+    if not (named or (mod.pos_ in ("PROPN", "PRON") and not mod.ent_type_)):
+        return None  # (the tagger reads "Trump" as a common noun, a named entity all the same)
+    first = min((c.left_edge.i for c in tok.lefts), default=tok.i)
+    start = tok.sent.start
+    if any(not (t.is_punct or t.is_space) for t in tok.doc[start:first]):
+        return None
+    return mod
 
 
 def _copula_subject(cop: Token) -> Token | None:

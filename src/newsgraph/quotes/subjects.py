@@ -13,7 +13,7 @@ into a mention span and an entity.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsgraph.entities import lexicon
 from newsgraph.quotes.cues import _is_cue_verb, _is_passive, _outer_cue, cue_lexicon, word_list
@@ -68,11 +68,8 @@ def _name_before(verb: Token) -> Token | None:
     k = verb.i - 1
     while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod", "auxpass") and verb.i - k < 4:
         k -= 1
-    if k > 0 and doc[k].text == ")":
-        # "Sen. Elizabeth Warren (D-MA) said": the name before the party label
-        opening = next((j for j in range(k - 1, max(-1, k - 7), -1) if doc[j].text == "("), None)
-        if opening is not None:
-            k = opening - 1
+    # "Sen. Elizabeth Warren (D-MA) said": the name before the party label
+    k = _before_bracket(doc, k)
     if k < 0 or "\n" in doc[k].text_with_ws:
         return None
     if doc[k].text == "," or _spaced_dash(doc[k]):
@@ -81,6 +78,25 @@ def _name_before(verb: Token) -> Token | None:
     if tok.pos_ in ("PROPN", "PRON", "NOUN") and _usable_subject(tok, verb):
         return tok
     return None
+
+
+#: how many tokens a bracket between a subject and its verb may hold
+_BRACKET_LIMIT = 30
+
+
+def _before_bracket(doc: Doc, k: int) -> int:
+    """The index of the token before a bracket closing at ``k`` ("Sen. Elizabeth Warren (D-MA)
+    said", "Sen. Chris Murphy (a Connecticut Democrat so boyish he has been mistaken for a junior
+    staffer) says"), else ``k``: the bracket on one line, without quotation marks or another bracket."""
+    if k <= 0 or doc[k].text != ")":
+        return k
+    for j in range(k - 1, max(-1, k - _BRACKET_LIMIT), -1):
+        t = doc[j]
+        if t.text == "(":
+            return j - 1
+        if t.text in _MARKS or "\n" in t.text_with_ws:
+            return k
+    return k
 
 
 def _apposed_name(verb: Token, comma: int) -> Token | None:
@@ -224,6 +240,19 @@ def _parse_subject(verb: Token) -> Token | None:
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
                 if agent is not None and _usable_subject(agent, verb):
                     return agent
+        if pron is None and verb.lower_ in _experiencer_participles():
+            # "Not everyone is convinced ...": the parser gave the passive an active subject, or
+            # hung it on the auxiliary
+            pron = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None) or next(
+                (
+                    g
+                    for a in verb.children
+                    if a.dep_ in ("aux", "auxpass") and a.i < verb.i
+                    for g in a.children
+                    if g.dep_ in ("nsubj", "nsubjpass") and g.i < a.i
+                ),
+                None,
+            )
         if pron is not None and verb.lower_ in _experiencer_participles():
             # "Okafor is convinced that ...", "she is assured of ...": the one who holds the belief
             # (PolNeAR train A: 7 sources of such cues were missing)
@@ -326,6 +355,8 @@ def _phrase_before(verb: Token) -> Token | None:
     k = verb.i - 1
     while k >= 0 and doc[k].dep_ in ("aux", "neg", "advmod") and verb.i - k < 4:
         k -= 1
+    # "Advisers to a rival campaign (that would be ...) even suggest": the phrase before a bracket
+    k = _before_bracket(doc, k)
     if k < 0 or "\n" in doc[k].text_with_ws or doc[k].pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
         return None
     cur = doc[k]
