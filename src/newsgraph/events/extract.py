@@ -14,6 +14,8 @@ sentence runs the steps, each in its own module, in this order:
                   violence ("legislative attacks", a verbal "attack");
 5. ``coding``     the events CAMEO derives from an announced, conditional or
                   refused act, and "X said Y must Z" requests;
+6. ``interaction`` no event whose named sides are all private (citizens, firms)
+                  short of material conflict: no political interaction;
 
 and finally ``merge`` folds repeated mentions of one event and builds the
 ``Event`` records. All lookups are dictionary lookups per token and every walk
@@ -44,6 +46,7 @@ from newsgraph.events.context import (
 from newsgraph.events.dyad import event_dyad
 from newsgraph.events.false_events import false_event, private_travel, recode
 from newsgraph.events.guards import drop_background, event_reading, figurative, material_attack, verbal_attack
+from newsgraph.events.interaction import political
 from newsgraph.events.lexicon import Trigger
 from newsgraph.events.merge import event_records, merge
 from newsgraph.events.tokens import depth
@@ -60,7 +63,7 @@ def extract_events(
     ctx = build_context(parsed, entities, quotes, dates)
     cands: list[Candidate] = []
     for sent in parsed.sentences:
-        cands.extend(_sentence_events(ctx, sent))
+        cands.extend(c for c in _sentence_events(ctx, sent) if political(ctx, c))
     return event_records(ctx, merge(cands))
 
 
