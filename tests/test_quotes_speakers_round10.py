@@ -40,12 +40,13 @@ def test_name_before_a_long_bracket_right_before_a_subjectless_verb() -> None:
     assert subj is not None and subj.text == "Ortiz"
 
 
-def test_name_before_a_verb_read_as_a_plural_noun() -> None:
-    # "Okafor estimates that the ferry lost money." (the tagger read "estimates" as a noun, "Okafor"
-    # as its modifier)
-    doc = hand_parsed(
+def _estimates_parse(first: tuple[str, str, str]):
+    # "<first> estimates that the ferry lost money." with "estimates" tagged a plural noun and
+    # the first word hung on it as a compound
+    word, tag, pos = first
+    return hand_parsed(
         [
-            ("Okafor", "NNP", "PROPN", "compound", 1),
+            (word, tag, pos, "compound", 1),
             ("estimates", "NNS", "NOUN", "ROOT", 1),
             ("that", "IN", "SCONJ", "mark", 5),
             ("the", "DT", "DET", "det", 4),
@@ -55,24 +56,18 @@ def test_name_before_a_verb_read_as_a_plural_noun() -> None:
             (".", ".", "PUNCT", "punct", 1),
         ]
     )
+
+
+def test_name_before_a_verb_read_as_a_plural_noun() -> None:
+    # "Okafor estimates that the ferry lost money." (the tagger read "estimates" as a noun)
+    doc = _estimates_parse(("Okafor", "NNP", "PROPN"))
     subj = _source_token(doc[1])
     assert subj is not None and subj.text == "Okafor"
 
 
 def test_a_noun_before_a_noun_is_no_such_subject() -> None:
     # "Audit estimates that ..." : a noun modifier stays a modifier
-    doc = hand_parsed(
-        [
-            ("Audit", "NN", "NOUN", "compound", 1),
-            ("estimates", "NNS", "NOUN", "ROOT", 1),
-            ("that", "IN", "SCONJ", "mark", 5),
-            ("the", "DT", "DET", "det", 4),
-            ("ferry", "NN", "NOUN", "nsubj", 5),
-            ("lost", "VBD", "VERB", "ccomp", 1),
-            ("money", "NN", "NOUN", "dobj", 5),
-            (".", ".", "PUNCT", "punct", 1),
-        ]
-    )
+    doc = _estimates_parse(("Audit", "NN", "NOUN"))
     assert _source_token(doc[1]) is None
 
 
