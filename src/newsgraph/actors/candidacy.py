@@ -41,6 +41,12 @@ _PAST_ROLE = re.compile(r"\b(?:former|ex|one-time|onetime|erstwhile|defeated|fai
 #: Nouns a candidate's name or pronoun is the possessor of ("her campaign", "the Smith campaign").
 _CANDIDACY_HEADS = frozenset({"campaign", "candidacy", "nomination", "bid"})
 _OWNER_DEPS = frozenset({"poss", "compound"})
+#: Posts on a politician's staff the sector table gives no sector ("aide", "adviser").
+_STAFF_POST = re.compile(r"\b(?:aides?|advis[eo]rs?|staffers?|strategists?)\b", re.IGNORECASE)
+#: Sectors of a post on a politician's staff ("communications director", "spokesman").
+_STAFF_SECTORS = frozenset({"GOV", PARTY_SECTOR})
+#: A title opening with a name, then the post ("Clinton communications director", "a Trump adviser").
+_STAFF_TITLE = re.compile(r"(?:(?:[Tt]he|[Aa]n?)\s+)?([A-Z][\w'’-]+?)(?:'s|’s)?\s+(\w.*)")
 _CONFIDENCE = 0.8
 
 
@@ -51,12 +57,14 @@ def candidacy_codes(
     actors: dict[str, Actor],
     roles: dict[str, list[str]],
     known: Callable[[Entity], Person | None],
+    sectors: Callable[[str], list[tuple[int, int, str, bool]]] | None = None,
 ) -> dict[str, Actor]:
     """``actors`` with candidates coded ``PTY`` and campaigns as their candidate's party actors.
 
     ``roles`` holds each person's titles and appositions; ``known`` finds the knowledge
     base's person for an entity (whose offices on ``published`` keep an office holder's
-    code unless a title calls them a candidate).
+    code unless a title calls them a candidate); ``sectors`` finds a title's sector terms
+    (``KnowledgeBase.find_sectors``), for the candidates' staff.
     """
     if published is None:
         return actors
@@ -85,7 +93,53 @@ def candidacy_codes(
         out[e.id] = _as_party(actor, basis)
     if campaign:
         out = _named_with_candidates(doc, published, entities, out, known)
+    if sectors is not None:
+        out = _candidate_staff(entities, out, roles, sectors)
     return _campaigns(doc, entities, out)
+
+
+def _candidate_staff(
+    entities: Sequence[Entity],
+    actors: dict[str, Actor],
+    roles: dict[str, list[str]],
+    sectors: Callable[[str], list[tuple[int, int, str, bool]]],
+) -> dict[str, Actor]:
+    """A post named after a candidate ("Clinton communications director X", "a Trump adviser")
+    is on the candidate's staff: a party actor of the candidate's country, whatever post the
+    person held before (CAMEO codes a campaign's staff PTY). Not a person any of whose titles is
+    past ("former Clinton aide", "a former aide to Clinton"), not a title without a staff post ("Clinton's husband", "Trump critic", "Clinton's lawyer")."""
+    staff_of: dict[str, Actor] = {}
+    for e in entities:
+        actor = actors.get(e.id)
+        if e.kind == "person" and actor is not None and _is_party(actor) and "candidate" in (actor.note or ""):
+            last = e.name.split()[-1:]
+            if last:
+                staff_of.setdefault(last[0], actor)
+    if not staff_of:
+        return actors
+    out = dict(actors)
+    for e in entities:
+        actor = out.get(e.id)
+        if e.kind != "person" or actor is None or actor.igo is not None or _is_party(actor):
+            continue
+        titles = roles.get(e.id, ())
+        if any(_PAST_ROLE.search(t) for t in titles):
+            continue  # "Clinton tech aide X" whom the article also calls "a former technology aide to Clinton"
+        for text in titles:
+            m = _STAFF_TITLE.match(text.strip())
+            if m is None or m.group(1) not in staff_of or e.name.split()[-1:] == [m.group(1)]:
+                continue
+            post = m.group(2)
+            if not (_STAFF_POST.search(post) or any(t[2] in _STAFF_SECTORS for t in sectors(post))):
+                continue
+            boss = staff_of[m.group(1)]
+            out[e.id] = replace(
+                _as_party(actor, f"a candidate's staff (title: {text.strip()})"),
+                code=(boss.country or "") + PARTY_SECTOR,
+                country=boss.country,
+            )
+            break
+    return out
 
 
 def _named_with_candidates(

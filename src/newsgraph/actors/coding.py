@@ -125,18 +125,26 @@ def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) ->
         chosen = before[-1] if before else pool[0]
     matches = [m for m in kb.find(text, min_confidence=min_confidence) if m[2].kind != "person"]
     best: Match | None = None
+    inside = False  # the role noun is a word of the body's name ("Justice" of "Justice Department")
     if matches:
         if chosen is not None:
             before_m = [m for m in matches if m[1] <= chosen[0]]
             after_m = [m for m in matches if m[0] >= chosen[1]]
-            if before_m:
+            around = [m for m in matches if m[0] <= chosen[0] and chosen[1] <= m[1] and m[2].kind == "body"]
+            if around:
+                best, inside = around[0][2], True
+            elif before_m:
                 # nearest before the role noun, demonyms first ("Abkhazia's Georgian Community")
                 best = min(before_m, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), -m[0]))[2]
             elif after_m:
                 best = after_m[0][2]
         if best is None:
             best = min(matches, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), m[0]))[2]
-    if (chosen is None or chosen[3]) and best is not None and best.kind == "body" and best.sector:
+    # the post itself names no sector ("Justice Department congressional liaison"): what the
+    # title says of the post's field ("congressional") yields to the institution that holds it
+    post = text[:boundary].split()[-1:] if chosen is not None else []
+    free = bool(post) and not any(t[0] <= text.rfind(post[0], 0, boundary) < t[1] for t in terms)
+    if (chosen is None or chosen[3] or free or inside) and best is not None and best.kind == "body" and best.sector:
         # "CNN anchor", "Senate leader": a role noun with no sector of its own (or a generic one)
         # names a post in the institution, whose sector it takes (named exactly: a fuzzy match
         # such as "Republican" for the party leaves the candidacy rules to decide)
@@ -176,7 +184,8 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     actors = context_countries(parsed, kb, entities, actors)
     # candidates and their campaigns are party actors, person by person (newsgraph.actors.candidacy)
     actors = candidacy_codes(
-        parsed.doc, parsed.published, entities, actors, roles, lambda e: _known_person(kb, e, parsed.published)
+        parsed.doc, parsed.published, entities, actors, roles, lambda e: _known_person(kb, e, parsed.published),
+        kb.find_sectors,
     )
     # people, groups and role nouns still without a country: the article's (newsgraph.actors.defaults)
     actors = article_defaults(parsed, kb, entities, actors)
