@@ -19,6 +19,12 @@ political event, or ``None``:
   an alternative": only an actor agrees, promises or offers (AGREE needs an actor as subject);
 * **a promise to no one**: "is promising lower taxes and jobs": a campaign promise of things
   with no counterpart is no interaction (PLOVER codes an intent between two actors).
+
+Round 11 (``senses_round11``): a warning that states what a thing is ("warned that the museum
+would not be a panacea") is no threat; a gerund under a stance ("opponents of taking in
+migrants") is argued about, not done; a thing that allows ("the program allows investors to
+...") or goes ("appointments went to men") gives no permission and pays no visit; a march
+toward a date is figurative; looting money is a theft, not a riot.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from spacy.tokens import Token
 from newsgraph.entities.collectives import people_nouns
 from newsgraph.entities.lexicon import lexicon as role_lexicon
 from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.senses_round11 import frame_sense_round11
 from newsgraph.events.tokens import is_verb, lemma_in
 from newsgraph.kb import load_kb
 
@@ -56,7 +63,7 @@ def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> 
         return "thing"
     if code.plover == "AGREE" and _no_counterpart(tok, lex):
         return "no counterpart"
-    return None
+    return frame_sense_round11(tok, code, lex, _names_actor, _actorlike)
 
 
 _ACTOR_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
@@ -147,17 +154,18 @@ def _prediction(tok: Token, lex: Lexicon) -> bool:
     threat; "warned that it would retaliate if ...", "warned that X would act should Y ..." stay."""
     if tok.lemma_.lower() not in _WARN:
         return False
-    clauses = [c for c in tok.children if c.dep_ == "ccomp" and is_verb(c)]
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and (is_verb(c) or _predicate(c))]
     if not clauses:
         return False
     for c in clauses:
         subj = next((g for g in c.children if g.dep_ in ("nsubj", "nsubjpass", "expl")), None)
         if subj is not None and lemma_in(subj, lex.word_class("generic")) is not None:
             continue
-        if subj is not None and _forecast_subject(subj, lex) and not any(
-            w.dep_ == "mark" and w.lower_ in ("if", "unless") for w in c.subtree
-        ):
+        conditional = any(w.dep_ == "mark" and w.lower_ in ("if", "unless") for w in c.subtree)
+        if subj is not None and _forecast_subject(subj, lex) and not conditional:
             continue  # "warned that Britain's exit will sap the defences": what a thing will do
+        if subj is not None and subj.dep_ != "expl" and _predicate(c) and not conditional:
+            continue  # "warned that the museum would not be a panacea": what a thing is or will be
         future = c.lower_ == "going" or any(
             w.tag_ == "MD" or w.lower_ in _FUTURE_AUX or (w.dep_ == "mark" and w.lower_ in ("if", "unless"))
             for w in c.subtree
@@ -165,6 +173,15 @@ def _prediction(tok: Token, lex: Lexicon) -> bool:
         if future:
             return False
     return True
+
+
+def _predicate(clause: Token) -> bool:
+    """A copula that says what its subject is ("would not be a panacea", "will be costly"), with
+    no act inside its predicate ("would be ready to strike back", "would be forced to act")."""
+    if clause.lemma_.lower() != "be" or any(c.dep_ == "auxpass" for c in clause.children):
+        return False
+    preds = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+    return bool(preds) and not any(g.dep_ in ("xcomp", "ccomp", "acl") for p in preds for g in p.children)
 
 
 def _person_noun(tok: Token) -> bool:
