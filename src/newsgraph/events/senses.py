@@ -20,7 +20,7 @@ political event, or ``None``:
 * **a promise to no one**: "is promising lower taxes and jobs": a campaign promise of things
   with no counterpart is no interaction (PLOVER codes an intent between two actors).
 
-Round 11 (``senses_round11``): a warning that states what a thing is ("warned that the museum
+Round 11 (``doer_senses``): a warning that states what a thing is ("warned that the museum
 would not be a panacea") is no threat; a gerund under a stance ("opponents of taking in
 migrants") is argued about, not done; a thing that allows ("the program allows investors to
 ...") or goes ("appointments went to men") gives no permission and pays no visit; a march
@@ -33,8 +33,8 @@ from spacy.tokens import Token
 
 from newsgraph.entities.collectives import people_nouns
 from newsgraph.entities.lexicon import lexicon as role_lexicon
+from newsgraph.events.doer_senses import doer_sense
 from newsgraph.events.lexicon import CameoCode, Lexicon
-from newsgraph.events.senses_round11 import frame_sense_round11
 from newsgraph.events.tokens import is_verb, lemma_in
 from newsgraph.kb import load_kb
 
@@ -63,7 +63,7 @@ def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> 
         return "thing"
     if code.plover == "AGREE" and _no_counterpart(tok, lex):
         return "no counterpart"
-    return frame_sense_round11(tok, code, lex, _names_actor, _actorlike)
+    return doer_sense(tok, code, lex, _names_actor, _actorlike)
 
 
 _ACTOR_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP"))

@@ -1,5 +1,5 @@
-"""Step 2c (continued): senses of a trigger that its frame rules out, added in round 11 (issue 11)
-from the false events round 10 left or exposed; called last by ``senses.frame_sense``.
+"""Step 2c (continued): senses of a trigger that its doer or its object rules out (issue 11,
+round 11: false events round 10 left or exposed); called last by ``senses.frame_sense``.
 
 * **a stance on an act**: a gerund in the "of"/"for"/"to" phrase of a noun of a stance's holder
   ("opponents of taking in migrants", "advocates for sending troops") is an act argued about, not
@@ -30,7 +30,7 @@ _DESTINATION_PREPS = frozenset(("toward", "towards", "to"))
 _Test = Callable[[Token, Lexicon], bool]
 
 
-def frame_sense_round11(
+def doer_sense(
     tok: Token, code: CameoCode, lex: Lexicon, names_actor: _Test, actorlike: _Test
 ) -> str | None:
     """Why the trigger at ``tok`` is no event by a round-11 rule, else ``None``; ``names_actor``
