@@ -21,6 +21,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from newsgraph import framing
+from newsgraph.quotes.clauses import _crosses_line
 from newsgraph.quotes.context import _Ctx, _para_no
 from newsgraph.quotes.cues import _cue_span, _is_cue_verb, _is_passive
 from newsgraph.quotes.indirect import _TRIM
@@ -28,7 +29,7 @@ from newsgraph.quotes.marks import _Quoted
 from newsgraph.quotes.positional import _inverted, _np_in, _positional_speaker, citation
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.speakers import _best_entity, _speaker_of
-from newsgraph.quotes.subjects import _crosses_line, _is_date, _subject
+from newsgraph.quotes.subjects import _is_date, _subject
 from newsgraph.records import Span, Speaker
 
 _SENT_END = frozenset({".", "!", "?", "…"})

@@ -16,6 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsgraph.entities import lexicon
+from newsgraph.quotes.clauses import _crosses_line, _unbracket, fronted_clause_subject
 from newsgraph.quotes.cues import _is_cue_verb, _is_passive, _outer_cue, cue_lexicon, word_list
 
 #: "9:30 p.m. Trump says" (live blogs), "Saturday ... said": a date is never the speaker;
@@ -276,6 +277,10 @@ def _parse_subject(verb: Token) -> Token | None:
             attr = next((c for c in v.children if c.dep_ == "attr" and c.pos_ in ("NOUN", "PROPN")), None)
             if attr is not None and attr.i < verb.i:
                 return attr if _usable_subject(attr, verb) else None
+        if not subjects and (fronted := _fronted(v, verb)) is not None:
+            # "She has promised to ..., opposed the deal and ...": the parser took the first
+            # conjunct for the complement of the next (``clauses.py``)
+            return fronted
         if not subjects and v is verb and (before := _phrase_before(verb)) is not None:
             # "one in four said", "than the oil industry says", "Buck, a spokesman for Ryan,
             # told": the parser hung the noun phrase right before a finite verb elsewhere
@@ -519,6 +524,8 @@ def _governor_subject(verb: Token) -> Token | None:
         if _crosses_line(v, verb):
             return None
         subjects = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i] or _aux_subjects(v)
+        if not subjects and (fronted := _fronted(v, verb)) is not None:
+            return fronted
         if subjects:
             subj = _unclitic(subjects[0])
             if subj.lower_ in _NOBODY_GOVERNOR or _expletive(subj, v) or not _usable_subject(subj, verb):
@@ -570,25 +577,9 @@ def _unclitic(tok: Token) -> Token:
     return tok
 
 
-def _unbracket(tok: Token) -> Token:
-    """'Rep. Dana Ortiz (D-NM) said': the name before a bracketed subject, not the bracket."""
-    doc = tok.doc
-    # the bracket may hold several tokens ("(D-MA)" is three)
-    lo = next((k for k in range(tok.i, max(-1, tok.i - 5), -1) if doc[k].text in ("(", ")")), None)
-    hi = next((k for k in range(tok.i, min(len(doc), tok.i + 5)) if doc[k].text in ("(", ")")), None)
-    if lo is not None and hi is not None and lo > 0 and doc[lo].text == "(" and doc[hi].text == ")":
-        prev = doc[lo - 1]
-        if prev.pos_ in ("PROPN", "NOUN"):
-            return prev
-    return tok
-
-
-def _crosses_line(a: Token, b: Token) -> bool:
-    """True when a line break lies between tokens ``a`` and ``b``.
-
-    (Reads only the tokens between them: ``Doc.text`` rebuilds the whole text
-    on every call, which made a 150 kB article take 50 s.)
-    """
-    lo, hi = sorted((a.i, b.i))
-    doc = a.doc
-    return any("\n" in doc[k].text_with_ws for k in range(lo, hi))
+def _fronted(v: Token, cue: Token) -> Token | None:
+    """``clauses.fronted_clause_subject`` when usable as the speaker of ``cue``."""
+    subj = fronted_clause_subject(v)
+    if subj is None or not _usable_subject(subj, cue):
+        return None
+    return _unbracket(_unclitic(subj))
