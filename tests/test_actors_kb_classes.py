@@ -6,16 +6,12 @@ Sentences written for these tests; the people, places and bodies are the knowled
 
 from __future__ import annotations
 
+from event_helpers import actor_named
 from newsgraph.records import Actor
 
 
 def _actor(analyzer, text: str, name: str, published: str = "2019-03-01") -> Actor:  # type: ignore[no-untyped-def]
-    result = analyzer(text, published=published)
-    for e in result.entities:
-        if e.name == name:
-            assert e.actor is not None
-            return e.actor
-    raise AssertionError(f"no entity {name!r} in {[e.name for e in result.entities]}")
+    return actor_named(analyzer, text, name, published)
 
 
 def test_actors_institution_takes_the_country_named_with_it(analyzer) -> None:  # type: ignore[no-untyped-def]

@@ -3,18 +3,11 @@ committee, a department's staff, a legislative committee's posts, a candidate's 
 
 from __future__ import annotations
 
+from event_helpers import actor_named
 from newsgraph.actors import code_phrase
 from newsgraph.kb import load_kb
-from newsgraph.records import Actor
 
-
-def _actor(analyzer, text: str, name: str) -> Actor:  # type: ignore[no-untyped-def]
-    result = analyzer(text, published="2016-09-20")
-    for e in result.entities:
-        if e.name == name:
-            assert e.actor is not None
-            return e.actor
-    raise AssertionError(f"no entity {name!r} in {[e.name for e in result.entities]}")
+_actor = actor_named
 
 
 def test_actors_national_committee_is_a_party_organ() -> None:

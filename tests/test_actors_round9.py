@@ -3,18 +3,11 @@ a party's legislators, and a surname that names somebody else in the knowledge b
 
 from __future__ import annotations
 
+from event_helpers import actor_named
 from newsgraph.actors import code_phrase
 from newsgraph.kb import load_kb
-from newsgraph.records import Actor
 
-
-def _actor(analyzer, text: str, name: str) -> Actor:  # type: ignore[no-untyped-def]
-    result = analyzer(text, published="2016-09-20")
-    for e in result.entities:
-        if e.name == name:
-            assert e.actor is not None
-            return e.actor
-    raise AssertionError(f"no entity {name!r} in {[e.name for e in result.entities]}")
+_actor = actor_named
 
 
 def test_actors_role_noun_without_sector_takes_the_institutions() -> None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc
 
+from event_helpers import reported_of_type
 from newsgraph.events.arguments import subject
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis, Event
+from newsgraph.records import Analysis
 
 # a vocabulary with the English lexical attributes (lower case forms) for hand-made parses
 _VOCAB = spacy.blank("en").vocab
@@ -18,8 +19,7 @@ def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
     return [by_id[i] for i in ids]
 
 
-def _reported(a: Analysis, type_: str) -> list[Event]:
-    return [e for e in a.events if e.type == type_ and e.modality == "actual" and e.polarity == "asserted"]
+_reported = reported_of_type
 
 
 def test_events_dyad_document_speaks_for_its_maker(analyzer: Analyzer) -> None:

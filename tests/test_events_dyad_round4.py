@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from event_helpers import reported_of_type
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis, Event
+from newsgraph.records import Analysis
 
 
 def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
@@ -11,8 +12,7 @@ def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
     return [by_id[i] for i in ids]
 
 
-def _reported(a: Analysis, type_: str) -> list[Event]:
-    return [e for e in a.events if e.type == type_ and e.modality == "actual" and e.polarity == "asserted"]
+_reported = reported_of_type
 
 
 def test_events_dyad_object_pronoun_of_a_second_clause_is_the_first_clause_object(analyzer: Analyzer) -> None:

@@ -3,8 +3,9 @@ bodies, areas of a named place, the speaker's own body (texts written for newsgr
 
 from __future__ import annotations
 
+from event_helpers import reported_of_type
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis, Entity, Event
+from newsgraph.records import Analysis, Entity
 
 
 def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
@@ -16,8 +17,7 @@ def _entity(a: Analysis, name: str) -> Entity:
     return next(e for e in a.entities if e.name == name)
 
 
-def _reported(a: Analysis, type_: str) -> list[Event]:
-    return [e for e in a.events if e.type == type_ and e.modality == "actual" and e.polarity == "asserted"]
+_reported = reported_of_type
 
 
 def test_events_dyad_demonym_on_the_object_names_the_target_nation(analyzer: Analyzer) -> None:

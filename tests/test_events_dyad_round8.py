@@ -3,8 +3,9 @@ that names no one else (texts written for newsgraph)."""
 
 from __future__ import annotations
 
+from event_helpers import reported_of_type
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis, Event
+from newsgraph.records import Analysis
 
 
 def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
@@ -12,8 +13,7 @@ def _names(a: Analysis, ids: tuple[str, ...]) -> list[str]:
     return [by_id[i] for i in ids]
 
 
-def _reported(a: Analysis, type_: str) -> list[Event]:
-    return [e for e in a.events if e.type == type_ and e.modality == "actual" and e.polarity == "asserted"]
+_reported = reported_of_type
 
 
 def test_events_dyad_later_place_is_the_target_of_an_act_aimed_at_no_one(analyzer: Analyzer) -> None:

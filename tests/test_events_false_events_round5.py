@@ -3,12 +3,10 @@ written for newsgraph, with the event beside it that must survive."""
 
 from __future__ import annotations
 
+from event_helpers import reported_types
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis
 
-
-def _reported(a: Analysis) -> set[str]:
-    return {e.type for e in a.events if e.polarity == "asserted" and e.modality == "actual"}
+_reported = reported_types
 
 
 def test_events_round5_violence_on_oneself_is_no_attack(analyzer: Analyzer) -> None:

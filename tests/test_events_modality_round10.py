@@ -4,12 +4,11 @@ forecast, objects that range over a kind, "neither ... nor" (sentences written f
 
 from __future__ import annotations
 
+from event_helpers import reported_types
 from newsgraph.pipeline import Analyzer
 from newsgraph.records import Analysis, Event
 
-
-def _reported(a: Analysis) -> set[str]:
-    return {e.type for e in a.events if e.polarity == "asserted" and e.modality == "actual"}
+_reported = reported_types
 
 
 def _at(a: Analysis, trigger: str) -> list[Event]:

@@ -3,6 +3,7 @@ announce no act (sentences written for newsgraph)."""
 
 from __future__ import annotations
 
+from event_helpers import reported_types
 from newsgraph.pipeline import Analyzer
 from newsgraph.records import Analysis
 
@@ -11,8 +12,7 @@ def _kinds(a: Analysis) -> set[tuple[str, str, str]]:
     return {(e.type, e.polarity, e.modality) for e in a.events}
 
 
-def _reported(a: Analysis) -> set[str]:
-    return {e.type for e in a.events if e.polarity == "asserted" and e.modality == "actual"}
+_reported = reported_types
 
 
 def test_events_modality_an_obligation_is_no_act(analyzer: Analyzer) -> None:

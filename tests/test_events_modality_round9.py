@@ -4,12 +4,10 @@ questions about a stance, attitudes (sentences written for newsgraph)."""
 
 from __future__ import annotations
 
+from event_helpers import reported_types
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis
 
-
-def _reported(a: Analysis) -> set[str]:
-    return {e.type for e in a.events if e.polarity == "asserted" and e.modality == "actual"}
+_reported = reported_types
 
 
 def test_events_round9_a_plain_negation_with_no_counterpart_is_no_refusal(analyzer: Analyzer) -> None:

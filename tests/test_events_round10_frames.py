@@ -3,14 +3,11 @@ Each rule on sentences written for newsgraph, with the event beside it that must
 
 from __future__ import annotations
 
+from event_helpers import reported_codes
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis
 
-
-def _reported(a: Analysis) -> dict[str, str]:
-    """Type -> CAMEO code of the asserted, actual events."""
-    return {e.type: e.cameo for e in a.events if e.polarity == "asserted" and e.modality == "actual"}
+_reported = reported_codes
 
 
 def test_events_round10_a_promise_of_a_conflictual_act_is_a_threat(analyzer: Analyzer) -> None:

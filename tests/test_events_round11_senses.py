@@ -3,14 +3,11 @@ written for newsgraph, with the real event beside it that must survive."""
 
 from __future__ import annotations
 
+from event_helpers import reported_codes
 from newsgraph.events.lexicon import load_lexicon
 from newsgraph.pipeline import Analyzer
-from newsgraph.records import Analysis
 
-
-def _reported(a: Analysis) -> dict[str, str]:
-    """Type -> CAMEO code of the asserted, actual events."""
-    return {e.type: e.cameo or "" for e in a.events if e.polarity == "asserted" and e.modality == "actual"}
+_reported = reported_codes
 
 
 def test_events_round11_a_warning_of_what_a_thing_is_is_no_threat(analyzer: Analyzer) -> None:
