@@ -12,6 +12,7 @@
   place they act in, with the basis in the actor's note.
 """
 
-from newsgraph.actors.coding import PhraseCode, code_actors, code_phrase
+from newsgraph.actors.coding import code_actors
+from newsgraph.actors.phrases import PhraseCode, code_phrase
 
 __all__ = ["PhraseCode", "code_actors", "code_phrase"]

@@ -36,14 +36,11 @@ Members of a group entity without their own code take the group's.
 from __future__ import annotations
 
 import logging
-import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from newsgraph.actors.candidacy import candidacy_codes, same_person_codes
 from newsgraph.actors.context import (
@@ -59,6 +56,8 @@ from newsgraph.actors.context import (
 )
 from newsgraph.actors.defaults import article_defaults, candidate_role, role_on
 from newsgraph.actors.descriptions import context_countries
+from newsgraph.actors.phrases import code_phrase, contained_code, head_word, is_plural_people
+from newsgraph.actors.syntax import context_roles, context_sector, governor, is_agent, span_of, spans_of
 from newsgraph.document import ParsedDocument
 from newsgraph.entities import actor_phrases
 from newsgraph.entities.lexicon import lexicon
@@ -67,90 +66,9 @@ from newsgraph.records import Actor, Entity, Mention
 
 logger = logging.getLogger(__name__)
 
-# dependency labels under which a capital is an agent or patient (PLOVER: "subject or direct object")
-_AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "csubj"})
-# labels of a name that modifies the noun after it ("Azerbaijani parliament", "US forces")
-_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "nummod"})
-# words that only qualify a place name ("southern Lebanon", "occupied Nagorno-Karabakh")
-_PLACE_QUALIFIERS = frozenset(
-    "north south east west northern southern eastern western central upper lower greater occupied "
-    "northeast northwest southeast southwest northeastern northwestern southeastern southwestern "
-    "province region district county republic territory territories state city town village area enclave "
-    "oblast governorate prefecture".split()
-)
-# prepositions that end the head part of a role ("Head | of X Community", "Representatives | from ...")
-_ROLE_BOUNDARY = re.compile(r"\b(?:of|from|for|to|at|in|with|on)\b", re.IGNORECASE)
 # confidences for codes that come from roles and the people file rather than from a name match
 _ROLE_CONFIDENCE = ROLE_CONFIDENCE
 _PEOPLE_CONFIDENCE = 0.8
-
-
-# preference among matches found inside a role or phrase (lower first)
-_PHRASE_RANK = {
-    "demonym": 0,
-    "country": 1,
-    "disputed": 1,
-    "territory": 2,
-    "body": 3,
-    "igo": 4,
-    "seat": 5,
-    "capital": 6,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class PhraseCode:
-    """What a role or descriptive phrase says: a match for whose, a sector for what."""
-
-    match: Match | None
-    sector: str | None
-
-
-def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) -> PhraseCode:
-    """Code a role or description ("Japanese Prime Minister", "Head of X's Azerbaijani Community").
-
-    The sector is the most specific role noun of the head part (before the first
-    "of"/"from"/...), else the first after it; generic nouns ("head",
-    "leader") count only alone. The country or IGO is the knowledge-base match
-    nearest before that noun, else the first after it; demonyms beat names.
-    """
-    terms = kb.find_sectors(text)
-    boundary_m = _ROLE_BOUNDARY.search(text)
-    boundary = boundary_m.start() if boundary_m else len(text)
-    specific = [t for t in terms if not t[3]]
-    chosen = None
-    pool = specific or terms
-    if pool:
-        before = [t for t in pool if t[1] <= boundary]
-        chosen = before[-1] if before else pool[0]
-    matches = [m for m in kb.find(text, min_confidence=min_confidence) if m[2].kind != "person"]
-    best: Match | None = None
-    inside = False  # the role noun is a word of the body's name ("Justice" of "Justice Department")
-    if matches:
-        if chosen is not None:
-            before_m = [m for m in matches if m[1] <= chosen[0]]
-            after_m = [m for m in matches if m[0] >= chosen[1]]
-            around = [m for m in matches if m[0] <= chosen[0] and chosen[1] <= m[1] and m[2].kind == "body"]
-            if around:
-                best, inside = around[0][2], True
-            elif before_m:
-                # nearest before the role noun, demonyms first ("Abkhazia's Georgian Community")
-                best = min(before_m, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), -m[0]))[2]
-            elif after_m:
-                best = after_m[0][2]
-        if best is None:
-            best = min(matches, key=lambda m: (_PHRASE_RANK.get(m[2].kind, 9), m[0]))[2]
-    # the post itself names no sector ("Justice Department congressional liaison"): what the
-    # title says of the post's field ("congressional") yields to the institution that holds it
-    post = text[:boundary].split()[-1:] if chosen is not None else []
-    free = bool(post) and not any(t[0] <= text.rfind(post[0], 0, boundary) < t[1] for t in terms)
-    if (chosen is None or chosen[3] or free or inside) and best is not None and best.kind == "body" and best.sector:
-        # "CNN anchor", "Senate leader": a role noun with no sector of its own (or a generic one)
-        # names a post in the institution, whose sector it takes (named exactly: a fuzzy match
-        # such as "Republican" for the party leaves the candidacy rules to decide)
-        if best.confidence >= 1.0:
-            return PhraseCode(best, best.sector[0])
-    return PhraseCode(best, chosen[2] if chosen else None)
 
 
 def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Entity]:
@@ -255,24 +173,24 @@ def _code_entity(
             if place.confidence < min_conf:
                 return Actor(confidence=place.confidence, note=place.note)
             # PLOVER: a city is its country's civilians (capitals are handled below)
-            sector = _context_sector(kb, spans) or ("CVL" if place.kind == "city" else None)
+            sector = context_sector(kb, spans) or ("CVL" if place.kind == "city" else None)
             return _actor(place, sector, confidence=place.confidence)
     if match is None:
-        phrase = _partial(kb, entity, min_conf)
+        phrase = contained_code(kb, entity, min_conf)
         if phrase is None or phrase.match is None:
             bare = kb.sector(entity.name) if entity.kind == "organization" else None
             if bare is not None and bare != "NGO":
                 # a bare institution ("the Supreme Court", "a Senate subcommittee"): its sector here,
                 # its country from the article (newsgraph.actors.defaults, basis in the note)
                 return Actor(code=bare, sector=(bare,), confidence=_ROLE_CONFIDENCE)
-            if entity.kind == "organization" and kb.sector(_head_word(entity.name)) == "NGO":
+            if entity.kind == "organization" and kb.sector(head_word(entity.name)) == "NGO":
                 # "the Eastern Water Forum", "an Association of Coastal Lawyers": a civil-society body
                 # of no country is a non-governmental organisation (CAMEO NGO; +2 dyads on PLOVER dev);
                 # the people it gathers give its field as in CAMEO's NGOJUD, NGOHLH ("Lawyers" -> JUD)
                 members = [t[2] for t in kb.find_sectors(entity.name) if not t[3] and t[2] != "NGO"]
                 return Actor(code="NGO", sector=("NGO", *members[-1:]), confidence=_ROLE_CONFIDENCE)
             return Actor()
-        sector = phrase.sector or _context_sector(kb, spans)
+        sector = phrase.sector or context_sector(kb, spans)
         return _actor(phrase.match, sector, confidence=phrase.match.confidence * 0.9)
     if match.kind == "body" and match.country is not None:
         # "Rwanda's Senate", "the Senate of Rwanda", "the Rwandan parliament": a country named with
@@ -286,7 +204,7 @@ def _code_entity(
     elif match.kind == "capital":
         # PLOVER: a capital as subject or direct object is the government, elsewhere its
         # civilians; a noun it modifies decides first ("the Khartoum government")
-        sector = _context_sector(kb, spans) or ("GOV" if any(_is_agent(s) for s in spans) else "CVL")
+        sector = context_sector(kb, spans) or ("GOV" if any(is_agent(s) for s in spans) else "CVL")
     elif match.sector:
         sector = match.sector[0]
         if sector == "PTY" and modifier_sector(kb, spans) == "LEG":
@@ -295,17 +213,17 @@ def _code_entity(
     elif match.kind == "igo":
         # "the U.N. Security Council" (GOV), "UN peacekeepers" (MIL): the body's own role noun,
         # else the noun the name modifies
-        sector = name_sector(kb, entity.name) or _context_sector(kb, spans)
+        sector = name_sector(kb, entity.name) or context_sector(kb, spans)
     elif match.kind == "demonym":
-        sector = _context_sector(kb, spans) or (
-            "CVL" if any(_is_plural_people(m.text, kb) for m in names) else None
+        sector = context_sector(kb, spans) or (
+            "CVL" if any(is_plural_people(m.text, kb) for m in names) else None
         )
     elif match.kind in ("country", "disputed", "territory"):
         # "US" in "four US senators": when the phrase around the name is an entity of its own
         # (a group, an organisation), that entity is the actor with the sector; the country
         # name itself is just the country
         own = [s for s in spans if not _inside_other(s, entity.id, covers)]
-        sector = _context_sector(kb, own) if len(own) == len(spans) else None
+        sector = context_sector(kb, own) if len(own) == len(spans) else None
     return _actor(match, sector, confidence=match.confidence)
 
 
@@ -332,14 +250,14 @@ def _demonym_people(kb: KnowledgeBase, name: str) -> Actor | None:
         return None
     first = matches[0]
     assert first is not None
-    if not _is_plural_people(words[-1], kb):
+    if not is_plural_people(words[-1], kb):
         return None  # "Hungarian" in "Hungarian and Romanian officials": the noun it modifies decides
     return _actor(first, "CVL", confidence=_ROLE_CONFIDENCE)
 
 
 def _inside_other(span: SpacySpan, entity_id: str, covers: Sequence[tuple[int, int, str]]) -> bool:
     """Whether a mention of another group/organisation holds ``span`` and the noun it modifies."""
-    head = _governor(span).head
+    head = governor(span).head
     lo, hi = min(span.start_char, head.idx), max(span.end_char, head.idx + len(head.text))
     return any(s <= lo and hi <= e and eid != entity_id for s, e, eid in covers if s <= span.start_char)
 
@@ -348,9 +266,9 @@ def _role_texts(parsed: ParsedDocument, entity: Entity) -> list[str]:
     """The person's titles and descriptions: the entity's roles, those around each name, its nominal mentions."""
     roles = [r.text for r in entity.roles]
     for m in name_mentions(entity):
-        span = _span(parsed, m.start, m.end)
+        span = span_of(parsed, m.start, m.end)
         if span is not None:
-            roles.extend(_context_roles(span))
+            roles.extend(context_roles(span))
     # a person the article does not name is described by the mention itself ("An Argentine judge")
     roles.extend(m.text for m in entity.mentions if m.kind == "nominal")
     return roles
@@ -486,124 +404,3 @@ def _lookup_names(kb: KnowledgeBase, entity: Entity, names: Iterable, min_conf: 
     return best
 
 
-def spans_of(parsed: ParsedDocument, mentions: Iterable) -> list[SpacySpan]:  # type: ignore[type-arg]
-    spans = [_span(parsed, m.start, m.end) for m in mentions]
-    return [s for s in spans if s is not None]
-
-
-def _partial(kb: KnowledgeBase, entity: Entity, min_conf: float) -> PhraseCode | None:
-    """A name not in the knowledge base that contains one ("Latvian Constitutional Court")."""
-    text = entity.name
-    phrase = code_phrase(kb, text, min_confidence=max(min_conf, 0.9))
-    if phrase.match is None:
-        return None
-    if entity.kind == "place":
-        # "southern Lebanon" is Lebanon, but "New Mexico" is not Mexico
-        rest = kb_words_outside(text, phrase.match)
-        if any(w not in _PLACE_QUALIFIERS for w in rest):
-            return None
-    return phrase
-
-
-def _head_word(name: str) -> str:
-    """The head noun of an organisation name: the last word before "of"/"for" ("Association of X")."""
-    head = _ROLE_BOUNDARY.split(name, maxsplit=1)[0].split()
-    return head[-1].lower() if head else ""
-
-
-def kb_words_outside(text: str, match: Match) -> list[str]:
-    """The lower-cased words of ``text`` other than those of ``match.key``."""
-
-    key_words = set(match.key.split())
-    return [w for w in normalize(text).split() if w not in key_words]
-
-
-def _span(parsed: ParsedDocument, start: int, end: int) -> SpacySpan | None:
-    return parsed.doc.char_span(start, end, alignment_mode="expand")
-
-
-def _governor(span: SpacySpan) -> Token:
-    """The token the name hangs from, climbing through coordination ("Hungarian and Romanian officials")."""
-    tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok and not (span.start <= tok.head.i < span.end):
-        tok = tok.head
-    return tok
-
-
-def _is_agent(span: SpacySpan) -> bool:
-    tok = _governor(span)
-    if tok.dep_ in _AGENT_DEPS:
-        return True
-    # "said Baku" / "according to Washington" style attributions
-    return tok.dep_ == "pobj" and tok.head.lower_ == "by"
-
-
-def _context_sector(kb: KnowledgeBase, spans: Sequence[SpacySpan]) -> str | None:
-    """The sector of the noun every mention modifies ("Azerbaijani parliament" -> LEG), if they agree."""
-    found: list[str | None] = []
-    for span in spans:
-        tok = _governor(span)
-        sector = None
-        if tok.dep_ in _MODIFIER_DEPS and not (span.start <= tok.head.i < span.end):
-            head = tok.head
-            # the head noun with its own compounds ("foreign ministry", "riot police")
-            words = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i > span.end - 1] + [head]
-            phrase = " ".join(t.text for t in words)
-            sector = kb.sector(phrase) or kb.sector(head.lemma_) or kb.sector(head.text)
-        found.append(sector)
-    if not found or any(s is None for s in found):
-        return None
-    counts = Counter(found)
-    return counts.most_common(1)[0][0]
-
-
-def _is_plural_people(text: str, kb: KnowledgeBase) -> bool:
-    """ "Armenians", "Palestinians": a demonym used as a plural noun."""
-
-    key = normalize(text)
-    if not key.endswith("s") or key.endswith("ss"):
-        return False
-    plural, singular = kb.lookup(text, fuzzy=False), kb.lookup(key[:-1], fuzzy=False)
-    return plural is not None and singular is not None and plural.code == singular.code
-
-
-def _context_roles(span: SpacySpan) -> list[str]:
-    """Titles and descriptions around a person's name in the parse.
-
-    The pre-modifiers of the name ("Serbian President Vojislav Kostunica"), an
-    apposition on either side ("Tom King, the defence secretary"; "the
-    Representatives - Frank Pallone, ..."), climbing through coordinated names.
-    """
-    doc = span.doc
-    out: list[str] = []
-    root = span.root
-    # pre-modifiers inside the name's noun phrase, left of the name
-    left = root.left_edge.i
-    if left < span.start:
-        out.append(doc[left : span.start].text)
-    # appositions attached to the name, and "of/from <country>" after it ("Foreign Minister X of Lebanon")
-    for child in root.children:
-        if span.start <= child.i < span.end:
-            continue
-        if child.dep_ == "appos":
-            out.append(doc[child.left_edge.i : child.right_edge.i + 1].text)
-        elif child.dep_ == "prep" and child.lower_ in ("of", "from") and child.i >= span.end and left < span.start:
-            out.append(doc[child.i : child.right_edge.i + 1].text)
-    # the name is itself an apposition or coordinated with one: the noun it describes
-    tok = root
-    for _ in range(6):
-        if tok.dep_ not in ("appos", "conj") or tok.head is tok:
-            break
-        tok = tok.head
-        if tok.pos_ == "NOUN" or (tok.dep_ not in ("appos", "conj") and tok.pos_ != "PROPN"):
-            left = tok.left_edge.i
-            right = tok.i + 1
-            # keep a following "of/from X" phrase but stop before the names
-            for child in tok.rights:
-                if child.dep_ == "prep" and child.i < span.start:
-                    right = max(right, child.right_edge.i + 1)
-            right = min(right, span.start) if tok.i < span.start else right
-            if right > left:
-                out.append(doc[left:right].text)
-            break
-    return out
