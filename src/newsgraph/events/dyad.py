@@ -53,6 +53,11 @@ _REFLEXIVE = frozenset("himself herself themselves itself myself ourselves yours
 _PERSONAL = frozenset("he she it they we i".split())
 # how many tokens of an object phrase are searched for the place the act lands in
 _MAX_OBJECT_WALK = 40
+# sectors (data/kb/sector_codes.tsv) of the state and of armed or political bodies: a
+# description with one of them is an actor even when nothing gives its country
+STATE_SECTORS = frozenset("GOV MIL LEG REB COP JUD PTY SPY OPP".split())
+# CAMEO roots of acts whose doer is whoever does them: protest (14) and violence (18-20)
+CROWD_ACTS = frozenset(("14", "18", "19", "20"))
 
 
 class Dyad(NamedTuple):
@@ -130,7 +135,7 @@ def event_dyad(
     source, target = coded_first(ctx, source), coded_first(ctx, target)
     if not source and target and not _agentless_certain(ctx, pred, target):
         return Dyad([], [], False, places)
-    if not (source and target) and all(_unplaced(ctx, x) for x in source + target):
+    if not (source and target) and not _recordable(ctx, code, source, target):
         # "the crowd applauded": one side only, and it is a description no country or
         # name places; no actor a coder could record
         return Dyad([], [], False, places)
@@ -255,6 +260,32 @@ def _agentless_certain(ctx: Context, pred: Token, target: list[str]) -> bool:
     if any(c.dep_ == "auxpass" for c in pred.children):
         return all(is_coded(ctx, x) or not _unplaced(ctx, x) for x in target)
     return pred.dep_ not in _DESCRIBING
+
+
+def _recordable(ctx: Context, code: CameoCode, source: list[str], target: list[str]) -> bool:
+    """Whether the one side of an event names an actor a coder records (round 12).
+
+    A name or a coded actor is one; so is a description of the state or of an armed or
+    political body with no country ("DEA officials", "militias", "rebels fired shells into the
+    city": a state or armed actor whose country the sentence does not give), and the doer of a
+    protest or of violence, who is whoever the description says ("hundreds of protesters
+    blocked the road"; its victims alone are not: that is the agentless passive's rule). A
+    description of private people doing anything else ("the crowd applauded") is not.
+    """
+    if any(not _unplaced(ctx, x) or _state_body(ctx, x) for x in source + target):
+        return True
+    return bool(source) and code.root in CROWD_ACTS
+
+
+def _state_body(ctx: Context, eid: str) -> bool:
+    """A description whose sector is one of the state's or of an armed or political body: a group
+    ("militias", "DEA officials") or a person described in more than a bare noun ("a police
+    detective"; "law and justice" is no judge)."""
+    ent = ctx.by_id.get(eid)
+    a = ent.actor if ent is not None else None
+    if ent is None or a is None or STATE_SECTORS.isdisjoint(a.sector):
+        return False
+    return ent.kind == "group" or any(len(m.text.split()) > 1 for m in ent.mentions)
 
 
 def _unplaced(ctx: Context, eid: str) -> bool:
