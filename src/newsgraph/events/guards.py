@@ -215,13 +215,15 @@ def _verbal(ctx: Context, source: list[str], target: list[str]) -> bool:
 
 def _habitual(tok: Token, lex: Lexicon) -> bool:
     """ "often criticizes", "have sometimes gathered to protest": the present (or present perfect)
-    of a habit is no act that happened (a past "frequently clashed" reports acts that did happen).
-    The adverb belongs to its verb and to the verb's infinitive, not to a conjunct ("has used the
-    phrase often, and criticized X")."""
+    of a habit is no act that happened (a past "frequently clashed" reports acts that did happen,
+    but a past stance, "generally supported Democrats", is a standing attitude: word class
+    ``standing``). The adverb belongs to its verb and to the verb's infinitive, not to a conjunct
+    ("has used the phrase often, and criticized X")."""
     for verb in (tok, tok.head) if tok.dep_ in ("xcomp", "advcl") else (tok,):
         perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
         # "would sometimes dismiss": a past habit, no one act
         habit = verb.tag_ in ("VBZ", "VBP") or perfect or any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children)
+        habit = habit or (verb.tag_ == "VBD" and lemma_in(verb, lex.word_class("standing")) is not None)
         if habit and any(c.dep_ == "advmod" and c.lower_ in lex.word_class("habitual") for c in verb.children):
             return True
     return False

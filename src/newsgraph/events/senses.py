@@ -35,6 +35,7 @@ from newsgraph.entities.collectives import people_nouns
 from newsgraph.entities.lexicon import lexicon as role_lexicon
 from newsgraph.events.doer_senses import doer_sense
 from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.patient_senses import patient_sense
 from newsgraph.events.tokens import is_verb, lemma_in
 from newsgraph.kb import load_kb
 
@@ -63,7 +64,7 @@ def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> 
         return "thing"
     if code.plover == "AGREE" and _no_counterpart(tok, lex):
         return "no counterpart"
-    return doer_sense(tok, code, lex, _names_actor, _actorlike)
+    return doer_sense(tok, code, lex, _names_actor, _actorlike) or patient_sense(tok, code, lex, _actorlike)
 
 
 _ACTOR_ENTS = frozenset(("PERSON", "ORG", "GPE", "NORP"))
@@ -223,6 +224,8 @@ def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
     partners = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
     if any(g.pos_ == "PROPN" or g.ent_type_ or lemma_in(g, lex.word_class("agent")) is not None for g in partners):
         return False  # "agreed with Turkey that ...": two parties agree
+    if _one_person(tok) and all(_forecast(c, lex, duty=True) for c in clauses):
+        return True  # "Senator Smith agreed that the rules should be changed": one person's view of a thing
     # a modal or a bare (subjunctive) verb says what is to be done: "agreed that both armies withdraw"
     if not any(
         c.tag_ in ("VB", "VBP") or any(a.dep_ == "aux" and a.tag_ == "MD" for a in c.children) for c in clauses
@@ -236,12 +239,20 @@ def _opinion(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
 _DUTY = frozenset("should must shall ought".split())
 
 
-def _forecast(clause: Token, lex: Lexicon) -> bool:
-    """A clause about what a thing will do or be: its subjects are no actors and no modal of duty."""
-    if any(a.dep_ == "aux" and a.lower_ in _DUTY for a in clause.children):
+def _forecast(clause: Token, lex: Lexicon, duty: bool = False) -> bool:
+    """A clause about what a thing will do or be: its subjects are no actors and (unless ``duty``)
+    no modal of duty."""
+    if not duty and any(a.dep_ == "aux" and a.lower_ in _DUTY for a in clause.children):
         return False
     subjs = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return bool(subjs) and all(_forecast_subject(x, lex) and x.lower_ != "it" for x in subjs)
+
+
+def _one_person(tok: Token) -> bool:
+    """The verb's subject is one named person, with no conjunct ("Senator Smith agreed"): one
+    person alone makes no agreement; a pronoun, a plural or a group may stand for parties."""
+    subjs = [c for c in tok.children if c.dep_ == "nsubj"]
+    return len(subjs) == 1 and subjs[0].ent_type_ == "PERSON" and not subjs[0].conjuncts
 
 
 def _forecast_subject(subj: Token, lex: Lexicon) -> bool:
