@@ -258,14 +258,16 @@ def _owns_candidacy(doc: Doc, e: Entity, shared: set[str]) -> bool:
 
 def _campaigns(doc: Doc, entities: Sequence[Entity], actors: dict[str, Actor]) -> dict[str, Actor]:
     """A campaign named by its candidate ("Smith's campaign", "the Smith campaign") is a party actor
-    of the candidate's country; an uncoded one stays without a country."""
+    of the candidate's country; an uncoded one stays without a country. A sector the campaign's
+    words give alone ("presidential" of "Smith's presidential campaign": GOV), with or without a
+    country guessed from the article's places, yields to the party."""
     owners: list[tuple[int, int, str]] = sorted(
         (m.start, m.end, e.id) for e in entities if e.kind == "person" for m in e.mentions if m.kind == "name"
     )
     out = dict(actors)
     for e in entities:
         actor = out.get(e.id)
-        if e.kind not in ("organization", "group") or actor is None or actor.code is not None:
+        if e.kind not in ("organization", "group") or actor is None or not _weak_code(actor):
             continue
         owner = _campaign_owner(doc, e.mentions, owners)
         if owner is None:
@@ -302,7 +304,12 @@ def _campaign_owner(doc: Doc, mentions: Sequence[Mention], owners: list[tuple[in
 
 
 def same_person_codes(entities: Sequence[Entity], actors: dict[str, Actor]) -> dict[str, Actor]:
-    """Uncoded people named by a shorter form of a coded person's name take that person's code."""
+    """Uncoded people named by a shorter form of a coded person's name take that person's code.
+
+    A shorter name coded by its sector alone ("Cruz" of "Senator Cruz": LEG, no country) takes the
+    code of the fuller name of that sector ("Ted Cruz", USALEG), not that of a relative of the
+    same surname ("Heidi Cruz", USACVL).
+    """
     full: list[tuple[tuple[str, ...], str]] = []
     for e in entities:
         a = actors.get(e.id)
@@ -317,7 +324,7 @@ def same_person_codes(entities: Sequence[Entity], actors: dict[str, Actor]) -> d
     out = dict(actors)
     for e in entities:
         a = actors.get(e.id)
-        if e.kind != "person" or a is None or a.code is not None:
+        if e.kind != "person" or a is None or not _sector_only(a) and a.code is not None:
             continue
         names = {tuple(m.text.lower().split()) for m in e.mentions if m.kind == "name"}
         if not names:
@@ -325,6 +332,8 @@ def same_person_codes(entities: Sequence[Entity], actors: dict[str, Actor]) -> d
         owners = {
             pid for words, pid in full for n in names if len(n) < len(words) and words[-len(n) :] == n and pid != e.id
         }
+        if a.code is not None:
+            owners = {pid for pid in owners if actors[pid].sector[:1] == a.sector[:1] and actors[pid].country}
         if not owners:
             continue
         codes = {actors[pid].code for pid in owners}
@@ -339,3 +348,13 @@ def same_person_codes(entities: Sequence[Entity], actors: dict[str, Actor]) -> d
             note=f"same person as {named!r}" + (f" ({source.note})" if source.note else ""),
         )
     return out
+
+
+def _sector_only(actor: Actor) -> bool:
+    """A code that is a sector alone: no country, no IGO ("LEG" of a senator named by surname)."""
+    return actor.code is not None and not actor.country and actor.igo is None and actor.code in actor.sector
+
+
+def _weak_code(actor: Actor) -> bool:
+    """No code, a sector alone, or a code whose country is a guess from the article ("country from ...")."""
+    return actor.code is None or _sector_only(actor) or (actor.note or "").startswith("country from")

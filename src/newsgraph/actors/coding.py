@@ -54,7 +54,7 @@ from newsgraph.actors.context import (
     settle_ambiguous_places,
     world_region,
 )
-from newsgraph.actors.defaults import article_defaults, candidate_role, role_on
+from newsgraph.actors.defaults import NOT_FIRST_NAMES, article_defaults, candidate_role, role_on
 from newsgraph.actors.descriptions import context_countries
 from newsgraph.actors.phrases import code_phrase, contained_code, head_word, is_plural_people
 from newsgraph.actors.syntax import context_roles, context_sector, governor, is_agent, span_of, spans_of
@@ -86,13 +86,15 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     covers = _actor_mentions(entities)
     # each person's titles and descriptions, read once: the person's code and the candidacy rules use them
     roles = {e.id: _role_texts(parsed, e) for e in entities if e.kind == "person"}
+    # the given names the article writes before each surname ("Alicia" of "Alicia Machado")
+    firsts = _article_firsts(kb, entities)
     for entity in entities:
         ph = next((placed[(m.start, m.end)] for m in entity.mentions if (m.start, m.end) in placed), None)
         if ph is not None and entity.kind in ("group", "organization"):
             actors[entity.id] = _actor(ph.place, ph.sector, confidence=_ROLE_CONFIDENCE)
             continue
         try:
-            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf, covers, roles.get(entity.id))
+            actors[entity.id] = _code_entity(parsed, kb, entity, min_conf, covers, roles.get(entity.id), firsts)
         except Exception:  # pragma: no cover - one odd entity must not sink the article
             logger.exception("actor coding failed for entity %s (%r)", entity.id, entity.name)
             actors[entity.id] = Actor()
@@ -102,7 +104,7 @@ def code_actors(parsed: ParsedDocument, entities: Sequence[Entity]) -> list[Enti
     actors = context_countries(parsed, kb, entities, actors)
     # candidates and their campaigns are party actors, person by person (newsgraph.actors.candidacy)
     actors = candidacy_codes(
-        parsed.doc, parsed.published, entities, actors, roles, lambda e: _known_person(kb, e, parsed.published),
+        parsed.doc, parsed.published, entities, actors, roles, lambda e: _known_person(kb, e, parsed.published, firsts),
         kb.find_sectors,
     )
     # people, groups and role nouns still without a country: the article's (newsgraph.actors.defaults)
@@ -142,15 +144,17 @@ def _code_entity(
     min_conf: float,
     covers: Sequence[tuple[int, int, str]] = (),
     roles: list[str] | None = None,
+    firsts: dict[str, set[str]] | None = None,
 ) -> Actor:
-    """``roles``: the person's ``_role_texts`` when the caller has them already."""
+    """``roles``: the person's ``_role_texts`` when the caller has them already; ``firsts``: the
+    article's given names by surname (``_article_firsts``)."""
     names = name_mentions(entity)
     if entity.kind in ("person", "group"):
         people = _demonym_people(kb, entity.name)
         if people is not None:
             return people
     if entity.kind == "person":
-        return _code_person(parsed, kb, entity, names, min_conf, roles)
+        return _code_person(parsed, kb, entity, names, min_conf, roles, firsts)
     if entity.kind in ("place", "organization", "group"):
         region = world_region(kb, entity, names)
         if region is not None:
@@ -158,6 +162,9 @@ def _code_entity(
             shown = entity.name if normalize(entity.name) == normalize(region.name) else f"{entity.name} ({region.name})"
             return Actor(code=region.code or None, confidence=1.0, note=f"region: {shown}")
     match = _lookup_names(kb, entity, names, min_conf)
+    if match is not None and match.confidence < 1.0 and entity.kind == "place" and lookup_place(kb, entity, names):
+        # a place named exactly ("Indiana", a US state) is not the name it resembles ("Indian")
+        match = None
     if match is None:
         # a mention cut short of the name the text writes ("Liberation Tigers" of "the Liberation
         # Tigers of Tamil Eelam"): the knowledge-base name that starts there and runs on
@@ -281,6 +288,7 @@ def _code_person(
     names: Sequence[Mention],
     min_conf: float,
     roles: list[str] | None = None,
+    firsts: dict[str, set[str]] | None = None,
 ) -> Actor:
     if roles is None:
         roles = _role_texts(parsed, entity)
@@ -294,7 +302,7 @@ def _code_person(
             sector = phrase.sector
         if country_match is not None and sector is not None:
             break
-    person = _known_person(kb, entity, parsed.published)
+    person = _known_person(kb, entity, parsed.published, firsts)
     if country_match is None and sector is None and person is None:
         return Actor()
     if country_match is None and person is not None:
@@ -333,15 +341,20 @@ def _code_person(
     return replace(base, wikidata=person.qid if person else None)
 
 
-def _known_person(kb: KnowledgeBase, entity: Entity, published: date | None) -> Person | None:
+def _known_person(
+    kb: KnowledgeBase, entity: Entity, published: date | None, article_firsts: dict[str, set[str]] | None = None
+) -> Person | None:
     candidates: list[Person] = []
     names = list(dict.fromkeys([entity.name, *(m.text for m in entity.mentions if m.kind == "name")]))
-    # the first names the article gives the person ("Loretta" of "Loretta E. Lynch")
-    # (a given name of the name list, not a title or a transliterated name: "President Sharif")
-    given = lexicon().first_names
-    firsts = {n.split()[0].lower() for n in names if len(n.split()) > 1 and n.split()[0] in given}
+    # the first names the article gives the person ("Loretta" of "Loretta E. Lynch", "Mitt" of
+    # "Mitt Romney"), not a title or a role word ("President Sharif")
+    firsts = {n.split()[0].lower() for n in names if len(n.split()) > 1 and _given_name(kb, n)}
     for name in names:
         found = kb.people_named(name)
+        if found and not firsts and article_firsts and len(name.split()) == 1:
+            # a surname the person is only called by here ("Machado"): the given names the article
+            # writes before that surname elsewhere ("Alicia Machado")
+            firsts = article_firsts.get(name.lower(), set())
         if found and firsts and published is not None and len(name.split()) == 1:
             # in a dated article, a surname alone is the knowledge base's person only when the
             # article's given name agrees: its "Loretta E. Lynch" is not a "Noel Anderson Lynch"
@@ -364,6 +377,32 @@ def _known_person(kb: KnowledgeBase, entity: Entity, published: date | None) -> 
         if len(on_day) == 1:
             return on_day[0]
     return None
+
+
+def _given_name(kb: KnowledgeBase, name: str) -> bool:
+    """Whether the first word of a name of two or more words is a given name: one of the name
+    list's, or a capitalised word that is no title, role noun or country word ("Mitt")."""
+    first = name.split()[0]
+    if first in lexicon().first_names:
+        return True
+    if not first.isalpha() or not first[:1].isupper() or first.isupper() or first in NOT_FIRST_NAMES:
+        return False
+    if any(t[0] == 0 for t in kb.find_sectors(name)):
+        return False  # "Prime Minister Sharif", "Senator Smith"
+    return kb.lookup(first, fuzzy=False) is None  # "American", "Texas"
+
+
+def _article_firsts(kb: KnowledgeBase, entities: Sequence[Entity]) -> dict[str, set[str]]:
+    """Lower-cased given names the article writes before each surname, from its people's full names."""
+    out: dict[str, set[str]] = {}
+    for e in entities:
+        if e.kind != "person":
+            continue
+        for m in e.mentions:
+            words = m.text.split()
+            if m.kind == "name" and len(words) > 1 and _given_name(kb, m.text):
+                out.setdefault(words[-1].lower(), set()).add(words[0].lower())
+    return out
 
 
 def _actor(match: Match, sector: str | None, *, confidence: float) -> Actor:

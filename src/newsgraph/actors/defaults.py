@@ -137,8 +137,8 @@ def candidate_role(person: Person, published: date | None, text: str) -> Role | 
     return Role(office=basis, country=country, sector="PTY", start=None, end=None, org=None)
 
 
-# capitalised words before a surname that are no first name ("The Clinton campaign", "Mrs. Clinton")
-_NOT_FIRST_NAMES = frozenset("The A An And But Mr Mrs Ms Dr Senator Sen President Secretary Governor Gov Rep Candidate Nominee".split())
+# capitalised words before a surname that are no first name (also read by newsgraph.actors.coding) ("The Clinton campaign", "Mrs. Clinton")
+NOT_FIRST_NAMES = frozenset("The A An And But Mr Mrs Ms Dr Senator Sen President Secretary Governor Gov Rep Candidate Nominee".split())
 
 
 @lru_cache(maxsize=8)
@@ -158,7 +158,7 @@ def _own_campaign(person_names: tuple[str, ...], text: str) -> bool:
         if len(surname) < 3 or not surname[0].isupper():
             continue
         firsts = set(re.findall(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text))
-        if firsts - own_first - _NOT_FIRST_NAMES:
+        if firsts - own_first - NOT_FIRST_NAMES:
             continue  # another person of that surname ("Bill Clinton" beside "Hillary Clinton")
         pattern = rf"\b{re.escape(surname)}(?:'s|’s)?(?: presidential| election| re-election)? campaign\b"
         if re.search(pattern, text):
@@ -214,9 +214,15 @@ def is_short(parsed: ParsedDocument) -> bool:
 def _foreign_in_sentence(
     parsed: ParsedDocument, e: Entity, country: str, coded: list[tuple[int, int, str]]
 ) -> bool:
-    """Whether a sentence that mentions ``e`` also names an actor or place of another country."""
+    """Whether the sentence that introduces ``e`` also names an actor or place of another country.
+
+    The sentence of the first name mention (where an article says who a person is); for an
+    entity named by no name, every sentence that mentions it. A person named often is not
+    foreign because one later sentence names a foreign body ("Strada accused the Saudi government").
+    """
     doc = parsed.doc
-    for m in e.mentions:
+    first = next((m for m in sorted(e.mentions, key=lambda m: m.start) if m.kind == "name"), None)
+    for m in [first] if first is not None else e.mentions:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             continue

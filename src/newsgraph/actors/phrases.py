@@ -8,7 +8,7 @@ knowledge-base builders (the roles of the people files).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from newsgraph.kb import KnowledgeBase, Match, normalize
 from newsgraph.records import Entity
@@ -62,7 +62,11 @@ def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) ->
     if pool:
         before = [t for t in pool if t[1] <= boundary]
         chosen = before[-1] if before else pool[0]
-    matches = [m for m in kb.find(text, min_confidence=min_confidence) if m[2].kind != "person"]
+    matches = [
+        _longer_place(kb, text, m)
+        for m in kb.find(text, min_confidence=min_confidence)
+        if m[2].kind != "person" and not _common_word(text, m)
+    ]
     best: Match | None = None
     inside = False  # the role noun is a word of the body's name ("Justice" of "Justice Department")
     if matches:
@@ -91,6 +95,30 @@ def code_phrase(kb: KnowledgeBase, text: str, *, min_confidence: float = 1.0) ->
             return PhraseCode(best, best.sector[0])
     return PhraseCode(best, chosen[2] if chosen else None)
 
+
+
+def _common_word(text: str, found: tuple[int, int, Match]) -> bool:
+    """A lower-case word matched fuzzily ("conservative" for the Conservative Party's
+    "conservatives"): a common word of the phrase, not the name it resembles."""
+    start, end, match = found
+    return match.confidence < 1.0 and text[start:end].islower()
+
+
+def _longer_place(kb: KnowledgeBase, text: str, found: tuple[int, int, Match]) -> tuple[int, int, Match]:
+    """The place a match is the end of ("Jersey" of "New Jersey", "Wales" of "New South Wales"):
+    the longer place, which is what the phrase names."""
+    start, end, match = found
+    if match.kind not in ("country", "territory", "disputed"):
+        return found
+    head = text[:start].split()
+    for n in (1, 2):
+        if len(head) < n or not all(w[:1].isupper() for w in head[-n:]):
+            break
+        longer = " ".join(head[-n:]) + " " + text[start:end]
+        place = kb.place(longer)
+        if place is not None and place.country and place.country != match.country:
+            return text.rfind(head[-n], 0, start), end, replace(place, kind=match.kind)
+    return found
 
 
 def contained_code(kb: KnowledgeBase, entity: Entity, min_conf: float) -> PhraseCode | None:

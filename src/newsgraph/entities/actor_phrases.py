@@ -176,8 +176,10 @@ def _find_actor_phrases(doc: Doc, kb: Any) -> list[ActorPhrase]:
             if pobj.is_title or pobj.is_upper:
                 m = (
                     kb.lookup(place.text, fuzzy=False)
+                    # a place of two words before its last word alone: "officials in Lashkar Gah",
+                    # "people of New Jersey" (a US state, not Jersey)
+                    or kb.place(place.text)
                     or kb.lookup(pobj.text, fuzzy=False)
-                    or kb.place(place.text)  # a town of two words ("officials in Lashkar Gah")
                     or kb.place(pobj.text)
                 )
             else:
