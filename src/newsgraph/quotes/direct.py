@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from newsgraph import framing
 from newsgraph.quotes.clauses import _crosses_line
 from newsgraph.quotes.context import _Ctx, _para_no
-from newsgraph.quotes.cues import _cue_span, _is_cue_verb, _is_passive
+from newsgraph.quotes.cues import _cue_span, _is_cue_verb, _is_passive, word_list
 from newsgraph.quotes.indirect import _TRIM
 from newsgraph.quotes.marks import _Quoted
 from newsgraph.quotes.positional import _inverted, _np_in, _positional_speaker, citation
@@ -68,13 +68,15 @@ def _attribute_rest(ctx: _Ctx, relations: list[_Relation], owner: dict[int, _Rel
         if qi in owner:
             continue
         found = _attribute_direct(ctx, q, qi)
+        if found is not None and (named := _naming_verb(ctx, q)) is not None:
+            found = _named(ctx, named, found)
         inner = text[q.inner_start : q.inner_end]
         short = framing.is_framing_candidate(inner)
         if found is not None:
             att, where = found
             cue_tok = ctx.tok_at(att.cue[0]) if att.cue else -1
             rel = _Relation("direct", [(q.start, q.end)], att.cue, att.speaker, att.confidence, cue_tok, [qi])
-            if short and 0 <= cue_tok < ctx.tok_at(q.start):
+            if short and 0 <= cue_tok < ctx.tok_at(q.start) and where != "named":
                 # a quoted word or phrase inside the speaker's own clause ("described as “reckless”
                 # the council's plan"): a mixed quote over what the verb governs after it
                 clause = _after_verb(ctx, ctx.doc[cue_tok], q)
@@ -272,6 +274,55 @@ def _attribute_direct(ctx: _Ctx, q: _Quoted, qi: int) -> tuple[_Attribution, str
                     end += 1
                 return _Attribution(None, _speaker_of(ctx, ctx.doc[end]), 0.7), "after"
     return None
+
+
+def naming_participle(verb: Token) -> bool:
+    """A participle of naming (``data/naming_verbs.tsv``) right after the common noun it
+    describes: "a group called the “We The People Foundation”", "a spot titled “Dangerous”". The
+    noun is what is named, not who names it (not a name, nor a noun before a comma: "Limbaugh
+    called it “...”", "an ally, called the plan “...”" are the parser's misreadings of an active verb)."""
+    return (
+        verb.tag_ == "VBN"
+        and verb.dep_ == "acl"
+        and verb.head.i == verb.i - 1
+        and verb.head.pos_ == "NOUN"
+        and verb.lemma_.lower() in word_list("naming_verbs")
+    )
+
+
+def _naming_verb(ctx: _Ctx, q: _Quoted) -> Token | None:
+    """The verb of naming (``data/naming_verbs.tsv``) a quoted name follows, as a participle or a
+    passive ("a spot titled “Dangerous,”", "the show was officially named “...”", "what had been
+    called the “Golden Week,”"): at most an article between them, and the quote hanging on it."""
+    lo = ctx.tok_at(q.start)
+    k = lo - 1
+    if k > 0 and ctx.doc[k].pos_ == "DET":
+        k -= 1
+    if k < 0:
+        return None
+    verb = ctx.doc[k]
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in word_list("naming_verbs"):
+        return None
+    if not (naming_participle(verb) or any(c.dep_ == "auxpass" for c in verb.children)):
+        return None
+    hi = ctx.tok_at(q.end)
+    if not any(ctx.doc[j].head.i == verb.i for j in range(k + 1, min(hi, len(ctx.doc)))):
+        return None
+    return verb
+
+
+def _named(ctx: _Ctx, verb: Token, found: tuple[_Attribution, str]) -> tuple[_Attribution, str]:
+    """A quoted name after a naming participle or passive ``verb``: 'a spot titled “Dangerous,”
+    warning ...' is the naming verb's, with no source, not the statement of the cue after it; and
+    'a group called the “...”' is not said by the group its participle describes."""
+    att, where = found
+    if where == "after":
+        return _Attribution(_cue_span(verb), Speaker(), 0.45), "named"
+    mention = att.speaker.mention
+    noun = verb.head
+    if att.cue == _cue_span(verb) and mention is not None and mention.start <= noun.idx < mention.end:
+        return _Attribution(att.cue, Speaker(), 0.45), where
+    return found
 
 
 def _tagged_noun_cue(ctx: _Ctx, lo: int, hi: int) -> Token | None:

@@ -28,7 +28,7 @@ from spacy.tokens import Token
 from newsgraph.document import tokens_of
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import Candidate, accepts, candidates, forward_cue, reported
-from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb
+from newsgraph.quotes.cues import _cue_span, _deed_object, _is_cue_verb, word_list
 from newsgraph.quotes.indirect import _cue_paragraph, _quote_clause_end, _subtree_span
 from newsgraph.quotes.records import _Relation
 from newsgraph.quotes.spans import names_a_time
@@ -239,7 +239,7 @@ def _source_token(tok: Token) -> Token | None:
     if tok.pos_ == "NOUN":
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
         if poss is not None:
-            return poss
+            return _owner_subject(tok, poss) or poss
         agent = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
         if agent is not None:
             # "a demand by the Speaker that ...", "no mention from the senator of ..."
@@ -247,6 +247,10 @@ def _source_token(tok: Token) -> Token | None:
             if obj is not None and obj.pos_ in ("PROPN", "NOUN", "PRON"):
                 return obj
         if tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+            if tok.head.lemma_.lower() in word_list("undergo_verbs"):
+                # "Clinton is receiving criticism for ...", "the plan drew complaints that ...":
+                # the subject is the target, the source left implicit
+                return None
             return _subject(tok.head)
         if tok.dep_ == "attr" and tok.head.pos_ == "AUX":
             # "Reyes is a fervent supporter of the plan"
@@ -264,6 +268,29 @@ def _source_token(tok: Token) -> Token | None:
                 subj = None  # "The report stirred growing concern about ...": a thing holds no view
         return subj
     return None
+
+
+#: a possessive pronoun and the subject pronoun of the same person
+_OWN_SUBJECT = {"his": "he", "her": "she", "their": "they", "my": "i", "our": "we", "your": "you"}
+
+
+def _owner_subject(noun: Token, poss: Token) -> Token | None:
+    """'He reserved his most eloquent passion for ...', 'she expanded upon her calls for ...':
+    a cue noun owned by a pronoun, the object of a verb (or of its preposition) whose subject is
+    the same person's pronoun, belongs to that subject: the verb is part of the cue, and PolNeAR
+    marks the subject as the source (half a: 2 of 2)."""
+    want = _OWN_SUBJECT.get(poss.lower_)
+    if want is None or poss.pos_ != "PRON":
+        return None
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif noun.dep_ != "dobj":
+        return None
+    if verb.pos_ != "VERB":
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subj if subj is not None and subj.lower_ == want else None
 
 
 def _noun_verb_subject(tok: Token) -> Token | None:
