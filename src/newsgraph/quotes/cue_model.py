@@ -6,7 +6,8 @@ fear", "was reluctant to", "his concern that") that no hand list covers. ``candi
 lists each word of the parse that has a complement that could be attributed content (a
 clause, an infinitive, an object, a prepositional object); ``CueModel.score`` is a logistic
 regression over sparse features of the word and its context (lemma, part of speech,
-complement, subject, governing word, negation) trained on PolNeAR train
+complement, subject, governing word, negation; since the eleventh issue-12 round also the
+complement's shape, the subject's class and the word's place in its sentence) trained on PolNeAR train
 (``python -m newsgraph.quotes.train_cues``, or ``make cue-model``), stored as JSON in
 ``data/cue_model.json``.
 
@@ -18,14 +19,18 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
-from spacy.tokens import Token
+import numpy
+from spacy.attrs import ORTH, SENT_START
+from spacy.tokens import Doc, Token
 
+from newsgraph.entities.lexicon import lexicon
 from newsgraph.errors import ModelError
 from newsgraph.quotes.cues import CueLexicon, _clause_complement
 
@@ -154,7 +159,195 @@ def features(cand: Candidate, lex: CueLexicon) -> list[str]:
     elif kind == "o":
         out.append(f"obj={comp.pos_}|{comp.ent_type_ or '-'}")
         out.append(f"objlemma={comp.lemma_.lower()}")
+    if "shape" in FAMILIES:
+        out.extend(_shape_features(cand, nxt))
+    if "subject" in FAMILIES:
+        sk = _subject_class(tok)
+        out.extend((f"sk={sk}", f"sk+kind={sk}|{kind}"))
+    if "place" in FAMILIES:
+        out.extend(_place_features(tok))
     return out
+
+
+#: the feature families added in the eleventh issue-12 round (the complement's shape, the
+#: subject's class, the candidate's place in its sentence); leaving one out drops its features
+#: (how they were compared held out, docs/quotes.md)
+FAMILIES: frozenset[str] = frozenset({"shape", "subject", "place"})
+
+_QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb')
+_FINITE_TAGS = {"VBD": "past", "VBZ": "pres", "VBP": "pres", "MD": "modal"}
+
+
+class _Layout(NamedTuple):
+    """Per document: ``marks[i]`` the number of tokens before token ``i`` holding a quotation
+    mark (one entry more than tokens), and the first token of every sentence."""
+
+    marks: list[int]
+    starts: list[int]
+
+
+_LAYOUT_KEY = "newsgraph.cue_layout"
+
+
+def _doc_layout(doc: Doc) -> _Layout:
+    """The document's ``_Layout``, built once and kept in ``doc.user_data`` (``Doc.text`` and
+    ``Token.sent`` would walk the document or the sentence for every candidate)."""
+    cached = doc.user_data.get(_LAYOUT_KEY)
+    if cached is not None and len(cached.marks) == len(doc) + 1:
+        return cast(_Layout, cached)
+    arr = doc.to_array([ORTH, SENT_START])
+    # by distinct word form, not by token: building every token (or ``Doc.text``) costs more
+    forms, which = numpy.unique(arr[:, 0], return_inverse=True)
+    strings = doc.vocab.strings
+    quoted = numpy.array([any(ch in strings[int(f)] for ch in _QUOTE_CHARS) for f in forms], dtype=numpy.int64)
+    has = numpy.zeros(len(doc) + 1, dtype=numpy.int64)
+    has[1:] = quoted[which.reshape(-1)] if len(doc) else 0
+    starts = numpy.flatnonzero(arr[:, 1] == 1).tolist() if len(doc) else []
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    layout = doc.user_data[_LAYOUT_KEY] = _Layout(numpy.cumsum(has).tolist(), starts)
+    return layout
+
+
+def _sentence(doc: Doc, layout: _Layout, i: int) -> tuple[int, int]:
+    """Token ``i``'s sentence as token indices ``[start, end)``."""
+    k = bisect_right(layout.starts, i)
+    return layout.starts[k - 1], layout.starts[k] if k < len(layout.starts) else len(doc)
+
+
+def _clause_shape(head: Token) -> str:
+    """How finite a clause headed by ``head`` is: its tense (past, pres, modal, none), with its
+    own subject or not, negated or not."""
+    tense = _FINITE_TAGS.get(head.tag_, "none")
+    subj = neg = False
+    for c in head.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj"):
+            subj = True
+        elif c.dep_ == "neg":
+            neg = True
+        elif c.dep_ in ("aux", "auxpass") and c.i < head.i:
+            if c.tag_ == "MD":
+                tense = "modal"
+            elif tense == "none" and c.tag_ in _FINITE_TAGS:
+                tense = _FINITE_TAGS[c.tag_]
+    return f"{tense}|{'s' if subj else '-'}|{'n' if neg else '-'}"
+
+
+def _noun_shape(t: Token) -> str:
+    """What a nominal complement is: a clause-bearing noun ("the claim that ..."), a gerund,
+    a number, a name, a pronoun, or a bare thing."""
+    if t.pos_ == "VERB":
+        return "verb"
+    if t.like_num or t.pos_ == "NUM":
+        return "num"
+    if t.pos_ == "PRON":
+        return "pron"
+    for c in t.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX"):
+            return "noun+clause"
+    if t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return "name"
+    return "noun"
+
+
+def _shape_features(cand: Candidate, nxt: Token) -> list[str]:
+    """The complement's shape: a finite clause (tense, subject, negation), an infinitive with
+    an object or a clause, a proposition or a mere thing; its length; a quotation mark in it."""
+    tok, kind, comp = cand
+    if kind == "c":
+        shape = "c:" + _clause_shape(comp)
+    elif kind == "x":
+        inner = next((c.dep_ for c in comp.children if c.dep_ in ("dobj", "ccomp", "xcomp", "prep") and c.i > comp.i), "-")
+        shape = f"x:{inner}"
+    elif kind == "o":
+        shape = "o:" + _noun_shape(comp)
+    else:
+        pobj = next((c for c in comp.children if c.dep_ in ("pobj", "pcomp")), nxt)
+        shape = f"p:{pobj.dep_}:" + _noun_shape(pobj)
+    a, b = comp.left_edge, comp.right_edge
+    n = b.i - a.i + 1
+    size = "1" if n == 1 else "2" if n == 2 else "3-5" if n <= 5 else "6-10" if n <= 10 else "11-20" if n <= 20 else "21+"
+    marks = _doc_layout(tok.doc).marks
+    quoted = marks[b.i + 1] > marks[a.i]
+    return [
+        f"shape={shape}",
+        f"size={kind}|{size}",
+        f"shape+size={shape}|{size}",
+        f"cquote={quoted}",
+    ]
+
+
+def _subject_class(tok: Token) -> str:
+    """The kind of the candidate's subject (or agent, or possessor for a noun): a person, an
+    organisation or place, a personal or other pronoun, a role noun, a document noun, a thing."""
+    t = tok
+    if t.dep_ == "acomp" or (t.pos_ == "ADJ" and t.head.pos_ == "AUX"):
+        t = t.head
+    subj = None
+    for _ in range(3):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "poss")), None)
+        if subj is not None or t.dep_ not in ("conj", "xcomp", "advcl") or t.head.i == t.i:
+            break
+        t = t.head
+    agent = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    if agent is not None:
+        subj = agent
+    if subj is None:
+        return "none"
+    pre = "agent:" if subj is agent else ""
+    if subj.pos_ == "PRON":
+        return pre + ("pron:person" if subj.lower_ in _PERSONAL else "pron:other")
+    ent = subj.ent_type_
+    if ent == "PERSON":
+        return pre + "person"
+    if ent in ("ORG", "NORP", "GPE"):
+        return pre + "org"
+    noun = subj.lemma_.lower()
+    lex = lexicon()
+    if noun in lex.roles or noun in lex.person_nouns or noun in ("people", "person"):
+        return pre + "role"
+    if noun in lex.document_nouns:
+        return pre + "document"
+    if noun in lex.org_nouns or noun in lex.description_nouns:
+        return pre + "body"
+    return pre + ("name" if subj.pos_ == "PROPN" else "thing")
+
+
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "they", "who", "me", "us", "him", "her", "them"})
+
+
+def _place_features(tok: Token) -> list[str]:
+    """Where the candidate stands: its clause (main or the first subordinate label above it),
+    its place in the sentence, a quotation mark in the sentence before or after it, and a
+    sentence that opens with "According to" or "In a statement"."""
+    t = tok
+    clause = "main"
+    for _ in range(8):
+        if t.head.i == t.i:
+            break
+        if t.dep_ in ("advcl", "relcl", "acl", "ccomp", "xcomp", "pcomp", "csubj", "parataxis"):
+            clause = t.dep_
+            break
+        t = t.head
+    doc = tok.doc
+    layout = _doc_layout(doc)
+    start, end = _sentence(doc, layout, tok.i)
+    off = tok.i - start
+    where = "0-2" if off < 3 else "3-7" if off < 8 else "8-15" if off < 16 else "16+"
+    marks = layout.marks
+    before = marks[tok.i] > marks[start]
+    after = marks[end] > marks[tok.i]
+    first = doc[start].lower_
+    opener = "-"
+    if first == "according" or (first == "in" and end - start > 2 and doc[start + 1].lower_ in ("a", "an")):
+        opener = first
+    return [
+        f"clause={clause}",
+        f"clause+pos={clause}|{tok.pos_}",
+        f"where={where}",
+        f"squote={before}|{after}",
+        f"opener={opener}",
+    ]
 
 
 @dataclass(frozen=True)
