@@ -32,7 +32,7 @@ from newsgraph.errors import ModelError
 from newsgraph.quotes.context import _Ctx
 from newsgraph.quotes.cue_model import load_weights
 from newsgraph.quotes.cues import word_list
-from newsgraph.quotes.spans import _MEDIUM
+from newsgraph.quotes.spans import _MEDIUM, _SETTING_PREPS
 
 MODEL_FILE = "data/bound_model.json"
 REBUILD = "rebuild it with `make bound-model` (python -m newsgraph.quotes.train_bounds)"
@@ -356,8 +356,8 @@ def adjust(ctx: _Ctx, content: list[tuple[int, int]], cue: tuple[int, int] | Non
 
 
 def _adds_aside(ctx: _Ctx, lo: int, up: int, cue_head: int = -1) -> bool:
-    """Tokens ``[lo, up)`` are only the time or the medium of the act ("for years", "on Tuesday",
-    "in a statement", an adverb of time of the cue verb: "rejected the vote earlier",
+    """Tokens ``[lo, up)`` are only the time, setting or medium of the act ("for years", "on Tuesday",
+    "in a statement", "after the vote" on the cue verb, an adverb of time of the cue verb: "rejected the vote earlier",
     ``data/time_adverbs.tsv``), or a relative clause set off by a comma (", which surprised the board":
     the writer's aside, the guidelines' "be conservative"): the content is not extended over
     them, whatever the model says (the rules leave them out: ``spans.object_tail``,
@@ -379,6 +379,9 @@ def _adds_aside(ctx: _Ctx, lo: int, up: int, cue_head: int = -1) -> bool:
         if t.dep_ == "prep" and any(
             g.dep_ == "pobj" and (g.ent_type_ in ("DATE", "TIME") or g.lemma_.lower() in _MEDIUM) for g in t.children
         ):
+            continue
+        if t.dep_ == "prep" and heads[j] == cue_head and t.lower_ in _SETTING_PREPS:
+            # the time or setting of the cue verb's act ("criticized the board after the vote")
             continue
         return False
     return True
