@@ -21,12 +21,10 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.events.guards import armed_subject
-from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.lexicon import HARM_ROOTS, VIOLENT_ROOTS, CameoCode, Lexicon
 from newsgraph.events.tokens import is_verb, lemma_in
 from newsgraph.events.wordclass import in_class, phrase_words
 
-_HARM_ROOTS = frozenset(("17", "18", "19", "20"))
-_VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 _CAUSE_PREPS = frozenset("in by during after from amid following due".split())
 
 
@@ -215,7 +213,7 @@ def _deployed_for_relief(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
 def _fights_disaster(tok: Token, code: CameoCode, lex: Lexicon) -> bool:
     """ "fought the flames", "battled to contain the oil spill", "the fight against the epidemic":
     violence whose object (or whose infinitive's object) is a disaster is the work of containing it."""
-    if code.root not in _VIOLENT_ROOTS:
+    if code.root not in VIOLENT_ROOTS:
         return False
     objs: list[Token] = []
     for t in (tok, *(c for c in tok.children if c.dep_ in ("xcomp", "advcl"))):
@@ -255,9 +253,9 @@ def disaster(
     # a passive's agent is its "by" phrase; the others are acted on ("forcing 2,000 people to be evacuated")
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     human = _human_agent([s for s in src if not passive or s.head.dep_ == "agent" or s.head.lower_ == "by"], lex)
-    if code.root in _HARM_ROOTS and not human and _accident(tok, pred, lex):
+    if code.root in HARM_ROOTS and not human and _accident(tok, pred, lex):
         return True
-    if code.root in _HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
+    if code.root in HARM_ROOTS | {"07", "02", "08"} and not human and _disaster_context(tok, lex):
         # "the blasts killed 50" in a report of a chemical fire; evacuating people from a flood
         return True
     if code.plover == "REQUEST" and _public(tgt or _addressees(tok), lex) and _disaster_context(tok, lex):

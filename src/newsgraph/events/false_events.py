@@ -45,14 +45,12 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from newsgraph.events.disasters import disaster
-from newsgraph.events.lexicon import CameoCode, Lexicon, Trigger
+from newsgraph.events.lexicon import HARM_ROOTS, VIOLENT_ROOTS, CameoCode, Lexicon, Trigger
 from newsgraph.events.senses import frame_sense
 from newsgraph.events.tokens import is_verb, lemma_in
 from newsgraph.events.wordclass import in_class as _in_class
 from newsgraph.events.wordclass import phrase_words as _phrase_words
 
-_VIOLENT_ROOTS = frozenset(("18", "19", "20"))
-_HARM_ROOTS = frozenset(("17", "18", "19", "20"))
 _OBJ = ("dobj", "obj", "nsubjpass", "dative")
 
 
@@ -262,12 +260,12 @@ def false_event(
     why = frame_sense(tok, code, lex, src)
     if why is not None:
         return why
-    if code.root in _VIOLENT_ROOTS and any(
+    if code.root in VIOLENT_ROOTS and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in tok.children
     ):
         if not any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return "figurative"  # "strikes back", "hit back": a retort
-    if code.root in _HARM_ROOTS and _figurative_object(tok, pred, lex, "abstract"):
+    if code.root in HARM_ROOTS and _figurative_object(tok, pred, lex, "abstract"):
         return "figurative"
     if code.plover == "CONSULT" and (_reaction(tok, lex) or _private(src, lex)):
         return "sense"
@@ -387,7 +385,7 @@ def recode(
         return lex.code("170") or code
     if _call_against(tok, code, lex):
         return lex.code("111") or code
-    if code.root in _VIOLENT_ROOTS:
+    if code.root in VIOLENT_ROOTS:
         if exercise(tok, pred, lex):
             joint = (
                 n_sources > 1

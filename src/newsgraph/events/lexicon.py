@@ -54,6 +54,12 @@ PATTERN_SCOPE_ENV = "NEWSGRAPH_PETRARCH_PATTERNS"
 PATTERN_SCOPES = ("block", "named", "material")
 
 
+#: CAMEO roots of violence: assault (18), fight (19), mass violence (20)
+VIOLENT_ROOTS = frozenset(("18", "19", "20"))
+#: CAMEO roots of harm to people: coercion (17) and the violent roots
+HARM_ROOTS = frozenset(("17", "18", "19", "20"))
+
+
 @dataclass(frozen=True, slots=True)
 class CameoCode:
     """One CAMEO code and its PLOVER reading (``plover`` is None for CAMEO 01 statements)."""

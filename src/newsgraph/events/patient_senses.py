@@ -31,10 +31,9 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.lexicon import VIOLENT_ROOTS, CameoCode, Lexicon
 from newsgraph.events.tokens import is_verb, lemma_in
 
-_VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 _OBJ_DEPS = frozenset(("dobj", "obj", "dative"))
 _PARTNER_PREPS = frozenset(("with", "to"))
 _KIN_TYPES = frozenset(("CONSULT", "REQUEST", "SUPPORT", "AGREE", "AID", "COOPERATE", "CONCEDE"))
@@ -52,15 +51,15 @@ def patient_sense(tok: Token, code: CameoCode, lex: Lexicon, actorlike: _Test) -
         return "guard"
     if _duty(tok, lex):
         return "duty"
-    if code.root in _VIOLENT_ROOTS and _rate(tok, lex):
+    if code.root in VIOLENT_ROOTS and _rate(tok, lex):
         return "rate"
     if code.code.startswith("186") and is_verb(tok) and _thing_executed(tok, lex, actorlike):
         return "carried out"
-    if code.root in _VIOLENT_ROOTS and is_verb(tok) and _growth(tok, lex):
+    if code.root in VIOLENT_ROOTS and is_verb(tok) and _growth(tok, lex):
         return "growth"
     if code.plover == "CONSULT" and is_verb(tok) and _no_journey(tok, lex):
         return "no journey"
-    if code.root not in _VIOLENT_ROOTS and is_verb(tok) and _self_only(tok):
+    if code.root not in VIOLENT_ROOTS and is_verb(tok) and _self_only(tok):
         return "reflexive"
     if code.plover == "REQUEST" and is_verb(tok) and _naming(tok):
         return "naming"

@@ -34,12 +34,10 @@ from spacy.tokens import Token
 from newsgraph.entities.collectives import people_nouns
 from newsgraph.entities.lexicon import lexicon as role_lexicon
 from newsgraph.events.doer_senses import doer_sense
-from newsgraph.events.lexicon import CameoCode, Lexicon
+from newsgraph.events.lexicon import VIOLENT_ROOTS, CameoCode, Lexicon
 from newsgraph.events.patient_senses import patient_sense
 from newsgraph.events.tokens import is_verb, lemma_in
 from newsgraph.kb import load_kb
-
-_VIOLENT_ROOTS = frozenset(("18", "19", "20"))
 
 
 def frame_sense(tok: Token, code: CameoCode, lex: Lexicon, src: list[Token]) -> str | None:
@@ -197,7 +195,7 @@ def _reflexive(tok: Token, code: CameoCode) -> bool:
     """ "killed himself", "has surrounded himself with advisers": violence whose object is the
     doer is no act on another (a suicide, or another sense of the verb); a bomber who "blew
     himself up" (a particle) attacked others and stays."""
-    if code.root not in _VIOLENT_ROOTS or not is_verb(tok) or any(c.dep_ == "prt" for c in tok.children):
+    if code.root not in VIOLENT_ROOTS or not is_verb(tok) or any(c.dep_ == "prt" for c in tok.children):
         return False
     return any(
         c.dep_ in ("dobj", "obj") and c.tag_ == "PRP" and c.lower_.endswith(("self", "selves"))
