@@ -159,20 +159,13 @@ def features(cand: Candidate, lex: CueLexicon) -> list[str]:
     elif kind == "o":
         out.append(f"obj={comp.pos_}|{comp.ent_type_ or '-'}")
         out.append(f"objlemma={comp.lemma_.lower()}")
-    if "shape" in FAMILIES:
-        out.extend(_shape_features(cand, nxt))
-    if "subject" in FAMILIES:
-        sk = _subject_class(tok)
-        out.extend((f"sk={sk}", f"sk+kind={sk}|{kind}"))
-    if "place" in FAMILIES:
-        out.extend(_place_features(tok))
+    # the eleventh issue-12 round's families (compared held out one by one, docs/quotes.md)
+    out.extend(_shape_features(cand, nxt))
+    sk = _subject_class(tok)
+    out.extend((f"sk={sk}", f"sk+kind={sk}|{kind}"))
+    out.extend(_place_features(tok))
     return out
 
-
-#: the feature families added in the eleventh issue-12 round (the complement's shape, the
-#: subject's class, the candidate's place in its sentence); leaving one out drops its features
-#: (how they were compared held out, docs/quotes.md)
-FAMILIES: frozenset[str] = frozenset({"shape", "subject", "place"})
 
 _QUOTE_CHARS = frozenset('"\u201c\u201d\u00ab\u00bb')
 _FINITE_TAGS = {"VBD": "past", "VBZ": "pres", "VBP": "pres", "MD": "modal"}
